@@ -1,0 +1,35 @@
+/**
+ * The contract every allocator follows, at both levels (assets within a sleeve, sleeves across
+ * the portfolio). An allocator sees only data up to and including the decision day t: the
+ * window's last row is t, and rows after t are absent (not hidden).
+ */
+export interface AllocationInput {
+  /** Number of candidates (assets of a sleeve, or sleeves). */
+  readonly n: number;
+  /** Candidate names, for messages and fixed weights. */
+  readonly names: readonly string[];
+  /**
+   * Trailing simple returns, column-major: `returns[i * length + s]` is candidate i on window
+   * row s; row `length − 1` is the decision day t. NaN where the candidate had no price.
+   */
+  readonly returns: Float64Array;
+  /** Rows in the window (may be shorter than a lookback early in the data). */
+  readonly length: number;
+  /** 1 where the candidate has a price at t and may be held; 0 forces weight 0. */
+  readonly eligible: Uint8Array;
+}
+
+/** A fallback taken by an allocator (its optimiser failed), recorded in the report. */
+export interface AllocationFallback {
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+}
+
+/**
+ * Weights over the candidates: finite, ≥ 0, Σ ≤ 1 (the remainder is cash at that level).
+ */
+export interface AllocationResult {
+  readonly weights: Float64Array;
+  readonly fallbacks: readonly AllocationFallback[];
+}

@@ -1,0 +1,60 @@
+/**
+ * The command-line entry. It parses flags and hands over to one command module per command;
+ * every command module only calls the engine and the renderers. Errors map to exit codes:
+ * 0 success, 1 user error (one line naming the place), 2 usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { UsageError, UserError } from '../core/errors.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+import { registerCommands } from './registerCommands.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = new Command();
+  program
+    .name('sleeves')
+    .description(
+      'Backtest themed portfolio allocations (AI leaders, defensive assets, gold, military equipment)\n' +
+        'and report returns, drawdowns and concentration exposure.',
+    )
+    .version(ENGINE_VERSION, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sleeves run strategies/seed-barbell.yaml\n' +
+        '  sleeves run strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --json\n' +
+        '  sleeves metrics returns.csv --convention performanceanalytics\n',
+    );
+  registerCommands(program);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its message; help and version exit 0.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`sleeves: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`sleeves: ${error.message}\n`);
+    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sleeves: internal error: ${message}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  else process.stderr.write('(run again with --debug for a stack trace; this is a bug, please report it)\n');
+  return 3;
+}

@@ -1,0 +1,10 @@
+/**
+ * Every command the CLI knows, one module each. Modules are imported lazily inside their
+ * action so that `sleeves --help` stays fast.
+ */
+import type { Command } from 'commander';
+import { registerRun } from './commands/run.js';
+
+export function registerCommands(program: Command): void {
+  registerRun(program);
+}
