@@ -1,0 +1,88 @@
+/**
+ * The strategy file schema (version 1). Strict: unknown keys are errors. Every field has a
+ * default a quant would expect; the resolved (fully defaulted) spec is saved with each report.
+ */
+import * as z from 'zod';
+import { methodSchema } from './methodSchema.js';
+
+const ticker = z.string().min(1).regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const sleeveSchema = z
+  .object({
+    assets: z
+      .union([z.array(ticker).min(1), z.record(ticker, z.number().gt(0).max(1))])
+      .describe('member tickers, or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)'),
+    within: methodSchema.optional().describe('how this sleeve allocates among its assets (default: allocation.within)'),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const rebalanceSchema = z
+  .object({
+    schedule: z
+      .enum(['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'never'])
+      .default('monthly')
+      .describe('calendar rule: the decision is taken on the first or last trading day of each period'),
+    on: z.enum(['first', 'last']).default('last').describe('first or last trading day of the period'),
+    everyDays: z.number().int().positive().optional().describe('instead of a calendar period: every N trading days'),
+    band: z
+      .object({
+        absolute: z.number().positive().max(1).optional().describe('rebalance when any |w − target| exceeds this'),
+        relative: z.number().positive().optional().describe('rebalance when any |w − target| / target exceeds this'),
+      })
+      .strict()
+      .optional()
+      .describe('drift bands checked daily, alone or combined with the calendar rule'),
+    lag: z.number().int().min(0).max(20).default(1).describe('trading days between the decision close and the trade close'),
+  })
+  .strict();
+
+export const costsSchema = z
+  .object({
+    bps: z.number().min(0).max(1000).default(0).describe('proportional cost, basis points of traded value'),
+    slippageBps: z.number().min(0).max(1000).default(0).describe('slippage, basis points of traded value'),
+  })
+  .strict();
+
+export const dataSchema = z
+  .object({
+    maxFillDays: z.number().int().min(0).max(60).default(5).describe('forward-fill gaps up to this many rows; never back-fill'),
+    calendar: z.string().default('union').describe('union | intersection | a ticker whose trading days define the calendar'),
+  })
+  .strict();
+
+export const reportingSchema = z
+  .object({
+    convention: z.enum(['standard', 'performanceanalytics']).default('standard'),
+    riskFreeRate: z.number().min(-0.5).max(1).default(0).describe('annual rate'),
+    mar: z.number().min(-0.5).max(1).default(0).describe('minimum acceptable return, annual'),
+    topK: z.number().int().positive().default(3),
+    periodsPerYear: z.number().positive().optional().describe('default: inferred from the data spacing'),
+  })
+  .strict();
+
+export const strategySchema = z
+  .object({
+    version: z.literal(1).describe('strategy file format version; must be 1'),
+    name: z.string().min(1).max(200),
+    description: z.string().default(''),
+    sleeves: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a sleeve name (letters, digits, _ and -)'), sleeveSchema),
+    allocation: z
+      .object({
+        across: methodSchema.default({ method: 'equal' }).describe('how sleeves share the portfolio'),
+        within: methodSchema.default({ method: 'equal' }).describe('default allocation inside each sleeve'),
+      })
+      .strict()
+      .default({ across: { method: 'equal' }, within: { method: 'equal' } }),
+    rebalance: rebalanceSchema.default({ schedule: 'monthly', on: 'last', lag: 1 }),
+    costs: costsSchema.default({ bps: 0, slippageBps: 0 }),
+    benchmark: ticker.optional().describe('a ticker held buy-and-hold as the benchmark'),
+    data: dataSchema.default({ maxFillDays: 5, calendar: 'union' }),
+    period: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().default({}),
+    reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
+  })
+  .strict();
+
+export type StrategySpec = z.infer<typeof strategySchema>;
+export type SleeveSpec = z.infer<typeof sleeveSchema>;
