@@ -1,0 +1,98 @@
+import { perPeriodRate, type MetricContext } from './convention.js';
+import { excessKurtosis, isConstant, mean, skewness, subtract } from './moments.js';
+import { calmarRatio, sharpeRatio, sortinoRatio } from './ratioMetrics.js';
+import { bestPeriod, cagr, positivePeriodsShare, totalReturn, worstPeriod } from './returnMetrics.js';
+import {
+  annualizedVolatility,
+  downsideDeviationAnnualized,
+  downsideDeviationPerPeriod,
+  historicalCVaR,
+  historicalVaR,
+  periodsBelow,
+} from './riskMetrics.js';
+import { longestDrawdownPeriods, maxDrawdown } from './underwater.js';
+
+/** The keys computeMetrics returns, in display order. */
+export const METRIC_KEYS = [
+  'periods',
+  'totalReturn',
+  'cagr',
+  'annualizedVolatility',
+  'sharpe',
+  'downsideDeviation',
+  'sortino',
+  'maxDrawdown',
+  'calmar',
+  'longestDrawdownPeriods',
+  'var95',
+  'cvar95',
+  'var99',
+  'cvar99',
+  'skewness',
+  'excessKurtosis',
+  'meanReturn',
+  'bestPeriod',
+  'worstPeriod',
+  'positivePeriodsShare',
+] as const;
+
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/**
+ * Every single-series metric of periodic simple returns under the context's convention
+ * (docs/conventions.md). A metric that is undefined (zero volatility, no period below MAR, no
+ * drawdown, fewer than 2 periods) is null, with a warning naming the metric and the reason;
+ * nothing returned is NaN or ±Infinity. `meanReturn` is the arithmetic mean per period.
+ */
+export function computeMetrics(returns: Float64Array, ctx: MetricContext): { metrics: Record<string, number | null>; warnings: string[] } {
+  assertFinite(returns, 'computeMetrics');
+  const P = ctx.periodsPerYear;
+  const pa = ctx.convention === 'performanceanalytics';
+  const r = returns;
+  const n = r.length;
+  const rf = perPeriodRate(ctx.riskFreeRate, P);
+  const mar = perPeriodRate(ctx.mar, P);
+  const metrics: Record<string, number | null> = {};
+  const warnings: string[] = [];
+  const put = (key: MetricKey, value: number, reason: () => string): void => {
+    if (Number.isFinite(value)) metrics[key] = value;
+    else {
+      metrics[key] = null;
+      warnings.push(`${key}: null (${reason()})`);
+    }
+  };
+  const tooShort = (need: number) => () => `${n} period${n === 1 ? '' : 's'}, needs at least ${need}`;
+  const volReason = () => (n < 2 ? tooShort(2)() : 'zero volatility: every return is the same');
+
+  put('periods', n, tooShort(0));
+  put('totalReturn', n === 0 ? Number.NaN : totalReturn(r), tooShort(1));
+  put('cagr', cagr(r, P), tooShort(1));
+  put('annualizedVolatility', annualizedVolatility(r, P), tooShort(2));
+  put('sharpe', sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
+  put('downsideDeviation', pa ? downsideDeviationPerPeriod(r, mar) : downsideDeviationAnnualized(r, mar, P), tooShort(1));
+  put('sortino', sortinoRatio(r, mar, P, ctx.convention), () =>
+    n === 0 ? tooShort(1)() : periodsBelow(r, mar) === 0 ? 'no periods below MAR' : 'undefined',
+  );
+  put('maxDrawdown', n === 0 ? Number.NaN : maxDrawdown(r), tooShort(1));
+  put('calmar', calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
+  put('longestDrawdownPeriods', n === 0 ? Number.NaN : longestDrawdownPeriods(r, pa), tooShort(1));
+  const tailReason = () => (n === 0 ? tooShort(1)() : 'no return strictly below VaR');
+  put('var95', historicalVaR(r, 0.95), tooShort(1));
+  put('cvar95', historicalCVaR(r, 0.95, pa), tailReason);
+  put('var99', historicalVaR(r, 0.99), tooShort(1));
+  put('cvar99', historicalCVaR(r, 0.99, pa), tailReason);
+  put('skewness', skewness(r), volReason);
+  put('excessKurtosis', excessKurtosis(r), volReason);
+  put('meanReturn', mean(r), tooShort(1));
+  put('bestPeriod', bestPeriod(r), tooShort(1));
+  put('worstPeriod', worstPeriod(r), tooShort(1));
+  put('positivePeriodsShare', positivePeriodsShare(r), tooShort(1));
+  return { metrics, warnings };
+}
+
+/** Throws when a return is NaN or infinite (callers trim missing periods before). */
+export function assertFinite(r: Float64Array, where: string): void {
+  for (let i = 0; i < r.length; i++) {
+    if (!Number.isFinite(r[i] as number)) throw new RangeError(`${where}: return ${i} is ${r[i]}; trim missing periods first`);
+  }
+}

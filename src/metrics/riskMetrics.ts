@@ -1,0 +1,72 @@
+import { mean, sampleStdDev } from './moments.js';
+import { quantileType7 } from './quantile.js';
+
+/**
+ * Risk measures of periodic simple returns r_1..r_n. MAR is a per-period rate here.
+ */
+
+/** annualizedVolatility = sd(r, n−1) · √P (StdDev.annualized). NaN when n < 2. */
+export function annualizedVolatility(r: Float64Array, periodsPerYear: number): number {
+  return sampleStdDev(r) * Math.sqrt(periodsPerYear);
+}
+
+/** Number of periods with r_t < MAR (strictly below). */
+export function periodsBelow(r: Float64Array, marPerPeriod: number): number {
+  let k = 0;
+  for (let i = 0; i < r.length; i++) if ((r[i] as number) < marPerPeriod) k++;
+  return k;
+}
+
+/**
+ * Per-period downside deviation √(Σ_{r_t<MAR} (r_t − MAR)² / n), the sum over the periods below
+ * MAR and the divisor ALL n periods (PerformanceAnalytics DownsideDeviation, method "full").
+ * NaN when n = 0.
+ */
+export function downsideDeviationPerPeriod(r: Float64Array, marPerPeriod: number): number {
+  const n = r.length;
+  if (n === 0) return Number.NaN;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (r[i] as number) - marPerPeriod;
+    if (d < 0) ss += d * d;
+  }
+  return Math.sqrt(ss / n);
+}
+
+/**
+ * Annualized downside deviation √(mean over all n of min(r_t − MAR, 0)²) · √P (empyrical
+ * downside_risk). Equals downsideDeviationPerPeriod · √P.
+ */
+export function downsideDeviationAnnualized(r: Float64Array, marPerPeriod: number, periodsPerYear: number): number {
+  return downsideDeviationPerPeriod(r, marPerPeriod) * Math.sqrt(periodsPerYear);
+}
+
+/**
+ * Historical value at risk at confidence c (0.95 → the 5th percentile): the (1 − c)-quantile of
+ * r with linear interpolation (type 7). A return, so usually negative.
+ */
+export function historicalVaR(r: Float64Array, confidence: number): number {
+  return quantileType7(r, 1 - confidence);
+}
+
+/**
+ * Historical conditional value at risk (expected shortfall): the mean of the returns at or
+ * below VaR (`strict = false`, standard) or strictly below VaR (`strict = true`,
+ * PerformanceAnalytics ES method "historical"). NaN when no return qualifies.
+ */
+export function historicalCVaR(r: Float64Array, confidence: number, strict: boolean): number {
+  const v = historicalVaR(r, confidence);
+  let sum = 0;
+  let k = 0;
+  for (let i = 0; i < r.length; i++) {
+    const x = r[i] as number;
+    if (strict ? x < v : x <= v) {
+      sum += x;
+      k++;
+    }
+  }
+  return k === 0 ? Number.NaN : sum / k;
+}
+
+/** The arithmetic mean return per period (re-exported for the metric table). */
+export const meanReturn = mean;

@@ -1,0 +1,271 @@
+import { choleskyFactor, choleskySolve } from './cholesky.js';
+
+/** Outcome of {@link solveMinVarianceQp}: exact weights, or the reason it could not solve. */
+export type MinVarianceQpResult =
+  | { readonly ok: true; readonly weights: Float64Array; readonly iterations: number }
+  | { readonly ok: false; readonly reason: string; readonly iterations: number };
+
+const FREE = 0;
+const AT_LOWER = 1;
+const AT_UPPER = 2;
+
+/**
+ * Exact long-only minimum variance with box constraints, by a primal active-set method on the
+ * KKT system:
+ *
+ *   minimise ½ wᵀΣw   subject to   Σ_i w_i = budget,   lower_i ≤ w_i ≤ upper_i.
+ *
+ * For a working set B of variables held at a bound and the free set F, the equality-constrained
+ * subproblem has the closed form w_F = λ u − v with u = Σ_FF⁻¹ 1, v = Σ_FF⁻¹ Σ_FB w_B and
+ * λ = (budget − 1ᵀw_B + 1ᵀv) / 1ᵀu (Cholesky of Σ_FF). From a feasible point the method steps
+ * towards that solution, stopping at the first bound it meets (added to B); at the subproblem's
+ * minimiser it checks the KKT multipliers, μ_i = g_i − λ ≥ 0 at a lower bound and λ − g_i ≥ 0 at
+ * an upper bound with g = Σw, and releases the most negative one. All multipliers ≥ 0 is the
+ * optimality certificate, so the result is exact to rounding (not an approximation).
+ *
+ * The starting working set is guessed by clamping the unconstrained solution repeatedly (usually
+ * optimal or nearly so after one or two rounds); if no guess is feasible, the start is the
+ * "water-filled" feasible point (lower bounds, then the budget spread evenly under the caps).
+ *
+ * Fails (never throws) on: inconsistent bounds (Σ lower > budget or Σ upper < budget), a singular
+ * Σ_FF (e.g. more candidates than observations, or duplicated series), or more iterations than
+ * `maxIterations` (cycling on a degenerate problem). `cov` is row-major n×n and is not modified.
+ */
+export function solveMinVarianceQp(
+  cov: Float64Array,
+  n: number,
+  lower: Float64Array,
+  upper: Float64Array,
+  options: { budget?: number; maxIterations?: number } = {},
+): MinVarianceQpResult {
+  const budget = options.budget ?? 1;
+  const maxIterations = options.maxIterations ?? 20 * n + 100;
+  let sumLower = 0;
+  let sumUpper = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = lower[i] as number;
+    const hi = upper[i] as number;
+    if (!(lo <= hi)) return { ok: false, reason: `infeasible bounds: lower ${lo} > upper ${hi}`, iterations: 0 };
+    sumLower += lo;
+    sumUpper += hi;
+  }
+  const slack = 1e-12 * Math.max(1, Math.abs(budget));
+  if (sumLower > budget + slack) return { ok: false, reason: `infeasible floors: they sum to ${sumLower} > ${budget}`, iterations: 0 };
+  if (sumUpper < budget - slack) return { ok: false, reason: `infeasible caps: they sum to ${sumUpper} < ${budget}`, iterations: 0 };
+  if (n === 0) return { ok: false, reason: 'no candidates', iterations: 0 };
+
+  const ws = new Workspace(cov, n, budget);
+  const { w, cand, status } = ws;
+  let iterations = 0;
+
+  // Guessed start: clamp the subproblem solution until it is feasible.
+  for (let i = 0; i < n; i++) status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : FREE;
+  for (let i = 0; i < n; i++) w[i] = status[i] === AT_LOWER ? (lower[i] as number) : 0;
+  let started = false;
+  for (let round = 0; round <= n; round++) {
+    iterations++;
+    if (!ws.solveWorkingSet()) break;
+    if (ws.freeCount === 0) break;
+    let violated = false;
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== FREE) continue;
+      const c = cand[i] as number;
+      if (c < (lower[i] as number)) {
+        status[i] = AT_LOWER;
+        w[i] = lower[i] as number;
+        violated = true;
+      } else if (c > (upper[i] as number)) {
+        status[i] = AT_UPPER;
+        w[i] = upper[i] as number;
+        violated = true;
+      }
+    }
+    if (!violated) {
+      w.set(cand);
+      started = true;
+      break;
+    }
+  }
+  if (!started) waterFillStart(w, status, lower, upper, n, budget);
+
+  while (iterations < maxIterations) {
+    iterations++;
+    if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
+    // Step towards the subproblem's minimiser, blocked by the first bound met.
+    let alpha = 1;
+    let block = -1;
+    let blockStatus = FREE;
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== FREE) continue;
+      const wi = w[i] as number;
+      const p = (cand[i] as number) - wi;
+      if (p < 0 && (cand[i] as number) < (lower[i] as number)) {
+        const a = ((lower[i] as number) - wi) / p;
+        if (a < alpha) {
+          alpha = a;
+          block = i;
+          blockStatus = AT_LOWER;
+        }
+      } else if (p > 0 && (cand[i] as number) > (upper[i] as number)) {
+        const a = ((upper[i] as number) - wi) / p;
+        if (a < alpha) {
+          alpha = a;
+          block = i;
+          blockStatus = AT_UPPER;
+        }
+      }
+    }
+    if (block >= 0) {
+      if (alpha < 0) alpha = 0;
+      for (let i = 0; i < n; i++) {
+        if (status[i] === FREE) w[i] = (w[i] as number) + alpha * ((cand[i] as number) - (w[i] as number));
+      }
+      w[block] = blockStatus === AT_LOWER ? (lower[block] as number) : (upper[block] as number);
+      status[block] = blockStatus;
+      continue;
+    }
+    w.set(cand);
+    const release = ws.mostNegativeMultiplier(lower, upper);
+    if (release < 0) {
+      const weights = new Float64Array(n);
+      for (let i = 0; i < n; i++) weights[i] = Math.min(upper[i] as number, Math.max(lower[i] as number, w[i] as number));
+      return { ok: true, weights, iterations };
+    }
+    status[release] = FREE;
+  }
+  return { ok: false, reason: `did not converge in ${maxIterations} iterations`, iterations };
+}
+
+/** Scratch arrays and the two linear-algebra steps of the active-set loop. */
+class Workspace {
+  readonly w: Float64Array;
+  readonly cand: Float64Array;
+  readonly status: Uint8Array;
+  freeCount = 0;
+  private readonly m: Float64Array;
+  private readonly u: Float64Array;
+  private readonly v: Float64Array;
+  private readonly g: Float64Array;
+  private readonly free: Int32Array;
+
+  constructor(
+    private readonly cov: Float64Array,
+    private readonly n: number,
+    private readonly budget: number,
+  ) {
+    this.w = new Float64Array(n);
+    this.cand = new Float64Array(n);
+    this.status = new Uint8Array(n);
+    this.m = new Float64Array(n * n);
+    this.u = new Float64Array(n);
+    this.v = new Float64Array(n);
+    this.g = new Float64Array(n);
+    this.free = new Int32Array(n);
+  }
+
+  /**
+   * Minimiser of the subproblem for the current working set, written to `cand` (bound
+   * variables keep their values). False when Σ_FF is numerically singular.
+   */
+  solveWorkingSet(): boolean {
+    const { cov, n, w, cand, status, m, u, v, free } = this;
+    let k = 0;
+    let fixedSum = 0;
+    for (let i = 0; i < n; i++) {
+      if (status[i] === FREE) free[k++] = i;
+      else fixedSum += w[i] as number;
+    }
+    this.freeCount = k;
+    cand.set(w);
+    if (k === 0) return true;
+    for (let a = 0; a < k; a++) {
+      const i = free[a] as number;
+      const row = i * n;
+      for (let b = 0; b <= a; b++) m[a * k + b] = cov[row + (free[b] as number)] as number;
+      let c = 0;
+      for (let j = 0; j < n; j++) if (status[j] !== FREE) c += (cov[row + j] as number) * (w[j] as number);
+      v[a] = c;
+      u[a] = 1;
+    }
+    if (!choleskyFactor(m, k)) return false;
+    const uk = u.subarray(0, k);
+    const vk = v.subarray(0, k);
+    choleskySolve(m, k, uk);
+    choleskySolve(m, k, vk);
+    let su = 0;
+    let sv = 0;
+    for (let a = 0; a < k; a++) {
+      su += uk[a] as number;
+      sv += vk[a] as number;
+    }
+    const lambda = (this.budget - fixedSum + sv) / su;
+    for (let a = 0; a < k; a++) cand[free[a] as number] = lambda * (uk[a] as number) - (vk[a] as number);
+    return true;
+  }
+
+  /**
+   * At a subproblem minimiser: the bound variable whose KKT multiplier is most negative, or −1
+   * when all are ≥ −tolerance (optimal). λ is the common gradient of the free variables; with
+   * no free variable any λ in [max over upper-bound g, min over lower-bound g] certifies.
+   */
+  mostNegativeMultiplier(lower: Float64Array, upper: Float64Array): number {
+    const { cov, n, w, status, g } = this;
+    let gMax = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += (cov[row + j] as number) * (w[j] as number);
+      g[i] = s;
+      if (Math.abs(s) > gMax) gMax = Math.abs(s);
+    }
+    let lambda = 0;
+    if (this.freeCount > 0) {
+      for (let i = 0; i < n; i++) if (status[i] === FREE) lambda += g[i] as number;
+      lambda /= this.freeCount;
+    } else {
+      let hiMax = -Infinity;
+      let loMin = Infinity;
+      for (let i = 0; i < n; i++) {
+        if ((lower[i] as number) === (upper[i] as number)) continue;
+        if (status[i] === AT_UPPER) hiMax = Math.max(hiMax, g[i] as number);
+        else loMin = Math.min(loMin, g[i] as number);
+      }
+      lambda = Number.isFinite(hiMax) ? (Number.isFinite(loMin) ? (hiMax + loMin) / 2 : hiMax) : Number.isFinite(loMin) ? loMin : 0;
+    }
+    const tolerance = 1e-11 * gMax + 1e-300;
+    let worst = -1;
+    let worstValue = -tolerance;
+    for (let i = 0; i < n; i++) {
+      if (status[i] === FREE || (lower[i] as number) === (upper[i] as number)) continue;
+      const mu = status[i] === AT_LOWER ? (g[i] as number) - lambda : lambda - (g[i] as number);
+      if (mu < worstValue) {
+        worstValue = mu;
+        worst = i;
+      }
+    }
+    return worst;
+  }
+}
+
+/** A feasible start: every variable at its lower bound, then the budget spread evenly under the caps. */
+function waterFillStart(w: Float64Array, status: Uint8Array, lower: Float64Array, upper: Float64Array, n: number, budget: number): void {
+  let remaining = budget;
+  for (let i = 0; i < n; i++) {
+    w[i] = lower[i] as number;
+    remaining -= lower[i] as number;
+    status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : FREE;
+  }
+  for (let round = 0; round <= n && remaining > 0; round++) {
+    let open = 0;
+    for (let i = 0; i < n; i++) if ((w[i] as number) < (upper[i] as number)) open++;
+    if (open === 0) break;
+    const share = remaining / open;
+    for (let i = 0; i < n; i++) {
+      const room = (upper[i] as number) - (w[i] as number);
+      if (room <= 0) continue;
+      const add = Math.min(share, room);
+      w[i] = (w[i] as number) + add;
+      remaining -= add;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { choleskyFactor, choleskySolve } from './cholesky.js';
+
+/** Outcome of {@link solveRiskParity}. `spread` is the final relative risk-contribution spread. */
+export type RiskParityResult =
+  | { readonly ok: true; readonly weights: Float64Array; readonly iterations: number; readonly spread: number }
+  | { readonly ok: false; readonly reason: string; readonly iterations: number };
+
+/**
+ * Risk budgeting (equal risk contribution when `budgets` is omitted), long-only, fully invested.
+ *
+ * Risk contribution RC_i = w_i (Σw)_i, so Σ_i RC_i = wᵀΣw. The target is RC_i / wᵀΣw = b_i.
+ * Following Spinu (2013, "An algorithm for computing risk parity weights"), solve the strictly
+ * convex problem
+ *
+ *   minimise f(x) = ½ xᵀΣx − Σ_i b_i ln x_i   over x > 0,
+ *
+ * whose stationarity condition x_i (Σx)_i = b_i is exactly the budget condition; then
+ * w = x / Σx. Newton's method with Hessian H = Σ + diag(b_i / x_i²) (positive definite for
+ * x > 0), a fraction-to-the-boundary rule keeping x > 0, and Armijo backtracking on f.
+ * The start is x_i ∝ 1/σ_i scaled so that xᵀΣx = Σb (which holds at the solution).
+ *
+ * Converged when max_i |RC_i/b_i − RC_j/b_j| / (wᵀΣw) ≤ `tolerance` (default 1e-8; for equal
+ * budgets this is max |RC_i − RC_j| relative to the mean contribution wᵀΣw / n).
+ * Fails (never throws) on a zero or non-finite variance, a Hessian that cannot be factored, or
+ * no convergence within `maxIterations` (f unbounded below when Σ is singular along a
+ * positive direction).
+ */
+export function solveRiskParity(
+  cov: Float64Array,
+  n: number,
+  options: { budgets?: Float64Array; tolerance?: number; maxIterations?: number } = {},
+): RiskParityResult {
+  const tolerance = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 100;
+  if (n === 0) return { ok: false, reason: 'no candidates', iterations: 0 };
+  const b = new Float64Array(n);
+  let bSum = 0;
+  for (let i = 0; i < n; i++) {
+    const bi = options.budgets ? (options.budgets[i] as number) : 1;
+    if (!(bi > 0) || !Number.isFinite(bi)) return { ok: false, reason: `risk budget ${i} must be > 0`, iterations: 0 };
+    b[i] = bi;
+    bSum += bi;
+  }
+  for (let i = 0; i < n; i++) b[i] = (b[i] as number) / bSum;
+
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = cov[i * n + i] as number;
+    if (!(d > 0) || !Number.isFinite(d)) return { ok: false, reason: 'zero or undefined variance', iterations: 0 };
+    x[i] = 1 / Math.sqrt(d);
+  }
+  const sx = new Float64Array(n);
+  multiply(cov, n, x, sx);
+  let quad = dot(x, sx, n);
+  if (!(quad > 0)) return { ok: false, reason: 'singular covariance', iterations: 0 };
+  const scale = Math.sqrt(1 / quad);
+  for (let i = 0; i < n; i++) x[i] = (x[i] as number) * scale;
+
+  const h = new Float64Array(n * n);
+  const d = new Float64Array(n);
+  const trial = new Float64Array(n);
+  const strial = new Float64Array(n);
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    multiply(cov, n, x, sx);
+    quad = dot(x, sx, n);
+    if (relativeSpread(x, sx, b, n, quad) <= tolerance) {
+      const weights = normalised(x, n);
+      return { ok: true, weights, iterations: iteration - 1, spread: relativeSpread(x, sx, b, n, quad) };
+    }
+    // Newton direction: H d = −g with g = Σx − b/x.
+    for (let i = 0; i < n; i++) {
+      const xi = x[i] as number;
+      for (let j = 0; j <= i; j++) h[i * n + j] = cov[i * n + j] as number;
+      h[i * n + i] = (h[i * n + i] as number) + (b[i] as number) / (xi * xi);
+      d[i] = -((sx[i] as number) - (b[i] as number) / xi);
+    }
+    if (!choleskyFactor(h, n, 1e-15)) return { ok: false, reason: 'singular covariance', iterations: iteration };
+    choleskySolve(h, n, d);
+    let alpha = 1;
+    for (let i = 0; i < n; i++) {
+      const di = d[i] as number;
+      if (di < 0) alpha = Math.min(alpha, (-0.99 * (x[i] as number)) / di);
+    }
+    const f0 = objective(x, sx, b, n);
+    const directional = directionalDerivative(d, x, sx, b, n);
+    let accepted = false;
+    for (let backtrack = 0; backtrack < 60; backtrack++) {
+      for (let i = 0; i < n; i++) trial[i] = (x[i] as number) + alpha * (d[i] as number);
+      multiply(cov, n, trial, strial);
+      const f1 = objective(trial, strial, b, n);
+      if (f1 <= f0 + 1e-4 * alpha * directional || Math.abs(f1 - f0) <= 1e-15 * Math.abs(f0)) {
+        accepted = true;
+        break;
+      }
+      alpha *= 0.5;
+    }
+    if (!accepted) return { ok: false, reason: 'line search failed (singular covariance?)', iterations: iteration };
+    x.set(trial);
+  }
+  return { ok: false, reason: `did not converge in ${maxIterations} iterations`, iterations: maxIterations };
+}
+
+function multiply(a: Float64Array, n: number, x: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let s = 0;
+    for (let j = 0; j < n; j++) s += (a[row + j] as number) * (x[j] as number);
+    out[i] = s;
+  }
+}
+
+function dot(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}
+
+/** f(x) = ½ xᵀΣx − Σ b_i ln x_i, given sx = Σx. */
+function objective(x: Float64Array, sx: Float64Array, b: Float64Array, n: number): number {
+  let f = 0.5 * dot(x, sx, n);
+  for (let i = 0; i < n; i++) f -= (b[i] as number) * Math.log(x[i] as number);
+  return f;
+}
+
+/** ∇f(x)ᵀd = Σ_i ((Σx)_i − b_i/x_i) d_i. */
+function directionalDerivative(d: Float64Array, x: Float64Array, sx: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += ((sx[i] as number) - (b[i] as number) / (x[i] as number)) * (d[i] as number);
+  return s;
+}
+
+/** max_{i,j} |RC_i/b_i − RC_j/b_j| / xᵀΣx with RC_i = x_i (Σx)_i (scale-free in x). */
+function relativeSpread(x: Float64Array, sx: Float64Array, b: Float64Array, n: number, quad: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const r = ((x[i] as number) * (sx[i] as number)) / (b[i] as number);
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+  }
+  return (hi - lo) / quad;
+}
+
+function normalised(x: Float64Array, n: number): Float64Array {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i] as number;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (x[i] as number) / s;
+  return w;
+}
