@@ -1,0 +1,70 @@
+import { sampleCovariance } from '../estimators/sampleCovariance.js';
+import { effectiveBets } from './effectiveBets.js';
+import { riskContribution } from './riskContribution.js';
+
+/** Risk decomposition at each rebalance, from the trailing covariance of the held assets. */
+export interface RebalanceRisk {
+  /** Mean over the rebalances used of RC_i (0 at a rebalance where asset i is not held). */
+  meanRiskContribution: Float64Array;
+  /** effectiveBets at each rebalance (NaN where it was skipped), in rebalanceIndices order. */
+  effectiveBets: Float64Array;
+  /** Number of rebalances with a usable covariance. */
+  used: number;
+  /** One reason per skipped rebalance row. */
+  skipped: Array<{ row: number; reason: string }>;
+}
+
+/**
+ * At each rebalance row t, the held assets H = {i : w_{i,t} > 0} (post-trade weights), the
+ * trailing window of asset returns rows max(1, t − window + 1)..t (the information available at
+ * close t; rows where a held asset has no return are dropped), Σ = sample covariance (n − 1) of
+ * H over that window, RC_i = w_i (Σw)_i / wᵀΣw and Meucci's effective bets. A rebalance with
+ * fewer than 2 complete rows, nothing held, or wᵀΣw = 0 is skipped with a reason.
+ */
+export function rebalanceRisk(
+  weights: Float64Array,
+  assetReturns: Float64Array,
+  nAssets: number,
+  nDates: number,
+  rebalanceIndices: Int32Array,
+  window: number,
+): RebalanceRisk {
+  const sums = new Float64Array(nAssets);
+  const bets = new Float64Array(rebalanceIndices.length).fill(Number.NaN);
+  const skipped: Array<{ row: number; reason: string }> = [];
+  let used = 0;
+  rebalanceIndices.forEach((t, r) => {
+    const held: number[] = [];
+    for (let a = 0; a < nAssets; a++) if ((weights[a * nDates + t] as number) > 0) held.push(a);
+    if (held.length === 0) {
+      skipped.push({ row: t, reason: 'nothing held' });
+      return;
+    }
+    const lo = Math.max(1, t - Math.max(2, window) + 1);
+    const length = t - lo + 1;
+    const k = held.length;
+    const block = new Float64Array(k * Math.max(0, length));
+    const w = new Float64Array(k);
+    held.forEach((a, i) => {
+      w[i] = weights[a * nDates + t] as number;
+      if (length > 0) block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
+    });
+    const { cov, rowsUsed } = sampleCovariance(block, k, Math.max(0, length));
+    if (rowsUsed < 2) {
+      skipped.push({ row: t, reason: `${rowsUsed} complete return row${rowsUsed === 1 ? '' : 's'} in the trailing window` });
+      return;
+    }
+    const rc = riskContribution(cov, w);
+    if (!Number.isFinite(rc[0] as number)) {
+      skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
+      return;
+    }
+    held.forEach((a, i) => (sums[a] = (sums[a] as number) + (rc[i] as number)));
+    bets[r] = effectiveBets(cov, w);
+    used++;
+  });
+  const meanRiskContribution = new Float64Array(nAssets);
+  if (used > 0) for (let a = 0; a < nAssets; a++) meanRiskContribution[a] = (sums[a] as number) / used;
+  else meanRiskContribution.fill(Number.NaN);
+  return { meanRiskContribution, effectiveBets: bets, used, skipped };
+}
