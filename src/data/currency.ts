@@ -1,0 +1,30 @@
+/**
+ * Listing currency and market of a ticker, from its suffix: `.HK` → HKD (Hong Kong),
+ * `.SS`/`.SZ` → CNY (Shanghai/Shenzhen), anything else → USD (US). The FX series themselves
+ * (`USDCNY`, `USDHKD`: units of foreign currency per 1 USD) are quotes, not assets in a currency.
+ */
+export type Currency = 'USD' | 'HKD' | 'CNY';
+export type Market = 'US' | 'HK' | 'CN';
+
+/** The FX tickers sleeves knows, by the currency they convert from. */
+export const FX_TICKERS: Readonly<Record<Exclude<Currency, 'USD'>, string>> = { HKD: 'USDHKD', CNY: 'USDCNY' };
+
+/** True for the FX quote tickers (USDCNY, USDHKD, or any `USDxxx` six-letter pair). */
+export function isFxTicker(ticker: string): boolean {
+  return /^USD[A-Z]{3}$/.test(ticker);
+}
+
+/** The listing currency of a ticker (an FX ticker yields null: it has no listing currency). */
+export function currencyOf(ticker: string): Currency | null {
+  if (isFxTicker(ticker)) return null;
+  const t = ticker.toUpperCase();
+  if (t.endsWith('.HK')) return 'HKD';
+  if (t.endsWith('.SS') || t.endsWith('.SZ')) return 'CNY';
+  return 'USD';
+}
+
+/** The market whose trading calendar a ticker follows (FX tickers yield null). */
+export function marketOf(ticker: string): Market | null {
+  const c = currencyOf(ticker);
+  return c === null ? null : c === 'USD' ? 'US' : c === 'HKD' ? 'HK' : 'CN';
+}

@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import { formatIsoDate } from '../core/dates.js';
+import { lowerBound, slicePanel, type PricePanel } from '../core/panel.js';
+import { alignPanel, type CalendarPolicy } from './alignPanel.js';
+import { closestNames } from './closestNames.js';
+import type { PriceFileInfo, PriceSeries } from './priceSeries.js';
+import { readPriceFile } from './readPriceFile.js';
+import { fileNameToTicker, tickerToFileName } from './tickerToFileName.js';
+
+export interface LoadRequest {
+  readonly tickers: readonly string[];
+  /** First and last day (day numbers, inclusive) of the panel's rows. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly maxFillDays?: number;
+  readonly calendar?: CalendarPolicy;
+}
+
+export interface LoadedPanel {
+  /** Rows restricted to [from, to] after filling, so a fill may use a price before `from`. */
+  readonly panel: PricePanel;
+  readonly files: PriceFileInfo[];
+  readonly filled: Record<string, number>;
+  readonly droppedDates: Record<string, string[]>;
+  /** Assets whose first price comes after the panel's first row. */
+  readonly lateStarts: { ticker: string; firstDate: string }[];
+  /** True when the folder's manifest.json says `"synthetic": true` (the offline sample). */
+  readonly synthetic: boolean;
+  /** The folder as the user gave it (never resolved to an absolute path). */
+  readonly directory: string;
+  readonly warnings: string[];
+}
+
+/**
+ * Loads `DIR/<file of ticker>.csv` for each ticker (see tickerToFileName), aligns them
+ * (alignPanel: union calendar and 5-day forward fill by default) and keeps the rows in
+ * [from, to]. Fill counts are those of the kept rows' whole history, before the cut.
+ */
+export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`data folder "${dir}" does not exist, expected a folder of price files (e.g. data/sample)`);
+  }
+  if (request.tickers.length === 0) throw new UserError('no tickers requested, expected at least one');
+  const series: PriceSeries[] = request.tickers.map((ticker) => {
+    const file = path.join(dir, tickerToFileName(ticker));
+    if (!existsSync(file)) throw missingTicker(dir, ticker);
+    return readPriceFile(file, ticker);
+  });
+  const aligned = alignPanel(series, { maxFillDays: request.maxFillDays, calendar: request.calendar });
+  const full = aligned.panel;
+  const lo = request.from === undefined ? 0 : lowerBound(full.dates, request.from);
+  const hi = request.to === undefined ? full.dates.length : lowerBound(full.dates, request.to + 1);
+  if (hi <= lo) {
+    const span = `${formatIsoDate(full.dates[0] as number)} to ${formatIsoDate(full.dates[full.dates.length - 1] as number)}`;
+    const want = `${request.from === undefined ? '…' : formatIsoDate(request.from)} to ${request.to === undefined ? '…' : formatIsoDate(request.to)}`;
+    throw new UserError(`no prices between ${want} in ${dir}; the data span ${span}, expected --from/--to inside it`);
+  }
+  const panel = slicePanel(full, lo, hi);
+  const start = panel.dates[0] as number;
+  const end = panel.dates[panel.dates.length - 1] as number;
+  const warnings = series.flatMap((s) => s.warnings);
+  const lateStarts: { ticker: string; firstDate: string }[] = [];
+  for (const s of series) {
+    const first = s.dates[0] as number;
+    const last = s.dates[s.dates.length - 1] as number;
+    if (first > start) {
+      lateStarts.push({ ticker: s.ticker, firstDate: s.info.start });
+      warnings.push(`${s.ticker} starts ${s.info.start}, after the period start ${formatIsoDate(start)}: no price before then`);
+    }
+    if (last < end) warnings.push(`${s.ticker} ends ${s.info.end}, before the period end ${formatIsoDate(end)}`);
+  }
+  const synthetic = readSyntheticFlag(dir);
+  if (synthetic) warnings.unshift(`${dir} holds SYNTHETIC prices (generated, not market data)`);
+  return {
+    panel,
+    files: series.map((s) => s.info),
+    filled: aligned.filled,
+    droppedDates: aligned.droppedDates,
+    lateStarts,
+    synthetic,
+    directory: dir,
+    warnings,
+  };
+}
+
+/** The tickers a folder has price files for (by file name), sorted. */
+export function listTickers(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .map(fileNameToTicker)
+    .sort();
+}
+
+/** True when `dir/manifest.json` exists and says `"synthetic": true`. */
+export function readSyntheticFlag(dir: string): boolean {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { synthetic?: unknown };
+    return manifest.synthetic === true;
+  } catch {
+    throw new UserError(`${file}: not valid JSON, expected a manifest such as {"synthetic": true}`);
+  }
+}
+
+function missingTicker(dir: string, ticker: string): UserError {
+  const near = closestNames(ticker, listTickers(dir));
+  const available = near.length > 0 ? `closest: ${near.join(', ')}` : `none close; run "sleeves data list ${dir}"`;
+  const expected = path.join(dir, tickerToFileName(ticker));
+  return new UserError(`no price file for ticker "${ticker}" in ${dir} (expected ${expected}); available: ${available}`);
+}
