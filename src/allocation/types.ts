@@ -32,4 +32,12 @@ export interface AllocationFallback {
 export interface AllocationResult {
   readonly weights: Float64Array;
   readonly fallbacks: readonly AllocationFallback[];
+  /**
+   * Set by an allocator that could not produce its own weights (singular covariance, too little
+   * data, non-convergence, infeasible caps); its weights are then all 0. The registry's
+   * `allocate` never returns a failure: it walks the spec's fallback chain instead.
+   */
+  readonly failure?: string;
+  /** Notes for the report (e.g. caps that forced weight into cash). */
+  readonly warnings?: readonly string[];
 }

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import { fallbackSchema, lookbackSchema, minObservationsSchema } from './commonParams.js';
+import { allocationOf, failedAllocation } from './allocationResult.js';
+import { finiteCount, windowStart } from './returnWindow.js';
+import type { AllocationInput, AllocationResult } from './types.js';
+
+export const inverseVolSchema = z
+  .object({
+    method: z.literal('inverseVol'),
+    lookback: lookbackSchema(63),
+    minObservations: minObservationsSchema,
+    fallback: fallbackSchema(['equal']),
+  })
+  .strict();
+
+export type InverseVolSpec = z.output<typeof inverseVolSchema>;
+
+/**
+ * Inverse volatility: w_i = (1/σ_i) / Σ_j (1/σ_j) over the usable candidates, with σ_i the sample
+ * standard deviation (divisor m − 1) of candidate i's finite returns in the last `lookback` rows.
+ * A candidate is usable when eligible, with at least min(minObservations, lookback) finite
+ * returns and σ_i > 0; the others get 0. Fails when no candidate is usable.
+ */
+export function inverseVol(input: AllocationInput, params: InverseVolSpec): AllocationResult {
+  const start = windowStart(input, params.lookback);
+  const need = Math.max(2, Math.min(params.minObservations, params.lookback));
+  const w = new Float64Array(input.n);
+  let sum = 0;
+  for (let i = 0; i < input.n; i++) {
+    if (input.eligible[i] !== 1 || finiteCount(input, i, start) < need) continue;
+    const sd = finiteStandardDeviation(input.returns, i * input.length + start, (i + 1) * input.length);
+    if (!(sd > 0) || !Number.isFinite(sd)) continue;
+    w[i] = 1 / sd;
+    sum += 1 / sd;
+  }
+  if (sum === 0) return failedAllocation(input.n, 'inverseVol: no candidate has enough data (or any volatility)');
+  for (let i = 0; i < input.n; i++) w[i] = (w[i] as number) / sum;
+  return allocationOf(w);
+}
+
+/** Sample standard deviation (divisor m − 1) of the finite values in a[from..to). */
+export function finiteStandardDeviation(a: Float64Array, from: number, to: number): number {
+  let m = 0;
+  let sum = 0;
+  for (let s = from; s < to; s++) {
+    const v = a[s] as number;
+    if (Number.isFinite(v)) {
+      sum += v;
+      m++;
+    }
+  }
+  if (m < 2) return Number.NaN;
+  const mean = sum / m;
+  let ss = 0;
+  for (let s = from; s < to; s++) {
+    const v = a[s] as number;
+    if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
+  }
+  return Math.sqrt(ss / (m - 1));
+}
+
+export function inverseVolLookback(params: InverseVolSpec): number {
+  return params.lookback;
+}

@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { solveMinVarianceQp } from '../numeric/solveMinVarianceQp.js';
+import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema, weightSchema } from './commonParams.js';
+import { allocationOf, failedAllocation } from './allocationResult.js';
+import { scatterWeights, usableCandidates } from './returnWindow.js';
+import { windowCovariance } from './windowCovariance.js';
+import type { AllocationInput, AllocationResult } from './types.js';
+
+/** A bound for every candidate (a number) or per name (a record; unnamed candidates get the default). */
+export const perCandidateBoundSchema = z.union([weightSchema, z.record(z.string(), weightSchema)]);
+export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
+
+/** The bound of a named candidate. */
+export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
+  return typeof bound === 'number' ? bound : (bound[name] ?? fallbackValue);
+}
+
+export const minVarianceSchema = z
+  .object({
+    method: z.literal('minVariance'),
+    lookback: lookbackSchema(252),
+    minObservations: minObservationsSchema,
+    shrinkage: shrinkageSchema,
+    maxWeight: perCandidateBoundSchema.default(1).describe('cap per candidate (number, or by name); default 1'),
+    minWeight: perCandidateBoundSchema.default(0).describe('floor per usable candidate (number, or by name); default 0'),
+    fallback: fallbackSchema(['inverseVol', 'equal']),
+  })
+  .strict();
+
+export type MinVarianceSpec = z.output<typeof minVarianceSchema>;
+
+/**
+ * Long-only minimum variance: minimise wᵀΣw subject to Σw = 1 and floor_i ≤ w_i ≤ cap_i over the
+ * usable candidates (others 0), with Σ the covariance of the last `lookback` rows. Solved exactly
+ * by the active-set method of numeric/solveMinVarianceQp.ts. Unconstrained two-asset check:
+ * w_1 = (σ_2² − σ_12) / (σ_1² + σ_2² − 2σ_12). Fails (to the fallback chain) on no usable
+ * candidate, too little data, a singular covariance (e.g. fewer rows than candidates without
+ * shrinkage) or infeasible bounds (Σ caps < 1 or Σ floors > 1).
+ */
+export function minVariance(input: AllocationInput, params: MinVarianceSpec): AllocationResult {
+  const usable = usableCandidates(input, params.lookback, Math.min(params.minObservations, params.lookback));
+  const k = usable.length;
+  if (k === 0) return failedAllocation(input.n, 'minVariance: no candidate has enough data');
+  const lower = new Float64Array(k);
+  const upper = new Float64Array(k);
+  usable.forEach((i, c) => {
+    const name = input.names[i] as string;
+    lower[c] = boundFor(params.minWeight, name, 0);
+    upper[c] = boundFor(params.maxWeight, name, 1);
+  });
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  if (rowsUsed < 3) return failedAllocation(input.n, `minVariance: too little data (${rowsUsed} complete rows)`);
+  const solved = solveMinVarianceQp(cov, k, lower, upper);
+  if (!solved.ok) return failedAllocation(input.n, `minVariance: ${solved.reason}`);
+  const w = new Float64Array(input.n);
+  scatterWeights(w, usable, solved.weights);
+  return allocationOf(w);
+}
+
+export function minVarianceLookback(params: MinVarianceSpec): number {
+  return params.lookback;
+}

@@ -1,0 +1,46 @@
+import * as z from 'zod';
+import { solveRiskParity } from '../numeric/solveRiskParity.js';
+import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { allocationOf, failedAllocation } from './allocationResult.js';
+import { scatterWeights, usableCandidates } from './returnWindow.js';
+import { windowCovariance } from './windowCovariance.js';
+import type { AllocationInput, AllocationResult } from './types.js';
+
+export const riskParitySchema = z
+  .object({
+    method: z.literal('riskParity'),
+    lookback: lookbackSchema(252),
+    minObservations: minObservationsSchema,
+    shrinkage: shrinkageSchema,
+    fallback: fallbackSchema(['inverseVol', 'equal']),
+  })
+  .strict();
+
+export type RiskParitySpec = z.output<typeof riskParitySchema>;
+
+/**
+ * Equal risk contribution over the usable candidates: w_i (Σw)_i equal for all i, Σw = 1,
+ * w > 0, with Σ the covariance of the last `lookback` rows (complete rows only). Solved by
+ * Newton on Spinu's log-barrier formulation to max |RC_i − RC_j| ≤ 1e-8 · mean RC
+ * (numeric/solveRiskParity.ts). For two candidates the solution is w ∝ 1/σ whatever the
+ * correlation. Fails on too little data, a singular covariance or non-convergence.
+ */
+export function riskParity(input: AllocationInput, params: RiskParitySpec): AllocationResult {
+  const usable = usableCandidates(input, params.lookback, Math.min(params.minObservations, params.lookback));
+  const w = new Float64Array(input.n);
+  if (usable.length === 0) return failedAllocation(input.n, 'riskParity: no candidate has enough data');
+  if (usable.length === 1) {
+    w[usable[0] as number] = 1;
+    return allocationOf(w);
+  }
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
+  const solved = solveRiskParity(cov, usable.length);
+  if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
+  scatterWeights(w, usable, solved.weights);
+  return allocationOf(w);
+}
+
+export function riskParityLookback(params: RiskParitySpec): number {
+  return params.lookback;
+}
