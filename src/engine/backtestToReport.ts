@@ -1,0 +1,39 @@
+/**
+ * A strategy spec and its loaded data → the backtest result and its report. When the strategy
+ * has costs, the same strategy is also run without them to state the cost drag on CAGR.
+ */
+import type { LoadedPanel } from '../data/loadPanel.js';
+import { buildReport } from '../report/buildReport.js';
+import type { Report } from '../report/reportTypes.js';
+import type { StrategySpec } from '../strategy/schema.js';
+import { runBacktest, type BacktestResult } from './runBacktest.js';
+
+export interface BacktestOutput {
+  result: BacktestResult;
+  report: Report;
+}
+
+export function backtestToReport(
+  spec: StrategySpec,
+  data: LoadedPanel,
+  options: { strategyFile: string | null; includeSeries?: boolean },
+): BacktestOutput {
+  const result = runBacktest(spec, data);
+  const hasCosts = spec.costs.bps + spec.costs.slippageBps > 0;
+  const gross = hasCosts ? runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, data).ledger.returns : null;
+  const report = buildReport({
+    result,
+    strategyFile: options.strategyFile,
+    data: {
+      directory: data.directory,
+      synthetic: data.synthetic,
+      files: data.files,
+      filled: data.filled,
+      droppedDates: data.droppedDates,
+      warnings: data.warnings,
+    },
+    grossReturns: gross,
+    includeSeries: options.includeSeries ?? false,
+  });
+  return { result, report };
+}

@@ -1,0 +1,30 @@
+/** Number formatting for people (renderers only). null shows as an en dash. */
+export function pct(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;
+}
+
+export function num(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+}
+
+/** Aligns rows of cells into columns: first column left-aligned, the others right-aligned. */
+export function textTable(rows: readonly (readonly string[])[], gap = 2): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
+  return rows
+    .map((row) =>
+      row
+        .map((c, i) => {
+          const pad = ' '.repeat((widths[i] ?? 0) - visibleLength(c));
+          return i === 0 ? c + pad : pad + c;
+        })
+        .join(' '.repeat(gap))
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function visibleLength(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}

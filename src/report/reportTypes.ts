@@ -1,0 +1,75 @@
+/**
+ * The report: the one canonical, versioned JSON document a run produces. Renderers read only
+ * this. Numbers that cannot be computed are null, with the reason in `warnings`.
+ */
+import type { PriceFileInfo } from '../data/priceSeries.js';
+import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
+import type { RebalanceRecord } from '../engine/runBacktest.js';
+import type { StrategySpec } from '../strategy/schema.js';
+
+export type MetricValues = Record<string, number | null>;
+
+export interface SeriesSummary {
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  last: number | null;
+  asset?: string;
+  date?: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  engineVersion: string;
+  strategy: {
+    name: string;
+    description: string;
+    /** The strategy file as given (relative path), or null when run from a weights file. */
+    file: string | null;
+    sleeves: { name: string; assets: string[] }[];
+    /** The resolved, fully defaulted spec (after CLI overrides). */
+    spec: StrategySpec;
+  };
+  data: {
+    directory: string;
+    synthetic: boolean;
+    files: PriceFileInfo[];
+    filled: Record<string, number>;
+    droppedDates: Record<string, number>;
+    lateStarts: { ticker: string; firstDate: string }[];
+  };
+  period: { start: string; end: string; periods: number; periodsPerYear: number };
+  convention: { name: string; definitions: string };
+  timing: { lag: number; description: string };
+  costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null };
+  metrics: MetricValues;
+  benchmark: { ticker: string; metrics: MetricValues; relative: MetricValues } | null;
+  drawdowns: DrawdownEpisode[];
+  tables: {
+    monthly: { year: number; month: number; return: number }[];
+    yearly: { year: number; return: number; benchmark: number | null }[];
+  };
+  concentration: Record<string, unknown>;
+  final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
+  rebalances: RebalanceRecord[];
+  warnings: string[];
+  series?: ReportSeries;
+}
+
+/** Daily series, present with --include-series (and always written to the run folder CSVs). */
+export interface ReportSeries {
+  dates: string[];
+  equity: number[];
+  returns: number[];
+  benchmarkEquity: number[] | null;
+  /** Benchmark simple returns (row 0 and days without a benchmark price are null). */
+  benchmarkReturns: (number | null)[] | null;
+  underwater: number[];
+  weights: Record<string, number[]>;
+  /** Σ fraction · weight per sleeve, as a share of the whole portfolio (cash = 1 − Σ). */
+  sleeveWeights: Record<string, number[]>;
+  cash: number[];
+  hhi: (number | null)[];
+  effectiveHoldings: (number | null)[];
+  maxWeight: (number | null)[];
+}
