@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
-import { formatIsoDate, parseIsoDate } from '../core/dates.js';
+import { dayFromYmd, formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { detectPriceFormat, type PriceField } from './detectPriceFormat.js';
+import { NOT_A_NUMBER, parseDecimal } from './parseDecimal.js';
 import type { PriceProblem } from './priceProblem.js';
 import type { PriceColumn, PriceFormat } from './priceSeries.js';
 
@@ -17,29 +18,39 @@ export interface PriceTable {
   readonly prices: Float64Array;
   /** 1-based file line of each kept row. */
   readonly lines: Int32Array;
-  /** Optional columns (NaN where the cell is empty), null when the file lacks the column. */
+  /**
+   * Optional columns (NaN where the cell is empty), null when the file lacks the column or when
+   * only the price column was read (`read: 'price'`).
+   */
   readonly open: Float64Array | null;
   readonly high: Float64Array | null;
   readonly low: Float64Array | null;
-  readonly close: Float64Array;
-  readonly volume: Float64Array | null;
+  readonly close: Float64Array | null;
   /** Yahoo placeholder rows (`null` prices, on holidays) that were skipped. */
   readonly nullRows: number;
 }
 
-const FIELD_LIST: readonly PriceField[] = ['open', 'high', 'low', 'close', 'adj_close', 'volume'];
+/** Columns whose numbers are kept (volume is not read). */
+const STORED: readonly PriceField[] = ['open', 'high', 'low', 'close', 'adj_close'];
+const PRICE_CANDIDATES: readonly PriceField[] = ['close', 'adj_close'];
 
 /**
- * Parses a price CSV by hand (split on `\n` and `,`; no quoting beyond stripping a pair of
- * double quotes around a cell). A UTF-8 BOM and CRLF line ends are accepted; blank lines are
+ * Parses a price CSV by hand (split on `\n` and `,` by offsets; no quoting beyond a pair of
+ * double quotes around a cell). The volume column is checked for presence only, not read. A UTF-8 BOM and CRLF line ends are accepted; blank lines are
  * skipped. Every problem is passed to `onProblem` in line order: a strict reader throws from it,
  * a validator collects. Rows with a problem are left out of the table, so the table is always
  * strictly increasing in date with finite, positive prices.
  *
- * The price column is `adj_close` when the file has one and its first row's cell is non-empty,
+ * `read: 'price'` parses only the date and price columns (the reader's fast path); `'all'` also
+ * open/high/low/close, for validation. The price column is `adj_close` when the file has one and its first row's cell is non-empty,
  * else `close`. Header problems (unknown columns, wrong delimiter) throw a UserError at once.
  */
-export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: PriceProblem) => void): PriceTable {
+export function parsePriceTable(
+  text: string,
+  fileLabel: string,
+  onProblem: (p: PriceProblem) => void,
+  read: 'price' | 'all' = 'all',
+): PriceTable {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const len = text.length;
   if (pos >= len || text.slice(pos).trim() === '') {
@@ -60,14 +71,18 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
   const expectCols = fields.join(',');
 
   const columns = new Map<PriceField, Float64Array>();
-  for (const f of FIELD_LIST) if (colOf(f) >= 0) columns.set(f, new Float64Array(capacity));
+  for (const f of read === 'all' ? STORED : PRICE_CANDIDATES) if (colOf(f) >= 0) columns.set(f, new Float64Array(capacity));
   const dates = new Int32Array(capacity);
   const prices = new Float64Array(capacity);
   const lines = new Int32Array(capacity);
-  const cells: string[] = new Array<string>(ncols).fill('');
-  const numeric = fields.map((f) => (f === 'date' ? null : columns.get(f) ?? null));
+  const cellStart = new Int32Array(ncols);
+  const cellEnd = new Int32Array(ncols);
+  // Numeric columns to parse (volume is never read), with their storage.
+  let parsedCols = fields.flatMap((f, k) => (columns.has(f) ? [k] : []));
+  let parsedTargets = parsedCols.map((k) => columns.get(fields[k] as PriceField) as Float64Array);
 
   let priceCol = -1; // decided by the first well-formed row
+  let priceTarget: Float64Array = prices;
   let adjEmpty = false;
   let n = 0;
   let nullRows = 0;
@@ -77,6 +92,7 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
   pos = end + 1;
   const report = (line: number, kind: PriceProblem['kind'], what: string): void =>
     onProblem({ kind, line, message: `${fileLabel}:${line}: ${what}` });
+  const cellText = (k: number): string => text.slice(cellStart[k] as number, cellEnd[k] as number);
 
   while (pos <= len) {
     end = text.indexOf('\n', pos);
@@ -88,12 +104,15 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
     pos = end + 1;
     if (lineEnd === start) continue;
 
-    // Split the line into cells.
+    // Split the line into cells (offsets only).
     let count = 0;
     for (let p = start; ; ) {
       let c = text.indexOf(',', p);
       if (c === -1 || c > lineEnd) c = lineEnd;
-      if (count < ncols) cells[count] = text.slice(p, c);
+      if (count < ncols) {
+        cellStart[count] = p;
+        cellEnd[count] = c;
+      }
       count++;
       if (c === lineEnd) break;
       p = c + 1;
@@ -106,48 +125,44 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
       continue;
     }
 
-    const dateText = unquote(cells[dateCol] as string);
-    const day = parseIsoDate(dateText);
+    let day = isoDayAt(text, cellStart[dateCol] as number, cellEnd[dateCol] as number);
+    if (Number.isNaN(day)) day = parseIsoDate(unquote(cellText(dateCol)));
     if (Number.isNaN(day)) {
+      const dateText = unquote(cellText(dateCol));
       const hint = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dateText) ? ' (day-first or month-first dates are ambiguous)' : '';
       report(lineNo, 'badDate', `unparseable date "${dateText}"${hint}, expected YYYY-MM-DD`);
       continue;
     }
 
     if (priceCol === -1) {
-      priceCol = adjCol >= 0 && (cells[adjCol] as string).trim() !== '' ? adjCol : closeCol;
+      priceCol = adjCol >= 0 && cellText(adjCol).trim() !== '' ? adjCol : closeCol;
       adjEmpty = adjCol >= 0 && priceCol !== adjCol;
+      priceTarget = columns.get(fields[priceCol] as PriceField) as Float64Array;
+      if (read === 'price') {
+        parsedCols = [priceCol];
+        parsedTargets = [priceTarget];
+      }
     }
-    const priceName = fields[priceCol] as string;
-    const priceText = unquote(cells[priceCol] as string);
-    if (priceText === 'null') {
+    if (unquote(cellText(priceCol)) === 'null') {
       nullRows++;
       continue;
     }
 
     let bad = false;
-    for (let k = 0; k < ncols; k++) {
-      const target = numeric[k];
-      if (target === null || target === undefined) continue;
-      const s = cells[k] as string;
-      let v = s.length === 0 ? Number.NaN : Number(s);
-      if (!Number.isFinite(v) || (v === 0 && s.trim() === '')) {
-        const t = unquote(s);
-        if (t === '' || t === 'null') v = Number.NaN;
-        else {
-          v = Number(t);
-          if (!Number.isFinite(v)) {
-            report(lineNo, 'nonNumeric', `${fields[k]} is "${s}", expected a number`);
-            bad = true;
-            v = Number.NaN;
-          }
-        }
+    for (let q = 0; q < parsedCols.length; q++) {
+      const k = parsedCols[q] as number;
+      let v = parseDecimal(text, cellStart[k] as number, cellEnd[k] as number);
+      if (v === NOT_A_NUMBER) {
+        report(lineNo, 'nonNumeric', `${fields[k]} is "${cellText(k)}", expected a number`);
+        bad = true;
+        v = Number.NaN;
       }
-      target[n] = v;
+      (parsedTargets[q] as Float64Array)[n] = v;
     }
     if (bad) continue;
 
-    const price = (columns.get(fields[priceCol] as PriceField) as Float64Array)[n] as number;
+    const price = priceTarget[n] as number;
+    const priceName = fields[priceCol] as string;
     if (Number.isNaN(price)) {
       const why =
         priceCol === adjCol
@@ -157,15 +172,16 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
       continue;
     }
     if (price <= 0) {
-      report(lineNo, 'nonPositive', `${priceName} is ${priceText}, expected a price > 0`);
+      report(lineNo, 'nonPositive', `${priceName} is ${unquote(cellText(priceCol))}, expected a price > 0`);
       continue;
     }
-    if (adjEmpty && adjCol >= 0 && !Number.isNaN((columns.get('adj_close') as Float64Array)[n] as number)) {
+    if (adjEmpty && cellText(adjCol).trim() !== '') {
       report(lineNo, 'missingPrice', `adj_close is filled here but empty on the first row, expected it on every row or on none`);
       continue;
     }
     if (day <= lastDate) {
       const kind = day === lastDate ? 'duplicate' : 'unsorted';
+      const dateText = unquote(cellText(dateCol));
       const what =
         day === lastDate
           ? `duplicate date ${dateText} (also on line ${lastLine}), expected each date once`
@@ -202,8 +218,7 @@ export function parsePriceTable(text: string, fileLabel: string, onProblem: (p: 
     open: col('open'),
     high: col('high'),
     low: col('low'),
-    close: col('close') as Float64Array,
-    volume: col('volume'),
+    close: read === 'all' ? (col('close') as Float64Array) : null,
     nullRows,
   };
 }
@@ -215,4 +230,33 @@ function stripCr(text: string, start: number, end: number): string {
 function unquote(s: string): string {
   const t = s.trim();
   return t.length >= 2 && t.charCodeAt(0) === 34 && t.charCodeAt(t.length - 1) === 34 ? t.slice(1, -1) : t;
+}
+
+/**
+ * Fast path for an unquoted `YYYY-MM-DD` cell (optionally followed by `T…` or ` …`), read in
+ * place; NaN for anything else (the caller then tries parseIsoDate on the trimmed text).
+ */
+function isoDayAt(text: string, s: number, e: number): number {
+  if (e - s < 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return Number.NaN;
+  if (e - s > 10) {
+    const c = text.charCodeAt(s + 10);
+    if (c !== 84 && c !== 32) return Number.NaN;
+  }
+  let y = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    y = y * 10 + d;
+  }
+  const m1 = text.charCodeAt(s + 5) - 48;
+  const m2 = text.charCodeAt(s + 6) - 48;
+  const d1 = text.charCodeAt(s + 8) - 48;
+  const d2 = text.charCodeAt(s + 9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1) return Number.NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d > dim ? Number.NaN : dayFromYmd(y, m, d);
 }

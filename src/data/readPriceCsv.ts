@@ -12,12 +12,18 @@ import type { PriceSeries } from './priceSeries.js';
  * Stooq `Date,Open,High,Low,Close,Volume`, plain `date,close`.
  * Price column: `adj_close` (dividend- and split-adjusted) when present and filled, else `close`
  * with a warning when an empty `adj_close` column had to be ignored. Yahoo `null` rows are skipped
- * with a warning. `info.sha256` is left empty: the loader, which has the bytes, fills it.
+ * with a warning. Only the date and price columns are read (validatePriceFile checks the rest).
+ * `info.sha256` is left empty: the loader, which has the bytes, fills it.
  */
 export function readPriceCsv(text: string, fileLabel: string, ticker: string): PriceSeries {
-  const table = parsePriceTable(text, fileLabel, (problem) => {
-    throw new UserError(problem.message);
-  });
+  const table = parsePriceTable(
+    text,
+    fileLabel,
+    (problem) => {
+      throw new UserError(problem.message);
+    },
+    'price',
+  );
   const warnings: string[] = [];
   if (table.adjEmpty) {
     warnings.push(`${fileLabel}: the adj_close column is empty, so close is used (not adjusted for dividends or splits)`);

@@ -135,13 +135,18 @@ describe.skipIf(!existsSync(realDir))('readPriceCsv on the real files', () => {
     expect(csi.prices[0]).toBe(982.79); // first close in the file
   });
 
-  it('reads 25 years of daily rows in well under 5 ms', () => {
+  it('reads 25 years of daily rows in well under 5 ms (median of 31 runs)', () => {
     const text = readFileSync(path.join(realDir, 'SPY.csv'), 'utf8'); // 8,323 rows, 33 years, OHLCV
     for (let i = 0; i < 5; i++) readPriceCsv(text, 'SPY.csv', 'SPY'); // warm up
-    const runs = 20;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) readPriceCsv(text, 'SPY.csv', 'SPY');
-    expect((performance.now() - t0) / runs).toBeLessThan(5);
+    const times: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const t0 = performance.now();
+      readPriceCsv(text, 'SPY.csv', 'SPY');
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    // The median resists other processes on a shared machine; measured ≈1.5 ms here.
+    expect(times[15]).toBeLessThan(5);
   });
 });
 
