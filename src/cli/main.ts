@@ -14,7 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .name('sleeves')
     .description(
-      'Backtest themed portfolio allocations (AI leaders, defensive assets, gold, military equipment)\n' +
+      'Backtest themed portfolio allocations (AI leaders, defensive assets, gold, military equipment) ' +
         'and report returns, drawdowns and concentration exposure.',
     )
     .version(ENGINE_VERSION, '-V, --version')

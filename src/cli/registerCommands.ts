@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { registerRun } from './commands/run.js';
+import { registerStrategies } from './commands/strategies.js';
 
 export function registerCommands(program: Command): void {
   registerRun(program);
+  registerStrategies(program);
 }

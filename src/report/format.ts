@@ -7,8 +7,12 @@ export function num(x: number | null | undefined, digits = 2): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 }
 
-/** Aligns rows of cells into columns: first column left-aligned, the others right-aligned. */
-export function textTable(rows: readonly (readonly string[])[], gap = 2): string {
+/**
+ * Aligns rows of cells into columns: by default the first column left-aligned and the others
+ * right-aligned (numbers); `leftAligned: true` aligns every column left (text).
+ */
+export function textTable(rows: readonly (readonly string[])[], options: { gap?: number; leftAligned?: boolean } = {}): string {
+  const gap = options.gap ?? 2;
   const widths: number[] = [];
   for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
   return rows
@@ -16,7 +20,7 @@ export function textTable(rows: readonly (readonly string[])[], gap = 2): string
       row
         .map((c, i) => {
           const pad = ' '.repeat((widths[i] ?? 0) - visibleLength(c));
-          return i === 0 ? c + pad : pad + c;
+          return i === 0 || options.leftAligned ? c + pad : pad + c;
         })
         .join(' '.repeat(gap))
         .trimEnd(),
