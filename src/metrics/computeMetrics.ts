@@ -9,6 +9,7 @@ import {
   historicalCVaR,
   historicalVaR,
   periodsBelow,
+  tailProbability,
 } from './riskMetrics.js';
 import { longestDrawdownPeriods, maxDrawdown } from './underwater.js';
 
@@ -77,10 +78,12 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   put('calmar', calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
   put('longestDrawdownPeriods', n === 0 ? Number.NaN : longestDrawdownPeriods(r, pa), tooShort(1));
   const tailReason = () => (n === 0 ? tooShort(1)() : 'no return strictly below VaR');
-  put('var95', historicalVaR(r, 0.95), tooShort(1));
-  put('cvar95', historicalCVaR(r, 0.95, pa), tailReason);
-  put('var99', historicalVaR(r, 0.99), tooShort(1));
-  put('cvar99', historicalCVaR(r, 0.99, pa), tailReason);
+  const tail95 = tailProbability(0.95, pa);
+  const tail99 = tailProbability(0.99, pa);
+  put('var95', historicalVaR(r, tail95), tooShort(1));
+  put('cvar95', historicalCVaR(r, tail95, pa), tailReason);
+  put('var99', historicalVaR(r, tail99), tooShort(1));
+  put('cvar99', historicalCVaR(r, tail99, pa), tailReason);
   put('skewness', skewness(r), volReason);
   put('excessKurtosis', excessKurtosis(r), volReason);
   put('meanReturn', mean(r), tooShort(1));

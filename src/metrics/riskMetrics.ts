@@ -42,20 +42,28 @@ export function downsideDeviationAnnualized(r: Float64Array, marPerPeriod: numbe
 }
 
 /**
- * Historical value at risk at confidence c (0.95 → the 5th percentile): the (1 − c)-quantile of
- * r with linear interpolation (type 7). A return, so usually negative.
+ * Historical value at risk: the `tail`-quantile of r with linear interpolation (type 7), e.g.
+ * tail = 0.05 for var95. A return, so usually negative. The tail probability is passed as each
+ * reference tool computes it: `standard` uses 5/100 = 0.05 (numpy percentile(r, 5)),
+ * `performanceanalytics` uses 1 − 0.95 = 0.05000000000000004 (R's quantile(R, 1 − p)); the
+ * difference only matters for which returns tie with VaR in the strict CVaR.
  */
-export function historicalVaR(r: Float64Array, confidence: number): number {
-  return quantileType7(r, 1 - confidence);
+export function historicalVaR(r: Float64Array, tail: number): number {
+  return quantileType7(r, tail);
+}
+
+/** The tail probability of confidence c (0.95 or 0.99) as the profile's reference tool computes it. */
+export function tailProbability(confidence: number, performanceAnalytics: boolean): number {
+  return performanceAnalytics ? 1 - confidence : Math.round((1 - confidence) * 100) / 100;
 }
 
 /**
- * Historical conditional value at risk (expected shortfall): the mean of the returns at or
+ * Historical conditional value at risk (expected shortfall) at tail probability `tail`: the mean of the returns at or
  * below VaR (`strict = false`, standard) or strictly below VaR (`strict = true`,
  * PerformanceAnalytics ES method "historical"). NaN when no return qualifies.
  */
-export function historicalCVaR(r: Float64Array, confidence: number, strict: boolean): number {
-  const v = historicalVaR(r, confidence);
+export function historicalCVaR(r: Float64Array, tail: number, strict: boolean): number {
+  const v = historicalVaR(r, tail);
   let sum = 0;
   let k = 0;
   for (let i = 0; i < r.length; i++) {
