@@ -3,10 +3,12 @@
  * action so that `sleeves --help` stays fast.
  */
 import type { Command } from 'commander';
+import { registerMetrics } from './commands/metrics.js';
 import { registerRun } from './commands/run.js';
 import { registerStrategies } from './commands/strategies.js';
 
 export function registerCommands(program: Command): void {
   registerRun(program);
   registerStrategies(program);
+  registerMetrics(program);
 }
