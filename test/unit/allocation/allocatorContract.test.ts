@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ALLOCATION_METHODS, allocate, parseAllocationSpec, type AllocationSpec } from '../../../src/allocation/registry.js';
+import { applyConstraints, constraintsSchema } from '../../../src/allocation/applyConstraints.js';
+import type { AllocationInput } from '../../../src/allocation/types.js';
+import { syntheticInput } from './syntheticInput.js';
+
+/** Specs exercised per method (every registered method must appear at least once). */
+const SPECS: Record<string, unknown[]> = {
+  fixed: [
+    { method: 'fixed', weights: { C0: 0.3, C1: 0.3, C2: 0.2 } },
+    { method: 'fixed', weights: { C0: 0.5, C1: 0.5 }, redistribute: false },
+  ],
+  equal: [{ method: 'equal' }],
+  inverseVol: [{ method: 'inverseVol' }, { method: 'inverseVol', lookback: 20, minObservations: 5 }],
+  riskParity: [{ method: 'riskParity' }, { method: 'riskParity', shrinkage: 'ledoitWolf', lookback: 60 }],
+  minVariance: [{ method: 'minVariance' }, { method: 'minVariance', maxWeight: 0.3, shrinkage: 'ledoitWolf' }],
+  maxDiversification: [{ method: 'maxDiversification' }],
+  momentumTopK: [
+    { method: 'momentumTopK', k: 2, lookback: 20 },
+    { method: 'momentumTopK', k: 3, lookback: 30, skip: 5, weighting: 'strength', absoluteThreshold: 0 },
+  ],
+  coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
+};
+
+/** Generated inputs: long and short windows, a late listing (NaN head), an ineligible candidate. */
+function inputs(): { label: string; input: AllocationInput }[] {
+  const out: { label: string; input: AllocationInput }[] = [];
+  [
+    [1, 5, 300],
+    [2, 8, 40],
+    [3, 3, 10],
+    [4, 12, 260],
+  ].forEach(([seed, n, length]) => {
+    const input = syntheticInput(seed!, n!, length!);
+    if (seed === 4) {
+      input.returns.fill(Number.NaN, 5 * length!, 5 * length! + 200); // C5 listed 60 rows ago
+      (input.eligible as Uint8Array)[7] = 0; // C7 has data but cannot be held at t
+    }
+    out.push({ label: `seed ${seed}, ${n}×${length}`, input });
+  });
+  return out;
+}
+
+/** The input with one more candidate X: all-NaN returns and ineligible. */
+function withDeadCandidate(input: AllocationInput): AllocationInput {
+  const returns = new Float64Array((input.n + 1) * input.length).fill(Number.NaN);
+  returns.set(input.returns);
+  const eligible = new Uint8Array(input.n + 1);
+  eligible.set(input.eligible);
+  return { n: input.n + 1, names: [...input.names, 'X'], returns, length: input.length, eligible };
+}
+
+describe('allocator contract', () => {
+  it('covers every registered method', () => {
+    for (const method of ALLOCATION_METHODS) expect(SPECS[method], method).toBeDefined();
+  });
+
+  for (const method of ALLOCATION_METHODS) {
+    for (const raw of SPECS[method] ?? []) {
+      const spec: AllocationSpec = parseAllocationSpec(raw);
+      describe(`${method} ${JSON.stringify(raw)}`, () => {
+        for (const { label, input } of inputs()) {
+          it(`holds the contract on ${label}`, () => {
+            const result = allocate(spec, input);
+            const w = result.weights;
+            expect(w.length).toBe(input.n);
+            let sum = 0;
+            for (let i = 0; i < input.n; i++) {
+              const v = w[i] as number;
+              expect(Number.isFinite(v), `weight ${i} finite`).toBe(true);
+              expect(v, `weight ${i} ≥ 0`).toBeGreaterThanOrEqual(0);
+              if (input.eligible[i] !== 1) expect(v, `ineligible ${i} gets 0`).toBe(0);
+              sum += v;
+            }
+            expect(sum).toBeLessThanOrEqual(1 + 1e-12);
+            expect(result.failure).toBeUndefined();
+
+            const again = allocate(spec, input);
+            expect([...again.weights]).toEqual([...w]);
+            expect(again.fallbacks).toEqual(result.fallbacks);
+
+            const extended = allocate(spec, withDeadCandidate(input));
+            expect(extended.weights[input.n], 'dead candidate gets 0').toBe(0);
+            for (let i = 0; i < input.n; i++) expect(extended.weights[i]).toBeCloseTo(w[i] as number, 13);
+            expect(extended.fallbacks).toEqual(result.fallbacks);
+
+            const capped = applyConstraints(w, input.names, input.eligible, constraintsSchema.parse({ maxWeight: 0.35 }));
+            let cappedSum = 0;
+            for (const v of capped.weights) {
+              expect(v).toBeLessThanOrEqual(0.35 + 1e-15);
+              cappedSum += v;
+            }
+            expect(cappedSum).toBeLessThanOrEqual(sum + 1e-12);
+            if ('maxWeight' in spec && typeof spec.maxWeight === 'number' && result.fallbacks.length === 0) {
+              for (const v of w) expect(v).toBeLessThanOrEqual(spec.maxWeight + 1e-12);
+            }
+          });
+        }
+      });
+    }
+  }
+});
