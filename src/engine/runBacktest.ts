@@ -8,13 +8,17 @@ import { UserError } from '../core/errors.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
+import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { assetReturns, valuationPrices } from './assetReturns.js';
 import { makeDecider, type DecisionRecord } from './decideTargets.js';
+import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
 
 export interface RunData {
   readonly panel: PricePanel;
+  /** Targets from a weights file, replacing the allocation and the calendar when present. */
+  readonly schedule?: WeightsSchedule | undefined;
 }
 
 export interface RebalanceRecord {
@@ -65,16 +69,17 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   for (let i = 0; i < m; i++) periodPrices.set(prices.subarray(i * N + lo, i * N + hi), i * n);
   const dates = panel.dates.slice(lo, hi);
   const { rebalance, costs } = spec;
+  const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
     prices: valuationPrices(periodPrices, n, m),
-    calendar: calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }),
-    bandAbsolute: rebalance.band?.absolute ?? 0,
-    bandRelative: rebalance.band?.relative ?? 0,
+    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }),
+    bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
+    bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,
     costRate: (costs.bps + costs.slippageBps) / 10_000,
-    decide: (t, out) => decideFull(lo + t, out),
+    decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
   });
 
   const periodReturns = new Float64Array(m * n);

@@ -4,7 +4,7 @@
  * file, line and column, the field, what was expected, and the closest valid key or name.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
@@ -27,7 +27,10 @@ export function loadStrategy(file: string): LoadedStrategy {
   } catch {
     throw new UserError(`${file}: cannot read the strategy file (does it exist?)`);
   }
-  return { spec: parseStrategy(text, file), file, text };
+  const spec = parseStrategy(text, file);
+  // A weights file is written relative to the strategy file; keep it relative to the working directory.
+  if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
+  return { spec, file, text };
 }
 
 /** Parses and validates strategy text; `file` is used only in messages. */
@@ -97,5 +100,5 @@ export function pathText(path: readonly PropertyKey[]): string {
 
 /** The strategy's short name for folders: the file name without extension. */
 export function strategySlug(file: string): string {
-  return basename(file).replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return basename(file).replace(/\.(ya?ml|json|csv)$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
 }

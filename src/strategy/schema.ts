@@ -78,6 +78,11 @@ export const strategySchema = z
     rebalance: rebalanceSchema.default({ schedule: 'monthly', on: 'last', lag: 1 }),
     costs: costsSchema.default({ bps: 0, slippageBps: 0 }),
     benchmark: ticker.optional().describe('a ticker held buy-and-hold as the benchmark'),
+    weightsFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('targets from a CSV (date,<ticker>...): each row is traded at that date\'s close + lag; replaces allocation and calendar rebalancing (path relative to the strategy file)'),
     data: dataSchema.default({ maxFillDays: 5, calendar: 'union' }),
     period: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().default({}),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),

@@ -9,30 +9,38 @@ import { useColor, writeOut } from '../output.js';
 export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
-    .description('backtest a strategy file; writes a run folder and prints a summary')
-    .argument('<strategy>', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml');
+    .description('backtest a strategy file (or a weights schedule with --weights); writes a run folder and prints a summary')
+    .argument('[strategy]', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
+    .option('--weights <file.csv>', 'backtest a weights schedule instead (date,<ticker>...; each row traded at its date\'s close, lag 0 unless --lag)')
+    .option('--benchmark <ticker>', "benchmark ticker held buy-and-hold (overrides the strategy's)");
   addBacktestOptions(cmd).addHelpText(
     'after',
     '\nExamples:\n' +
       '  sleeves run strategies/seed-barbell.yaml\n' +
       '  sleeves run strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --to 2024-12-31\n' +
       '  sleeves run strategies/seed-barbell.yaml --json > report.json\n' +
+      '  sleeves run --weights my-optimiser-weights.csv --benchmark SPY --data ../prices\n' +
       '\nWrites OUT/<strategy>/<run-id>/ with report.json, returns.csv, weights.csv and strategy.resolved.json.\n' +
       'Timing: weights decided at the close of day t trade at the close of day t+lag (lag 1 unless --lag).\n',
   );
-  cmd.action(async (file: string, flags: BacktestFlags) => {
+  cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string }) => {
     const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
     const { loadRunData } = await import('../../engine/loadRunData.js');
     const { backtestToReport } = await import('../../engine/backtestToReport.js');
     const { buildSeries } = await import('../../report/buildSeries.js');
     const { writeRunFolder } = await import('../../report/writeRunFolder.js');
     const { renderTerminal } = await import('../../report/renderTerminal.js');
-    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const { UsageError } = await import('../../core/errors.js');
+    if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
+    const { weightsStrategySpec } = await import('../../strategy/weightsStrategySpec.js');
+    const loaded = file !== undefined ? loadStrategy(file).spec : weightsStrategySpec(flags.weights!, flags.benchmark);
+    const spec = applyOverrides(flags.benchmark ? { ...loaded, benchmark: flags.benchmark } : loaded, flags);
+    const source = file ?? flags.weights!;
     const data = loadRunData(spec, flags.data);
-    const { report } = backtestToReport(spec, data, { strategyFile: file, includeSeries: true });
+    const { report } = backtestToReport(spec, data, { strategyFile: file ?? null, includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
-    const folder = writeRunFolder(flags.out, strategySlug(file), report, series);
+    const folder = writeRunFolder(flags.out, strategySlug(source), report, series);
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderTerminal(report, { color: useColor(), folder }));
   });
