@@ -1,12 +1,13 @@
-import { sampleCovariance } from '../estimators/sampleCovariance.js';
+import { covarianceKernel } from '../numeric/covarianceKernel.js';
 import { ledoitWolf } from '../estimators/ledoitWolf.js';
 import { gatherColumns, windowStart } from './returnWindow.js';
 import type { AllocationInput } from './types.js';
 
 /**
  * Covariance (row-major k×k) of the given candidates over the last `lookback` rows of the
- * window, with listwise deletion of incomplete rows: the sample covariance (divisor n − 1), or
- * its Ledoit-Wolf shrinkage (see estimators/ledoitWolf.ts). `rowsUsed` < 2 means undefined.
+ * window, with listwise deletion of incomplete rows: the sample covariance (divisor n − 1; the
+ * figures of estimators/sampleCovariance.ts, computed by the faster numeric/covarianceKernel.ts),
+ * or its Ledoit-Wolf shrinkage (see estimators/ledoitWolf.ts). `rowsUsed` < 2 means undefined.
  */
 export function windowCovariance(
   input: AllocationInput,
@@ -19,5 +20,6 @@ export function windowCovariance(
     const { cov, rowsUsed } = ledoitWolf(block, indices.length, rows);
     return { cov, rowsUsed };
   }
-  return sampleCovariance(block, indices.length, rows);
+  const { cov, rowsUsed } = covarianceKernel(block, indices.length, rows, 1);
+  return { cov, rowsUsed };
 }

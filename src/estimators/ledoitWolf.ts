@@ -1,3 +1,5 @@
+import { covarianceKernel } from '../numeric/covarianceKernel.js';
+
 /**
  * Ledoit-Wolf shrinkage of the sample covariance towards a scaled identity (Ledoit & Wolf 2004,
  * "A well-conditioned estimator for large-dimensional covariance matrices", J. Multivariate
@@ -21,41 +23,17 @@ export function ledoitWolf(
   k: number,
   length: number,
 ): { cov: Float64Array; shrinkage: number; rowsUsed: number } {
-  const cov = new Float64Array(k * k);
-  const rowsIdx: number[] = [];
-  for (let s = 0; s < length; s++) {
-    let ok = true;
-    for (let i = 0; i < k; i++) {
-      if (Number.isNaN(returns[i * length + s] as number)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) rowsIdx.push(s);
-  }
-  const t = rowsIdx.length;
+  const { cov, rowsUsed: t, centered: x } = covarianceKernel(returns, k, length, 0);
   if (t < 2) {
     cov.fill(Number.NaN);
     return { cov, shrinkage: Number.NaN, rowsUsed: t };
   }
-  // Demeaned complete rows, column-major k × t.
-  const x = new Float64Array(k * t);
-  for (let i = 0; i < k; i++) {
-    let sum = 0;
-    for (let r = 0; r < t; r++) sum += returns[i * length + (rowsIdx[r] as number)] as number;
-    const mean = sum / t;
-    for (let r = 0; r < t; r++) x[i * t + r] = (returns[i * length + (rowsIdx[r] as number)] as number) - mean;
-  }
   let frob = 0;
   let trace = 0;
   for (let i = 0; i < k; i++) {
-    for (let j = i; j < k; j++) {
-      let s = 0;
-      for (let r = 0; r < t; r++) s += (x[i * t + r] as number) * (x[j * t + r] as number);
-      s /= t;
-      cov[i * k + j] = s;
-      cov[j * k + i] = s;
-      frob += i === j ? s * s : 2 * s * s;
+    for (let j = 0; j < k; j++) {
+      const v = cov[i * k + j] as number;
+      frob += v * v;
     }
     trace += cov[i * k + i] as number;
   }
@@ -75,8 +53,8 @@ export function ledoitWolf(
   const shrinkage = delta > 0 ? Math.max(0, beta) / delta : 0;
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      const s = (1 - shrinkage) * (cov[i * k + j] as number);
-      cov[i * k + j] = i === j ? s + shrinkage * mu : s;
+      const v = (1 - shrinkage) * (cov[i * k + j] as number);
+      cov[i * k + j] = i === j ? v + shrinkage * mu : v;
     }
   }
   return { cov, shrinkage, rowsUsed: t };
