@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, parseAllocationSpec } from '../../../src/allocation/registry.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
-import { naiveCovariance, syntheticInput } from './syntheticInput.js';
+import { solveMinVarianceQp } from '../../../src/numeric/solveMinVarianceQp.js';
+import { flat, naiveCovariance, syntheticInput } from './syntheticInput.js';
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
@@ -59,18 +60,24 @@ describe('minVariance', () => {
     expect([...r.weights].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
-  it('stays fast for 50 assets × 252 rows (regression guard; see the comment for the plain-Node figure)', () => {
+  it('stays cheap for 50 assets × 252 rows: few active-set iterations (timing printed, not asserted)', () => {
+    // Plain Node measures about 0.3 ms for the covariance and 0.1 ms for the QP per allocation
+    // (see the report); wall time under vitest on a shared machine is too noisy to assert, so the
+    // deterministic work measure is asserted instead: active-set iterations per solve.
     const inputs = Array.from({ length: 20 }, (_, k) => syntheticInput(500 + k, 50, 252));
+    const lower = new Float64Array(50);
+    const upper = new Float64Array(50).fill(0.1);
+    let worst = 0;
+    for (const x of inputs) {
+      const q = solveMinVarianceQp(flat(naiveCovariance(x)), 50, lower, upper);
+      expect(q.ok).toBe(true);
+      worst = Math.max(worst, q.iterations);
+    }
+    expect(worst).toBeLessThanOrEqual(25);
     const spec = parseAllocationSpec({ method: 'minVariance', maxWeight: 0.1 });
-    for (const x of inputs) allocate(spec, x); // warm-up
     const start = performance.now();
-    const rounds = 5;
-    for (let k = 0; k < rounds; k++) for (const x of inputs) expect(allocate(spec, x).fallbacks).toEqual([]);
-    const perAllocation = (performance.now() - start) / (rounds * inputs.length);
-    console.log(`minVariance 50×252: ${perAllocation.toFixed(3)} ms per allocation`);
-    // About 0.4 ms in plain Node (bench: covariance 0.29 ms + QP 0.1 ms); vitest and a busy machine
-    // inflate it several times, so this bound only catches a pathological regression.
-    expect(perAllocation).toBeLessThan(5);
+    for (const x of inputs) expect(allocate(spec, x).fallbacks).toEqual([]);
+    console.log(`minVariance 50×252 under vitest: ${((performance.now() - start) / inputs.length).toFixed(3)} ms per allocation; max ${worst} QP iterations`);
   });
 });
 
