@@ -8,6 +8,7 @@ import { minVariance, minVarianceLookback, minVarianceSchema } from './minVarian
 import { maxDiversification, maxDiversificationLookback, maxDiversificationSchema } from './maxDiversification.js';
 import { momentumTopK, momentumTopKLookback, momentumTopKSchema } from './momentumTopK.js';
 import { coreSatellite, makeCoreSatelliteSchema } from './coreSatellite.js';
+import { makeTrendFilterSchema, trendFilter } from './trendFilter.js';
 
 /**
  * The allocation registry: every method by name with its parameter schema, its allocator, the
@@ -21,7 +22,10 @@ export interface AllocatorEntry {
   readonly description: string;
 }
 
-/** Methods that take no nested spec (any of them may be the satellite of core-satellite). */
+/**
+ * Methods that take no nested spec: any of them may be the satellite of core-satellite; they and
+ * core-satellite may be the base of the trend filter.
+ */
 export const baseAllocationSpecSchema = z.discriminatedUnion('method', [
   fixedWeightsSchema,
   equalWeightSchema,
@@ -36,8 +40,11 @@ export type BaseAllocationSpec = z.output<typeof baseAllocationSpecSchema>;
 export const coreSatelliteSchema = makeCoreSatelliteSchema(baseAllocationSpecSchema);
 export type CoreSatelliteSpec = z.output<typeof coreSatelliteSchema>;
 
+export const trendFilterSchema = makeTrendFilterSchema(z.discriminatedUnion('method', [...baseAllocationSpecSchema.options, coreSatelliteSchema]));
+export type TrendFilterSpec = z.output<typeof trendFilterSchema>;
+
 /** Any allocation method spec, discriminated on `method` (strict: unknown keys are errors). */
-export const allocationSpecSchema = z.discriminatedUnion('method', [...baseAllocationSpecSchema.options, coreSatelliteSchema]);
+export const allocationSpecSchema = z.discriminatedUnion('method', [...baseAllocationSpecSchema.options, coreSatelliteSchema, trendFilterSchema]);
 /** A parsed, fully defaulted allocation spec. */
 export type AllocationSpec = z.output<typeof allocationSpecSchema>;
 /** An allocation spec as written in a strategy file (defaults optional). */
@@ -91,6 +98,12 @@ export const allocators = {
     allocate: (input: AllocationInput, params: CoreSatelliteSpec) => coreSatellite(input, params, allocate),
     lookback: (params: CoreSatelliteSpec) => allocationLookback(params.satellite),
     description: 'fixed core weights by name plus a satellite allocated over the other candidates by a nested method',
+  },
+  trendFilter: {
+    schema: trendFilterSchema,
+    allocate: (input: AllocationInput, params: TrendFilterSpec) => trendFilter(input, params, allocate),
+    lookback: (params: TrendFilterSpec) => Math.max(params.period, allocationLookback(params.base)),
+    description: 'a base allocation whose candidates below their N-row moving average hand their weight to safe candidates (or cash)',
   },
 } satisfies Record<AllocationSpec['method'], { schema: z.ZodType; allocate: (input: AllocationInput, params: never) => AllocationResult; lookback: (params: never) => number; description: string }>;
 

@@ -20,6 +20,10 @@ const SPECS: Record<string, unknown[]> = {
     { method: 'momentumTopK', k: 3, lookback: 30, skip: 5, weighting: 'strength', absoluteThreshold: 0 },
   ],
   coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
+  trendFilter: [
+    { method: 'trendFilter', base: { method: 'equal' }, period: 20, safe: ['C1'] },
+    { method: 'trendFilter', base: { method: 'inverseVol' }, period: 50, to: 'cash' },
+  ],
 };
 
 /** Generated inputs: long and short windows, a late listing (NaN head), an ineligible candidate. */

@@ -7,7 +7,7 @@ import { syntheticInput } from './syntheticInput.js';
 describe('allocation registry', () => {
   it('registers every method the brief lists, each with a description', () => {
     expect([...ALLOCATION_METHODS].sort()).toEqual(
-      ['coreSatellite', 'equal', 'fixed', 'inverseVol', 'maxDiversification', 'minVariance', 'momentumTopK', 'riskParity'].sort(),
+      ['coreSatellite', 'equal', 'fixed', 'inverseVol', 'maxDiversification', 'minVariance', 'momentumTopK', 'riskParity', 'trendFilter'].sort(),
     );
     for (const m of ALLOCATION_METHODS) expect(allocators[m].description.length).toBeGreaterThan(10);
   });
@@ -75,5 +75,21 @@ describe('coreSatellite', () => {
 
   it('rejects core + satellite weights above 1', () => {
     expect(allocationSpecSchema.safeParse({ method: 'coreSatellite', core: { A: 0.8 }, satelliteWeight: 0.3, satellite: { method: 'equal' } }).success).toBe(false);
+  });
+});
+
+describe('trendFilter method', () => {
+  it('moves a broken leader’s weight to the safe sleeve and needs max(period, base lookback) rows', () => {
+    // Across sleeves: ai falls 0.5% a day (below its SMA), gold is flat and safe.
+    const length = 60;
+    const ai = Array.from({ length }, () => -0.005);
+    const gold = Array.from({ length }, (_, s) => (s % 2 === 0 ? 0.001 : -0.001));
+    const x: AllocationInput = { n: 2, names: ['ai', 'gold'], returns: Float64Array.from([...ai, ...gold]), length, eligible: Uint8Array.of(1, 1) };
+    const spec = parseAllocationSpec({ method: 'trendFilter', base: { method: 'fixed', weights: { ai: 0.6, gold: 0.4 } }, period: 50, safe: ['gold'] });
+    expect([...allocate(spec, x).weights]).toEqual([0, 1]);
+    expect(allocationLookback(spec)).toBe(50);
+    // With a rising ai the base weights stand.
+    const rising: AllocationInput = { ...x, returns: Float64Array.from([...ai.map((v) => -v), ...gold]) };
+    expect([...allocate(spec, rising).weights]).toEqual([0.6, 0.4]);
   });
 });
