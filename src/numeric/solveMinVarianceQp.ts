@@ -55,76 +55,19 @@ export function solveMinVarianceQp(
   if (n === 0) return { ok: false, reason: 'no candidates', iterations: 0 };
 
   const ws = new Workspace(cov, n, budget);
-  const { w, cand, status } = ws;
-  let iterations = 0;
+  const { w, status } = ws;
 
-  // Guessed start: clamp the subproblem solution until it is feasible.
-  for (let i = 0; i < n; i++) status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : FREE;
-  for (let i = 0; i < n; i++) w[i] = status[i] === AT_LOWER ? (lower[i] as number) : 0;
-  let started = false;
-  for (let round = 0; round <= n; round++) {
-    iterations++;
-    if (!ws.solveWorkingSet()) break;
-    if (ws.freeCount === 0) break;
-    let violated = false;
-    for (let i = 0; i < n; i++) {
-      if (status[i] !== FREE) continue;
-      const c = cand[i] as number;
-      if (c < (lower[i] as number)) {
-        status[i] = AT_LOWER;
-        w[i] = lower[i] as number;
-        violated = true;
-      } else if (c > (upper[i] as number)) {
-        status[i] = AT_UPPER;
-        w[i] = upper[i] as number;
-        violated = true;
-      }
-    }
-    if (!violated) {
-      w.set(cand);
-      started = true;
-      break;
-    }
+  let iterations = guessStart(ws, lower, upper);
+  if (iterations < 0) {
+    iterations = -iterations;
+    waterFillStart(w, status, lower, upper, n, budget);
   }
-  if (!started) waterFillStart(w, status, lower, upper, n, budget);
 
   while (iterations < maxIterations) {
     iterations++;
     if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
-    // Step towards the subproblem's minimiser, blocked by the first bound met.
-    let alpha = 1;
-    let block = -1;
-    let blockStatus = FREE;
-    for (let i = 0; i < n; i++) {
-      if (status[i] !== FREE) continue;
-      const wi = w[i] as number;
-      const p = (cand[i] as number) - wi;
-      if (p < 0 && (cand[i] as number) < (lower[i] as number)) {
-        const a = ((lower[i] as number) - wi) / p;
-        if (a < alpha) {
-          alpha = a;
-          block = i;
-          blockStatus = AT_LOWER;
-        }
-      } else if (p > 0 && (cand[i] as number) > (upper[i] as number)) {
-        const a = ((upper[i] as number) - wi) / p;
-        if (a < alpha) {
-          alpha = a;
-          block = i;
-          blockStatus = AT_UPPER;
-        }
-      }
-    }
-    if (block >= 0) {
-      if (alpha < 0) alpha = 0;
-      for (let i = 0; i < n; i++) {
-        if (status[i] === FREE) w[i] = (w[i] as number) + alpha * ((cand[i] as number) - (w[i] as number));
-      }
-      w[block] = blockStatus === AT_LOWER ? (lower[block] as number) : (upper[block] as number);
-      status[block] = blockStatus;
-      continue;
-    }
-    w.set(cand);
+    if (ws.stepTowardsCandidate(lower, upper)) continue;
+    w.set(ws.cand);
     const release = ws.mostNegativeMultiplier(lower, upper);
     if (release < 0) {
       const weights = new Float64Array(n);
@@ -136,7 +79,40 @@ export function solveMinVarianceQp(
   return { ok: false, reason: `did not converge in ${maxIterations} iterations`, iterations };
 }
 
-/** Scratch arrays and the two linear-algebra steps of the active-set loop. */
+/**
+ * Guesses the starting working set by clamping the subproblem solution into the bounds until it is
+ * feasible; on success `ws.w` is that feasible point and the subproblem count is returned, else
+ * minus that count (the caller then uses the water-filled start).
+ */
+function guessStart(ws: Workspace, lower: Float64Array, upper: Float64Array): number {
+  const { w, cand, status } = ws;
+  const n = w.length;
+  for (let i = 0; i < n; i++) status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : FREE;
+  for (let i = 0; i < n; i++) w[i] = status[i] === AT_LOWER ? (lower[i] as number) : 0;
+  let solves = 0;
+  for (let round = 0; round <= n; round++) {
+    solves++;
+    if (!ws.solveWorkingSet() || ws.freeCount === 0) return -solves;
+    let violated = false;
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== FREE) continue;
+      const c = cand[i] as number;
+      if (c < (lower[i] as number) || c > (upper[i] as number)) {
+        const atLower = c < (lower[i] as number);
+        status[i] = atLower ? AT_LOWER : AT_UPPER;
+        w[i] = atLower ? (lower[i] as number) : (upper[i] as number);
+        violated = true;
+      }
+    }
+    if (!violated) {
+      w.set(cand);
+      return solves;
+    }
+  }
+  return -solves;
+}
+
+/** Scratch arrays and the linear-algebra steps of the active-set loop. */
 class Workspace {
   readonly w: Float64Array;
   readonly cand: Float64Array;
@@ -200,6 +176,47 @@ class Workspace {
     }
     const lambda = (this.budget - fixedSum + sv) / su;
     for (let a = 0; a < k; a++) cand[free[a] as number] = lambda * (uk[a] as number) - (vk[a] as number);
+    return true;
+  }
+
+  /**
+   * Moves w towards the subproblem minimiser `cand`; if a bound blocks the full step, stops at the
+   * first one met (α = min over free i of the distance to the violated bound), puts that variable
+   * in the working set and returns true. Returns false (w unchanged) when the full step is feasible.
+   */
+  stepTowardsCandidate(lower: Float64Array, upper: Float64Array): boolean {
+    const { n, w, cand, status } = this;
+    let alpha = 1;
+    let block = -1;
+    let blockStatus = FREE;
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== FREE) continue;
+      const wi = w[i] as number;
+      const c = cand[i] as number;
+      const p = c - wi;
+      if (p < 0 && c < (lower[i] as number)) {
+        const a = ((lower[i] as number) - wi) / p;
+        if (a < alpha) {
+          alpha = a;
+          block = i;
+          blockStatus = AT_LOWER;
+        }
+      } else if (p > 0 && c > (upper[i] as number)) {
+        const a = ((upper[i] as number) - wi) / p;
+        if (a < alpha) {
+          alpha = a;
+          block = i;
+          blockStatus = AT_UPPER;
+        }
+      }
+    }
+    if (block < 0) return false;
+    if (alpha < 0) alpha = 0;
+    for (let i = 0; i < n; i++) {
+      if (status[i] === FREE) w[i] = (w[i] as number) + alpha * ((cand[i] as number) - (w[i] as number));
+    }
+    w[block] = blockStatus === AT_LOWER ? (lower[block] as number) : (upper[block] as number);
+    status[block] = blockStatus;
     return true;
   }
 

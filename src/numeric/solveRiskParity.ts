@@ -56,10 +56,7 @@ export function solveRiskParity(
   const scale = Math.sqrt(1 / quad);
   for (let i = 0; i < n; i++) x[i] = (x[i] as number) * scale;
 
-  const h = new Float64Array(n * n);
-  const d = new Float64Array(n);
-  const trial = new Float64Array(n);
-  const strial = new Float64Array(n);
+  const work = { h: new Float64Array(n * n), d: new Float64Array(n), trial: new Float64Array(n), strial: new Float64Array(n) };
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     multiply(cov, n, x, sx);
     quad = dot(x, sx, n);
@@ -67,37 +64,52 @@ export function solveRiskParity(
       const weights = normalised(x, n);
       return { ok: true, weights, iterations: iteration - 1, spread: relativeSpread(x, sx, b, n, quad) };
     }
-    // Newton direction: H d = −g with g = Σx − b/x.
-    for (let i = 0; i < n; i++) {
-      const xi = x[i] as number;
-      for (let j = 0; j <= i; j++) h[i * n + j] = cov[i * n + j] as number;
-      h[i * n + i] = (h[i * n + i] as number) + (b[i] as number) / (xi * xi);
-      d[i] = -((sx[i] as number) - (b[i] as number) / xi);
-    }
-    if (!choleskyFactor(h, n, 1e-15)) return { ok: false, reason: 'singular covariance', iterations: iteration };
-    choleskySolve(h, n, d);
-    let alpha = 1;
-    for (let i = 0; i < n; i++) {
-      const di = d[i] as number;
-      if (di < 0) alpha = Math.min(alpha, (-0.99 * (x[i] as number)) / di);
-    }
-    const f0 = objective(x, sx, b, n);
-    const directional = directionalDerivative(d, x, sx, b, n);
-    let accepted = false;
-    for (let backtrack = 0; backtrack < 60; backtrack++) {
-      for (let i = 0; i < n; i++) trial[i] = (x[i] as number) + alpha * (d[i] as number);
-      multiply(cov, n, trial, strial);
-      const f1 = objective(trial, strial, b, n);
-      if (f1 <= f0 + 1e-4 * alpha * directional || Math.abs(f1 - f0) <= 1e-15 * Math.abs(f0)) {
-        accepted = true;
-        break;
-      }
-      alpha *= 0.5;
-    }
-    if (!accepted) return { ok: false, reason: 'line search failed (singular covariance?)', iterations: iteration };
-    x.set(trial);
+    const step = newtonStep(cov, n, x, sx, b, work);
+    if (step !== 'ok') return { ok: false, reason: step, iterations: iteration };
   }
   return { ok: false, reason: `did not converge in ${maxIterations} iterations`, iterations: maxIterations };
+}
+
+/**
+ * One damped Newton step on f, in place on x: H d = −g with g = Σx − b/x and
+ * H = Σ + diag(b/x²); the step length starts at min(1, 0.99 × the distance to x = 0) and is
+ * halved until the Armijo condition f(x + αd) ≤ f(x) + 10⁻⁴ α gᵀd holds.
+ */
+function newtonStep(
+  cov: Float64Array,
+  n: number,
+  x: Float64Array,
+  sx: Float64Array,
+  b: Float64Array,
+  work: { h: Float64Array; d: Float64Array; trial: Float64Array; strial: Float64Array },
+): 'ok' | string {
+  const { h, d, trial, strial } = work;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    for (let j = 0; j <= i; j++) h[i * n + j] = cov[i * n + j] as number;
+    h[i * n + i] = (h[i * n + i] as number) + (b[i] as number) / (xi * xi);
+    d[i] = -((sx[i] as number) - (b[i] as number) / xi);
+  }
+  if (!choleskyFactor(h, n, 1e-15)) return 'singular covariance';
+  choleskySolve(h, n, d);
+  let alpha = 1;
+  for (let i = 0; i < n; i++) {
+    const di = d[i] as number;
+    if (di < 0) alpha = Math.min(alpha, (-0.99 * (x[i] as number)) / di);
+  }
+  const f0 = objective(x, sx, b, n);
+  const directional = directionalDerivative(d, x, sx, b, n);
+  for (let backtrack = 0; backtrack < 60; backtrack++) {
+    for (let i = 0; i < n; i++) trial[i] = (x[i] as number) + alpha * (d[i] as number);
+    multiply(cov, n, trial, strial);
+    const f1 = objective(trial, strial, b, n);
+    if (f1 <= f0 + 1e-4 * alpha * directional || Math.abs(f1 - f0) <= 1e-15 * Math.abs(f0)) {
+      x.set(trial);
+      return 'ok';
+    }
+    alpha *= 0.5;
+  }
+  return 'line search failed (singular covariance?)';
 }
 
 function multiply(a: Float64Array, n: number, x: Float64Array, out: Float64Array): void {
