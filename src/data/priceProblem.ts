@@ -10,6 +10,7 @@ export type PriceProblemKind =
   | 'nonPositive' // a price ≤ 0
   | 'unsorted' // a date before the previous row's
   | 'duplicate' // a date equal to the previous row's
+  | 'header' // a header that names no known format
   | 'noData' // a header and no rows
   | 'gap' // more calendar days between two rows than allowed
   | 'flatRun' // a run of identical closes
