@@ -1,0 +1,19 @@
+/**
+ * A comparison as CSV for machines: `key,label,better,<column label>...`, one row per figure,
+ * numbers in full precision (shortest round-trip form), an empty cell for a missing value.
+ * Cells are quoted per RFC 4180 when they hold a comma, quote or line break.
+ */
+import type { Comparison } from './compareReports.js';
+
+export function renderCompareCsv(comparison: Comparison): string {
+  const lines = [['key', 'label', 'better', ...comparison.columns.map((c) => c.label)].map(csvCell).join(',')];
+  for (const row of comparison.rows) {
+    const cells = [row.key, row.label, row.better ?? '', ...row.values.map((v) => (v === null ? '' : String(v)))];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
