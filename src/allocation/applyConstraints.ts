@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { weightSchema } from './commonParams.js';
-import { boundFor, perCandidateBoundSchema } from './minVariance.js';
+import { boundFor, perCandidateBoundSchema, weightSchema } from './commonParams.js';
 
 export const constraintsSchema = z
   .object({

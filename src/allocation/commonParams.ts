@@ -38,3 +38,12 @@ export function fallbackSchema(defaults: readonly FallbackMethod[]) {
 
 /** A weight in [0, 1]. */
 export const weightSchema = z.number().min(0).max(1);
+
+/** A bound for every candidate (a number) or per name (a record; unnamed candidates get the default). */
+export const perCandidateBoundSchema = z.union([weightSchema, z.record(z.string(), weightSchema)]);
+export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
+
+/** The bound of a named candidate. */
+export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
+  return typeof bound === 'number' ? bound : (bound[name] ?? fallbackValue);
+}

@@ -1,19 +1,10 @@
 import * as z from 'zod';
 import { solveMinVarianceQp } from '../numeric/solveMinVarianceQp.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema, weightSchema } from './commonParams.js';
+import { boundFor, fallbackSchema, lookbackSchema, minObservationsSchema, perCandidateBoundSchema, shrinkageSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights, usableCandidates } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
 import type { AllocationInput, AllocationResult } from './types.js';
-
-/** A bound for every candidate (a number) or per name (a record; unnamed candidates get the default). */
-export const perCandidateBoundSchema = z.union([weightSchema, z.record(z.string(), weightSchema)]);
-export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
-
-/** The bound of a named candidate. */
-export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
-  return typeof bound === 'number' ? bound : (bound[name] ?? fallbackValue);
-}
 
 export const minVarianceSchema = z
   .object({
