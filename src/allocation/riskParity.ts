@@ -12,6 +12,10 @@ export const riskParitySchema = z
     lookback: lookbackSchema(252),
     minObservations: minObservationsSchema,
     shrinkage: shrinkageSchema,
+    riskBudgets: z
+      .record(z.string(), z.number().positive())
+      .optional()
+      .describe('relative risk budget by name (unnamed candidates 1), normalised over the usable ones; default equal'),
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })
   .strict();
@@ -20,7 +24,7 @@ export type RiskParitySpec = z.output<typeof riskParitySchema>;
 
 /**
  * Equal risk contribution over the usable candidates: w_i (Σw)_i equal for all i, Σw = 1,
- * w > 0, with Σ the covariance of the last `lookback` rows (complete rows only). Solved by
+ * w > 0 (or, with `riskBudgets`, w_i (Σw)_i / wᵀΣw = b_i / Σ_usable b_j), with Σ the covariance of the last `lookback` rows (complete rows only). Solved by
  * Newton on Spinu's log-barrier formulation to max |RC_i − RC_j| ≤ 1e-8 · mean RC
  * (numeric/solveRiskParity.ts). For two candidates the solution is w ∝ 1/σ whatever the
  * correlation. Fails on too little data, a singular covariance or non-convergence.
@@ -35,7 +39,8 @@ export function riskParity(input: AllocationInput, params: RiskParitySpec): Allo
   }
   const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
   if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
-  const solved = solveRiskParity(cov, usable.length);
+  const budgets = params.riskBudgets;
+  const solved = solveRiskParity(cov, usable.length, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
   if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);

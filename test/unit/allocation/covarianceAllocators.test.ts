@@ -101,6 +101,18 @@ describe('riskParity', () => {
   });
 });
 
+describe('riskParity budgets', () => {
+  it('risk contributions follow the named budgets (unnamed candidates 1)', () => {
+    // budgets C0 = 3, C1 = 1 (unnamed), C2 = 2 → shares 3/6, 1/6, 2/6.
+    const input = syntheticInput(23, 3, 252);
+    const cov = naiveCovariance(input);
+    const w = allocate(parseAllocationSpec({ method: 'riskParity', riskBudgets: { C0: 3, C2: 2 } }), input).weights;
+    const rc = times(cov, w).map((v, i) => v * (w[i] as number));
+    const total = rc.reduce((a, b) => a + b, 0);
+    [3 / 6, 1 / 6, 2 / 6].forEach((b, i) => expect(rc[i]! / total).toBeCloseTo(b, 9));
+  });
+});
+
 describe('maxDiversification', () => {
   it('satisfies the optimality conditions of max wᵀσ/√(wᵀΣw) and beats a simplex grid', () => {
     const input = syntheticInput(31, 3, 252);
