@@ -17,12 +17,10 @@ import type { StrategyLayout } from './strategyLayout.js';
 export interface DecisionContext {
   readonly layout: StrategyLayout;
   readonly across: MethodSpec;
-  /** Number of rows of the full panel. */
-  readonly nRows: number;
-  /** Column-major simple returns of the strategy's assets over the full panel (NaN = none). */
-  readonly returns: Float64Array;
-  /** Column-major prices of the strategy's assets over the full panel (NaN = no price). */
+  /** Column-major prices of the strategy's assets (asset a at row r: prices[a * nRows + r]; NaN = no price). */
   readonly prices: Float64Array;
+  /** Rows per column of `prices` (the full panel). */
+  readonly nRows: number;
 }
 
 export interface DecisionRecord {
@@ -32,7 +30,9 @@ export interface DecisionRecord {
 
 /** Returns `decide(row, out)` writing the asset targets for a full-panel row. */
 export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: number, out: Float64Array) => void {
-  const { layout, nRows, returns, prices } = ctx;
+  const { layout, nRows, prices } = ctx;
+  // Sleeve members' returns, filled per decision (rows ≤ the decision row only).
+  const memberReturns = new Map<number, Float64Array>();
   const nSleeves = layout.sleeves.length;
   const withinLookback = layout.sleeves.map((s) => lookbackOf(s.within));
   const acrossLookback = lookbackOf(ctx.across);
@@ -73,31 +73,49 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const window = new Float64Array(k * length);
     const eligible = new Uint8Array(k);
     assetIdx.forEach((a, i) => {
-      window.set(returns.subarray(a * nRows + first, a * nRows + row + 1), i * length);
+      returnsInto(a, first, length, window, i * length);
       eligible[i] = (prices[a * nRows + row] as number) > 0 ? 1 : 0;
     });
     return { n: k, names, returns: window, length, eligible };
+  }
+
+  /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */
+  function returnsInto(a: number, first: number, length: number, out: Float64Array, at: number): void {
+    const base = a * nRows;
+    for (let k = 0; k < length; k++) {
+      const s = first + k;
+      out[at + k] = s > 0 ? (prices[base + s] as number) / (prices[base + s - 1] as number) - 1 : Number.NaN;
+    }
   }
 
   function acrossInput(row: number, withinWeights: Float64Array[], eligible: Uint8Array): AllocationInput {
     const first = Math.max(0, row - acrossLookback + 1);
     const length = row - first + 1;
     const window = new Float64Array(nSleeves * length);
+    if (acrossLookback === 0) return { n: nSleeves, names: sleeveNames, returns: window, length: 0, eligible };
+    memberReturns.clear();
     layout.sleeves.forEach((sleeve, s) => {
       const ws = withinWeights[s]!;
-      for (let k = 0; k < length; k++) {
-        let sum = 0;
-        let weight = 0;
-        sleeve.members.forEach((m, i) => {
-          const r = returns[m.asset * nRows + first + k] as number;
-          const w = ws[i] as number;
-          if (w > 0 && !Number.isNaN(r)) {
-            sum += w * r;
-            weight += w;
+      const sums = new Float64Array(length);
+      const held = new Float64Array(length);
+      sleeve.members.forEach((m, i) => {
+        const w = ws[i] as number;
+        if (!(w > 0)) return;
+        let r = memberReturns.get(m.asset);
+        if (!r) {
+          r = new Float64Array(length);
+          returnsInto(m.asset, first, length, r, 0);
+          memberReturns.set(m.asset, r);
+        }
+        for (let k = 0; k < length; k++) {
+          const x = r[k] as number;
+          if (!Number.isNaN(x)) {
+            sums[k] = (sums[k] as number) + w * x;
+            held[k] = (held[k] as number) + w;
           }
-        });
-        window[s * length + k] = weight > 0 ? sum / weight : Number.NaN;
-      }
+        }
+      });
+      for (let k = 0; k < length; k++) window[s * length + k] = (held[k] as number) > 0 ? (sums[k] as number) / (held[k] as number) : Number.NaN;
     });
     return { n: nSleeves, names: sleeveNames, returns: window, length, eligible };
   }

@@ -10,7 +10,6 @@ import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simu
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
-import { assetReturns, valuationPrices } from './assetReturns.js';
 import { makeDecider, type DecisionRecord } from './decideTargets.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -36,8 +35,8 @@ export interface BacktestResult {
   /** Dates of the period's rows; row 0 is the start (initial capital, first decision). */
   readonly dates: Int32Array;
   readonly ledger: KernelLedger;
-  /** Column-major simple returns of the strategy's assets over the period rows (row 0 NaN). */
-  readonly assetReturns: Float64Array;
+  /** The strategy's asset prices: asset a on period row t is values[a * stride + offset + t]. */
+  readonly prices: { readonly values: Float64Array; readonly stride: number; readonly offset: number };
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
   readonly rebalances: readonly RebalanceRecord[];
   /** Assets whose first price falls after the period start (weight 0 until then). */
@@ -55,25 +54,25 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     return a;
   });
   const m = columns.length;
-  const prices = new Float64Array(m * N);
-  columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
+  // The strategy's assets as the first m columns: the panel itself when loaded in that order.
+  const inOrder = columns.every((a, i) => a === i);
+  const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
+  if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   const warnings: string[] = [];
 
   const { lo, hi } = periodRows(spec, panel.dates, prices, layout.assets, warnings);
   const n = hi - lo;
-  const returnsFull = assetReturns(prices, N, m);
   const decisions: DecisionRecord[] = [];
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, returns: returnsFull, prices }, decisions);
-
-  const periodPrices = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) periodPrices.set(prices.subarray(i * N + lo, i * N + hi), i * n);
-  const dates = panel.dates.slice(lo, hi);
+  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices }, decisions);
+  const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
-    prices: valuationPrices(periodPrices, n, m),
+    prices,
+    stride: N,
+    offset: lo,
     calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }),
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
@@ -81,10 +80,6 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     costRate: (costs.bps + costs.slippageBps) / 10_000,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
   });
-
-  const periodReturns = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) periodReturns.set(returnsFull.subarray(i * N + lo, i * N + hi), i * n);
-  for (let i = 0; i < m; i++) periodReturns[i * n] = Number.NaN;
 
   const fallbacksByRow = new Map(decisions.map((d) => [d.row - lo, d.fallbacks]));
   const rebalances: RebalanceRecord[] = [];
@@ -102,15 +97,15 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
 
   const lateStarts: { ticker: string; firstDate: string }[] = [];
   layout.assets.forEach((ticker, i) => {
-    if (!((periodPrices[i * n] as number) > 0)) {
+    if (!((prices[i * N + lo] as number) > 0)) {
       let t = 0;
-      while (t < n && !((periodPrices[i * n + t] as number) > 0)) t++;
+      while (t < n && !((prices[i * N + lo + t] as number) > 0)) t++;
       lateStarts.push({ ticker, firstDate: t < n ? formatIsoDate(dates[t]!) : 'never in the period' });
     }
   });
   for (const late of lateStarts) warnings.push(`${late.ticker} has no price at the period start; weight 0 until ${late.firstDate}`);
 
-  return { spec, layout, dates, ledger, assetReturns: periodReturns, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, lateStarts, warnings };
+  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, lateStarts, warnings };
 }
 
 /**

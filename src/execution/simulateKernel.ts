@@ -1,5 +1,5 @@
 /**
- * The simulation kernel: one loop over the period's rows, over typed arrays only.
+ * The simulation kernel: one pass over the period's rows, over typed arrays only.
  *
  * Timing: weights decided from data up to the close of row t are traded at the close of row
  * t + lag. Holdings (units) drift with prices between trades; cash earns nothing. At a trade the
@@ -8,15 +8,23 @@
  *   V' = V − cost,  T_a = w_a · V',  cost = c · Σ_a |T_a − h_a|
  * solved by fixed-point iteration (a contraction with factor ≤ c).
  *
- * The loop allocates nothing per row; `decide` is called only on decision rows and writes the
- * target weights into the buffer it is given.
+ * Layout and speed: prices are column-major, so between events (decisions and trades) the rows
+ * are processed column by column over contiguous memory: equity_r = cash + Σ_a u_a p_{a,r}, then
+ * each held column's weights and, when drift bands are on, its first breach. Event rows are
+ * processed one at a time. A missing price (NaN) values a holding at its last price. Nothing is
+ * allocated per row; `decide` is called only on decision rows.
  */
 
 export interface KernelInput {
   readonly nDates: number;
   readonly nAssets: number;
-  /** Valuation prices, column-major (prices[a * nDates + t]); NaN before an asset's first price. */
+  /**
+   * Prices, column-major: asset a on period row t is prices[a * stride + offset + t]
+   * (stride defaults to nDates, offset to 0). NaN = no price.
+   */
   readonly prices: Float64Array;
+  readonly stride?: number;
+  readonly offset?: number;
   /** 1 on rows where the calendar rule takes a decision at the close. */
   readonly calendar: Uint8Array;
   /** Drift bands (0 = off): decide when any |w − target| > absolute or |w − target| / target > relative. */
@@ -27,6 +35,8 @@ export interface KernelInput {
   readonly costRate: number;
   /** Fills `out` (length nAssets) with the target weights decided at the close of row t. */
   readonly decide: (t: number, out: Float64Array) => void;
+  /** Record end-of-day weights (default true; a sweep that needs only returns can skip them). */
+  readonly recordWeights?: boolean;
 }
 
 export const RULE_INITIAL = 0;
@@ -40,9 +50,9 @@ export interface KernelLedger {
   /** End-of-day equity; initial capital 1 before the first trade. */
   readonly equity: Float64Array;
   readonly cash: Float64Array;
-  /** Simple portfolio return of each row (row 0 is 0). */
+  /** Simple portfolio return of each row (row 0 is V_0 − 1: minus the costs of a same-day trade). */
   readonly returns: Float64Array;
-  /** End-of-day weights, column-major (weights[a * nDates + t]). */
+  /** End-of-day weights, column-major (weights[a * nDates + t]); empty if not recorded. */
   readonly weights: Float64Array;
   /** One entry per executed trade. */
   readonly trades: {
@@ -59,10 +69,13 @@ export interface KernelLedger {
 
 export function simulateKernel(input: KernelInput): KernelLedger {
   const { nDates: n, nAssets: m, prices, calendar, lag, costRate, bandAbsolute, bandRelative } = input;
+  const stride = input.stride ?? n;
+  const offset = input.offset ?? 0;
+  const record = input.recordWeights ?? true;
+  const bandsOn = bandAbsolute > 0 || bandRelative > 0;
   const equity = new Float64Array(n);
   const cashSeries = new Float64Array(n);
-  const returns = new Float64Array(n);
-  const weights = new Float64Array(n * m);
+  const weights = new Float64Array(record ? n * m : 0);
   const tradeRow = new Int32Array(n);
   const tradeDecision = new Int32Array(n);
   const tradeRule = new Uint8Array(n);
@@ -80,65 +93,136 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   let hasTarget = false;
   let waiting = 0;
   let cash = 1;
-  let prevEquity = 1;
 
-  for (let t = 0; t < n; t++) {
+  /** Price of asset a at row t, or its last price before t when t has none (NaN if never). */
+  function priceAt(a: number, t: number): number {
+    const base = a * stride + offset;
+    for (let r = t; r >= -offset; r--) {
+      const p = prices[base + r]!;
+      if (p > 0) return p;
+    }
+    return Number.NaN;
+  }
+
+  function valueAt(t: number): number {
     let value = cash;
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
-      if (u !== 0) value += u * prices[a * n + t]!;
+      if (u !== 0) value += u * priceAt(a, t);
     }
-    const slot = t % slots;
-    if (lag > 0 && pendingFlag[slot] === 1) {
-      const r = execute(t, slot);
-      value = r;
+    return value;
+  }
+
+  function isEvent(t: number): boolean {
+    return calendar[t] === 1 || (waiting > 0 && pendingFlag[t % slots] === 1);
+  }
+
+  let t = 0;
+  while (t < n) {
+    if (isEvent(t)) {
+      eventRow(t, false);
+      t++;
+      continue;
     }
-    // Decision at the close of t: the calendar, or a drift band once a target is in force.
-    let rule = -1;
-    if (calendar[t] === 1) rule = t === 0 ? RULE_INITIAL : RULE_CALENDAR;
-    else if (hasTarget && waiting === 0 && (bandAbsolute > 0 || bandRelative > 0) && outsideBand(t, value)) rule = RULE_BAND;
-    if (rule >= 0 && t + lag < n) {
-      const target = (t + lag) % slots;
-      const out = pending.subarray(target * m, (target + 1) * m);
-      input.decide(t, out);
-      pendingFlag[target] = 1;
-      pendingDecision[target] = t;
-      pendingRule[target] = rule;
-      waiting++;
-      if (lag === 0) value = execute(t, target);
-    }
-    equity[t] = value;
-    cashSeries[t] = cash;
-    returns[t] = t === 0 ? value - 1 : value / prevEquity - 1;
-    prevEquity = value;
-    for (let a = 0; a < m; a++) {
-      const u = units[a]!;
-      weights[a * n + t] = u === 0 ? 0 : (u * prices[a * n + t]!) / value;
+    let end = t + 1;
+    while (end < n && !isEvent(end)) end++;
+    const breach = quietRows(t, end, hasTarget && waiting === 0 && bandsOn);
+    if (breach < 0) t = end;
+    else {
+      eventRow(breach, true);
+      t = breach + 1;
     }
   }
 
-  function outsideBand(t: number, value: number): boolean {
+  /**
+   * Rows lo..hi−1 hold no trade and no calendar decision: value and record them column-wise.
+   * With bands on, returns the first row where a weight leaves its band (−1 if none); rows after
+   * it are left for the caller to redo.
+   */
+  function quietRows(lo: number, hi: number, checkBands: boolean): number {
+    equity.fill(cash, lo, hi);
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
-      const w = u === 0 ? 0 : (u * prices[a * n + t]!) / value;
-      const target = inForce[a]!;
-      const gap = Math.abs(w - target);
-      if (bandAbsolute > 0 && gap > bandAbsolute) return true;
-      if (bandRelative > 0 && target > 0 && gap / target > bandRelative) return true;
+      if (u !== 0) accumulateColumnKernel(prices, a * stride + offset, u, priceAt(a, lo), equity, lo, hi);
+    }
+    let stop = hi;
+    if (checkBands) {
+      for (let a = 0; a < m; a++) {
+        const target = inForce[a]!;
+        const u = units[a]!;
+        if (u === 0) {
+          if (outside(0, target)) stop = lo;
+          continue;
+        }
+        const base = a * stride + offset;
+        let last = priceAt(a, lo);
+        for (let r = lo; r < stop; r++) {
+          const p = prices[base + r]!;
+          if (p > 0) last = p;
+          if (outside((u * last) / equity[r]!, target)) {
+            stop = r;
+            break;
+          }
+        }
+      }
+    }
+    const recordTo = stop < hi ? stop : hi;
+    for (let r = lo; r < recordTo; r++) cashSeries[r] = cash;
+    if (record) {
+      for (let a = 0; a < m; a++) {
+        const u = units[a]!;
+        if (u !== 0) weightColumnKernel(prices, a * stride + offset, u, priceAt(a, lo), equity, weights, a * n, lo, recordTo);
+      }
+    }
+    return stop < hi ? stop : -1;
+  }
+
+  function outside(w: number, target: number): boolean {
+    const gap = Math.abs(w - target);
+    return (bandAbsolute > 0 && gap > bandAbsolute) || (bandRelative > 0 && target > 0 && gap / target > bandRelative);
+  }
+
+  /** One row with a trade and/or a decision (calendar, or a band breach found by quietRows). */
+  function eventRow(r: number, bandBreach: boolean): void {
+    let value = valueAt(r);
+    const slot = r % slots;
+    if (lag > 0 && pendingFlag[slot] === 1) value = execute(r, slot);
+    let rule = -1;
+    if (calendar[r] === 1) rule = r === 0 ? RULE_INITIAL : RULE_CALENDAR;
+    else if (bandBreach || (hasTarget && waiting === 0 && bandsOn && outsideBand(r, value))) rule = RULE_BAND;
+    if (rule >= 0 && r + lag < n) {
+      const target = (r + lag) % slots;
+      input.decide(r, pending.subarray(target * m, (target + 1) * m));
+      pendingFlag[target] = 1;
+      pendingDecision[target] = r;
+      pendingRule[target] = rule;
+      waiting++;
+      if (lag === 0) value = execute(r, target);
+    }
+    equity[r] = value;
+    cashSeries[r] = cash;
+    if (record) {
+      for (let a = 0; a < m; a++) {
+        const u = units[a]!;
+        weights[a * n + r] = u === 0 ? 0 : (u * priceAt(a, r)) / value;
+      }
+    }
+  }
+
+  function outsideBand(r: number, value: number): boolean {
+    for (let a = 0; a < m; a++) {
+      const u = units[a]!;
+      if (outside(u === 0 ? 0 : (u * priceAt(a, r)) / value, inForce[a]!)) return true;
     }
     return false;
   }
 
-  /** Trades to the pending target in `slot` at the close of t; returns post-trade equity. */
-  function execute(t: number, slot: number): number {
+  /** Trades to the pending target in `slot` at the close of r; returns post-trade equity. */
+  function execute(r: number, slot: number): number {
     const base = slot * m;
-    let value = cash;
-    for (let a = 0; a < m; a++) {
-      const u = units[a]!;
-      if (u !== 0) value += u * prices[a * n + t]!;
-    }
+    const value = valueAt(r);
     // Assets with no price at the trade close cannot be bought: their target becomes cash.
-    for (let a = 0; a < m; a++) if (!(prices[a * n + t]! > 0)) pending[base + a] = 0;
+    for (let a = 0; a < m; a++) if (!(priceAt(a, r) > 0)) pending[base + a] = 0;
     let cost = 0;
     let traded = 0;
     for (let iter = 0; iter < 50; iter++) {
@@ -146,7 +230,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       traded = 0;
       for (let a = 0; a < m; a++) {
         const u = units[a]!;
-        const held = u === 0 ? 0 : u * prices[a * n + t]!;
+        const held = u === 0 ? 0 : u * priceAt(a, r);
         traded += Math.abs(pending[base + a]! * post - held);
       }
       const next = costRate * traded;
@@ -159,12 +243,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     for (let a = 0; a < m; a++) {
       const w = pending[base + a]!;
       inForce[a] = w;
-      const p = prices[a * n + t]!;
-      units[a] = w === 0 ? 0 : (w * post) / p;
+      units[a] = w === 0 ? 0 : (w * post) / priceAt(a, r);
       invested += w * post;
     }
     cash = post - invested;
-    tradeRow[trades] = t;
+    tradeRow[trades] = r;
     tradeDecision[trades] = pendingDecision[slot]!;
     tradeRule[trades] = pendingRule[slot]!;
     tradeTurnover[trades] = traded / (2 * value);
@@ -175,6 +258,10 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     hasTarget = true;
     return post;
   }
+
+  const returns = new Float64Array(n);
+  returns[0] = equity[0]! - 1;
+  for (let r = 1; r < n; r++) returns[r] = equity[r]! / equity[r - 1]! - 1;
 
   return {
     nDates: n,
@@ -192,4 +279,34 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       cost: tradeCost.slice(0, trades),
     },
   };
+}
+
+/** equity[r] += u · p_r over rows lo..hi−1 of one column, carrying the last price over gaps. */
+function accumulateColumnKernel(prices: Float64Array, base: number, u: number, start: number, equity: Float64Array, lo: number, hi: number): void {
+  let last = start;
+  for (let r = lo; r < hi; r++) {
+    const p = prices[base + r]!;
+    if (p > 0) last = p;
+    equity[r] = equity[r]! + u * last;
+  }
+}
+
+/** weights[out + r] = u · p_r / equity_r over rows lo..hi−1 of one column. */
+function weightColumnKernel(
+  prices: Float64Array,
+  base: number,
+  u: number,
+  start: number,
+  equity: Float64Array,
+  weights: Float64Array,
+  out: number,
+  lo: number,
+  hi: number,
+): void {
+  let last = start;
+  for (let r = lo; r < hi; r++) {
+    const p = prices[base + r]!;
+    if (p > 0) last = p;
+    weights[out + r] = (u * last) / equity[r]!;
+  }
 }

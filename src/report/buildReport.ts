@@ -5,6 +5,7 @@
 import { formatIsoDate } from '../core/dates.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
+import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
@@ -72,7 +73,7 @@ export function buildReport(inputs: ReportInputs): Report {
     dates,
     assets: result.layout.assets,
     weights: ledger.weights,
-    assetReturns: result.assetReturns,
+    assetReturns: periodAssetReturns(result),
     portfolioReturns: ledger.returns,
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,

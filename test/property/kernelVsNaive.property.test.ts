@@ -66,6 +66,7 @@ const caseArb = fc
       m: fc.constant(m),
       listing: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }),
       moves: fc.array(fc.array(fc.double({ min: -0.2, max: 0.25, noNaN: true }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+      gaps: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
       calendar: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
       raw: fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
       cash: fc.double({ min: 0, max: 0.5, noNaN: true }),
@@ -80,7 +81,8 @@ const caseArb = fc
       return col.map((r, t) => {
         if (t < g.listing[a]!) return NaN;
         p *= 1 + r;
-        return p;
+        // About one day in ten has no price after listing (a gap, or data that stop).
+        return t > g.listing[a]! && g.gaps[a]![t] === 0 ? NaN : p;
       });
     });
     // Targets: non-negative, summing to 1 − cash (an asset without a price gets 0 at the kernel).
@@ -93,14 +95,8 @@ const caseArb = fc
   });
 
 function kernel(c: Case): ReturnType<typeof simulateKernel> {
-  const prices = new Float64Array(c.n * c.m);
-  for (let a = 0; a < c.m; a++) {
-    let last = NaN;
-    for (let t = 0; t < c.n; t++) {
-      if (c.prices[a]![t]! > 0) last = c.prices[a]![t]!;
-      prices[a * c.n + t] = last;
-    }
-  }
+  // Raw prices with NaN gaps: the kernel values a holding at its last price itself.
+  const prices = Float64Array.from(c.prices.flat());
   return simulateKernel({
     nDates: c.n,
     nAssets: c.m,
