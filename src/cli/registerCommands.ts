@@ -3,7 +3,10 @@
  * action so that `sleeves --help` stays fast.
  */
 import type { Command } from 'commander';
+import { registerCompare } from './commands/compare.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerRerun } from './commands/rerun.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerStrategies } from './commands/strategies.js';
 
@@ -11,4 +14,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerStrategies(program);
   registerMetrics(program);
+  registerCompare(program);
+  registerReport(program);
+  registerRerun(program);
 }

@@ -13,17 +13,19 @@ export function registerRun(program: Command): void {
     .argument('[strategy]', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
     .option('--weights <file.csv>', 'backtest a weights schedule instead (date,<ticker>...; each row traded at its date\'s close, lag 0 unless --lag)')
     .option('--benchmark <ticker>', "benchmark ticker held buy-and-hold (overrides the strategy's)");
-  addBacktestOptions(cmd).addHelpText(
+  addBacktestOptions(cmd).option('--no-html', 'do not write report.html into the run folder (saves about a second)');
+  cmd.addHelpText(
     'after',
     '\nExamples:\n' +
       '  sleeves run strategies/seed-barbell.yaml\n' +
       '  sleeves run strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --to 2024-12-31\n' +
       '  sleeves run strategies/seed-barbell.yaml --json > report.json\n' +
       '  sleeves run --weights my-optimiser-weights.csv --benchmark SPY --data ../prices\n' +
-      '\nWrites OUT/<strategy>/<run-id>/ with report.json, returns.csv, weights.csv and strategy.resolved.json.\n' +
+      '\nWrites OUT/<strategy>/<run-id>/ with report.json, report.html, series.json (daily series), returns.csv,\n' +
+      'weights.csv and strategy.resolved.json.\n' +
       'Timing: weights decided at the close of day t trade at the close of day t+lag (lag 1 unless --lag).\n',
   );
-  cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string }) => {
+  cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string; html: boolean }) => {
     const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
     const { loadRunData } = await import('../../engine/loadRunData.js');
     const { backtestToReport } = await import('../../engine/backtestToReport.js');
@@ -40,7 +42,12 @@ export function registerRun(program: Command): void {
     const { report } = backtestToReport(spec, data, { strategyFile: file ?? null, includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
-    const folder = writeRunFolder(flags.out, strategySlug(source), report, series);
+    const extra: Record<string, string> = { 'series.json': `${JSON.stringify(series)}\n` };
+    if (flags.html) {
+      const { renderHtml } = await import('../../report/renderHtml.js');
+      extra['report.html'] = await renderHtml(report, series);
+    }
+    const folder = writeRunFolder(flags.out, strategySlug(source), report, series, { extra });
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderTerminal(report, { color: useColor(), folder }));
   });
