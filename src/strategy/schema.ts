@@ -86,6 +86,10 @@ export const strategySchema = z
     data: dataSchema.default({ maxFillDays: 5, calendar: 'union' }),
     period: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().default({}),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
+    stressWindows: z
+      .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())
+      .optional()
+      .describe('extra named stress windows for `sleeves robust` (added to the built-in crisis windows)'),
   })
   .strict();
 
