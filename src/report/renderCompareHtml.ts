@@ -43,7 +43,7 @@ export async function renderCompareHtml(comparison: Comparison, entries: readonl
     `<section id="runs"><h2>Runs</h2>${runs}${warnings}</section>`,
     `<section id="metrics"><h2>Figures side by side</h2>${metricsTable(comparison)}<p class="note">* best in its row (↑ higher is better, ↓ lower is better; rows without an arrow are not ranked).</p></section>`,
     `<section id="curves"><h2>Growth and drawdowns</h2>${overlays(kit, entries)}</section>`,
-    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="grid2">${entries.map((e, i) => sideBySide(kit, e, i)).join('\n')}</div></section>`,
+    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="runs-grid">${entries.map((e, i) => sideBySide(kit, e, i)).join('\n')}</div></section>`,
     `<footer>Written by sleeves from ${entries.length} reports. Charts are static SVG; this file needs no network.</footer>`,
   ];
   return htmlPage(`sleeves · compare ${entries.map((e) => e.label).join(' vs ')}`, body.join('\n'));

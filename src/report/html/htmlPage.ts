@@ -48,6 +48,7 @@ td.best::after { content: " *"; }
 .chart { margin: 14px 0 22px; break-inside: avoid; page-break-inside: avoid; }
 .chart .plot svg { max-width: 100%; height: auto; }
 .chart figcaption, .note { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
+.runs-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 4px 24px; }
 .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 4px 28px; }
 ul.warnings { padding-left: 20px; color: var(--warn); }
 ul.warnings li { margin: 2px 0; overflow-wrap: anywhere; }
