@@ -11,6 +11,7 @@ import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, type DecisionRecord } from './decideTargets.js';
+import type { PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
 
@@ -18,6 +19,8 @@ export interface RunData {
   readonly panel: PricePanel;
   /** Targets from a weights file, replacing the allocation and the calendar when present. */
   readonly schedule?: WeightsSchedule | undefined;
+  /** Work shared across runs on the same panel (returns, window sums); optional. */
+  readonly prepared?: PreparedPanel | undefined;
 }
 
 export interface RebalanceRecord {

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: the speed targets of the engine, measured in one run on seeded generated
+ * panels. Each workload runs several times after a warm-up; the median, min and max are printed
+ * with the target and the ratio against the naive per-day simulator measured in the same run
+ * (ratios hold on a noisy machine; absolute times do not). Writes bench/results.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatIsoDate } from '../src/core/dates.js';
+import type { PricePanel } from '../src/core/panel.js';
+import { loadPanel } from '../src/data/loadPanel.js';
+import { preparePanel } from '../src/engine/preparePanel.js';
+import { runBacktest } from '../src/engine/runBacktest.js';
+import { strategySchema, type StrategySpec } from '../src/strategy/schema.js';
+import { generatePanel } from './generatePanel.js';
+import { measure, summarize, type Timing } from './measure.js';
+import { naiveInverseVolBacktest } from './naiveBacktest.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const quick = process.argv.includes('--quick');
+
+interface Row extends Timing {
+  name: string;
+  assets: number;
+  days: number;
+  targetMs: number;
+  naiveMedianMs?: number;
+  speedupVsNaive?: number;
+  note?: string;
+}
+
+function spec(assets: readonly string[], within: Record<string, unknown>): StrategySpec {
+  return strategySchema.parse({
+    version: 1,
+    name: 'bench',
+    sleeves: { all: { assets: [...assets], within } },
+    rebalance: { schedule: 'monthly', on: 'last', lag: 1 },
+    reporting: { periodsPerYear: 252 },
+  });
+}
+
+function backtestRow(name: string, panel: PricePanel, s: StrategySpec, targetMs: number, runs: number, prepared: boolean, naive?: () => unknown): Row {
+  const data = prepared ? { panel, prepared: preparePanel(panel) } : { panel };
+  const t = measure(() => runBacktest(s, prepared ? data : { panel }), runs);
+  const row: Row = { name, assets: panel.assets.length, days: panel.dates.length, targetMs, ...t };
+  if (naive) {
+    const n = measure(naive, Math.max(3, Math.min(runs, 5)), 1);
+    row.naiveMedianMs = n.medianMs;
+    row.speedupVsNaive = n.medianMs / t.medianMs;
+  }
+  return row;
+}
+
+function checkAgainstNaive(panel: PricePanel, s: StrategySpec): number {
+  const engine = runBacktest(s, { panel }).ledger.returns;
+  const naive = naiveInverseVolBacktest(panel, 63);
+  let worst = 0;
+  for (let t = 0; t < naive.length; t++) worst = Math.max(worst, Math.abs(engine[t]! - naive[t]!));
+  return worst;
+}
+
+function writeCsvFolder(nFiles: number, nDays: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sleeves-bench-'));
+  const panel = generatePanel(nFiles, nDays, 7);
+  panel.assets.forEach((ticker, a) => {
+    const lines = ['date,open,high,low,close,adj_close,volume'];
+    for (let t = 0; t < nDays; t++) {
+      const p = panel.values[a * nDays + t]!.toPrecision(10);
+      lines.push(`${formatIsoDate(panel.dates[t]!)},${p},${p},${p},${p},${p},1000`);
+    }
+    writeFileSync(path.join(dir, `${ticker}.csv`), `${lines.join('\n')}\n`);
+  });
+  return dir;
+}
+
+function coldStart(runs: number): Timing {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [path.join(root, 'bin/sleeves.js'), '--help'], { encoding: 'utf8' });
+    times.push(performance.now() - t0);
+  }
+  return summarize(times);
+}
+
+function main(): void {
+  const runs = quick ? 5 : 21;
+  const rows: Row[] = [];
+  const p50 = generatePanel(50, 5040, 1);
+  const p500 = generatePanel(500, 5040, 2);
+  const invVol50 = spec(p50.assets, { method: 'inverseVol', lookback: 63 });
+  const invVol500 = spec(p500.assets, { method: 'inverseVol', lookback: 63 });
+  const erc50 = spec(p50.assets, { method: 'riskParity', lookback: 252 });
+
+  const worst = checkAgainstNaive(p50, invVol50);
+  rows.push(backtestRow('backtest 50×5040 monthly inverse-vol (63d), from prices', p50, invVol50, 1, runs, false, () => naiveInverseVolBacktest(p50, 63)));
+  rows.push(backtestRow('same, panel prepared once (returns, window sums)', p50, invVol50, 0.3, runs, true));
+  rows.push(backtestRow('same panel, monthly equal risk contribution (252d covariance)', p50, erc50, 20, Math.max(5, runs >> 2), true));
+  rows.push(backtestRow('backtest 500×5040 monthly inverse-vol (63d)', p500, invVol500, 5, Math.max(5, runs >> 1), true, () => naiveInverseVolBacktest(p500, 63)));
+
+  const csvDir = writeCsvFolder(50, 6300);
+  try {
+    const tickers = Array.from({ length: 50 }, (_, i) => `A${String(i).padStart(3, '0')}`);
+    const t = measure(() => loadPanel(csvDir, { tickers }), quick ? 3 : 7, 1);
+    rows.push({ name: 'load and align 50 CSV files of 25 years', assets: 50, days: 6300, targetMs: 300, ...t });
+  } finally {
+    rmSync(csvDir, { recursive: true, force: true });
+  }
+  rows.push({ name: '`sleeves --help` cold start (process spawn)', assets: 0, days: 0, targetMs: 300, ...coldStart(quick ? 3 : 7) });
+
+  print(rows, worst);
+  const out = { generatedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', naiveMaxAbsDiff: worst, workloads: rows };
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+}
+
+function print(rows: Row[], worst: number): void {
+  const f = (x: number | undefined): string => (x === undefined ? '' : x < 10 ? x.toFixed(3) : x.toFixed(1));
+  process.stdout.write(`sleeves bench · node ${process.version} · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? ''}\n`);
+  process.stdout.write(`engine vs naive simulator, max |Δ daily return| = ${worst.toExponential(2)}\n\n`);
+  const header = ['workload', 'median ms', 'min', 'max', 'target ms', 'met', 'naive ms', 'speed-up'];
+  const body = rows.map((r) => [r.name, f(r.medianMs), f(r.minMs), f(r.maxMs), f(r.targetMs), r.medianMs <= r.targetMs ? 'yes' : 'no', f(r.naiveMedianMs), r.speedupVsNaive ? `${r.speedupVsNaive.toFixed(1)}×` : '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  for (const line of [header, ...body]) process.stdout.write(`${line.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}\n`);
+}
+
+main();
