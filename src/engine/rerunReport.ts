@@ -7,6 +7,7 @@
  * `data.directory`. Inputs that changed are named: each data file whose sha256, rows or span
  * differs from the one recorded, and the engine version.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
@@ -43,6 +44,11 @@ export function rerunReport(recordedJson: unknown, recorded: Report, options: { 
   }
   const used = options.dataDir ?? recorded.data.directory;
   const resolved = path.resolve(options.cwd ?? process.cwd(), used);
+  if (!existsSync(resolved)) {
+    throw new UserError(
+      `data folder "${used}" resolves to ${resolved}, which does not exist: rerun resolves the recorded folder against the current directory; run it from where the run was started, or pass --data DIR`,
+    );
+  }
   const data = loadRunData(parsed.data, used);
   const includeSeries = recorded.series !== undefined;
   const { report } = backtestToReport(parsed.data, data, { strategyFile: recorded.strategy.file, includeSeries });
