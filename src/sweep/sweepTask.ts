@@ -1,0 +1,33 @@
+/**
+ * The sweep's task module for runParallel: init receives the shared panel and
+ * { spec, grid, schedule? }; run(index) backtests variant `index` on that panel and returns
+ * its VariantResult. Loaded once per worker thread (or once in-process with one worker).
+ */
+import type { WeightsSchedule } from '../data/readWeightsCsv.js';
+import { runBacktest } from '../engine/runBacktest.js';
+import type { StrategySpec } from '../strategy/schema.js';
+import type { GridParam } from './parseGrid.js';
+import type { SharedPanel } from './sharedPanel.js';
+import { variantMetrics, type VariantResult } from './variantMetrics.js';
+import { variantSpec } from './variantSpec.js';
+
+export interface SweepTaskParams {
+  readonly spec: StrategySpec;
+  readonly grid: readonly GridParam[];
+  readonly schedule?: WeightsSchedule;
+}
+
+let panel: SharedPanel | null = null;
+let params: SweepTaskParams | null = null;
+
+export function init(shared: SharedPanel, taskParams: SweepTaskParams): void {
+  panel = shared;
+  params = taskParams;
+}
+
+export function run(index: number): VariantResult {
+  if (panel === null || params === null) throw new Error('sweepTask: run before init');
+  const spec = variantSpec(params.spec, params.grid, index);
+  const result = runBacktest(spec, { panel, schedule: params.schedule });
+  return variantMetrics(index, result);
+}

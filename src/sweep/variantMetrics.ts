@@ -1,0 +1,53 @@
+/**
+ * The figures a sweep keeps per variant, from one backtest result. Metrics follow the spec's
+ * convention (docs/conventions.md); `turnoverPerYear` is the report's annualised turnover
+ * (Σ turnover of the non-initial rebalances / years, years = periods / P). The extra
+ * statistics feed the deflated Sharpe ratio: `periodSharpe` = mean(r − rf) / sd(r − rf, n−1)
+ * per period (not annualised, whatever the convention), `skewness` and `excessKurtosis` as in
+ * the report (population moments). Undefined values are null, never NaN.
+ */
+import type { BacktestResult } from '../engine/runBacktest.js';
+import { perPeriodRate } from '../metrics/convention.js';
+import { computeMetrics } from '../metrics/computeMetrics.js';
+import { mean, sampleStdDev, subtract } from '../metrics/moments.js';
+import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
+
+/** The metric columns of variants.csv, in order. */
+export const SWEEP_METRICS = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const;
+/** The statistics columns after the metrics (used by the deflated Sharpe ratio). */
+export const SWEEP_STATS = ['periods', 'skewness', 'excessKurtosis', 'periodSharpe'] as const;
+
+export type SweepMetric = (typeof SWEEP_METRICS)[number];
+export type SweepStat = (typeof SWEEP_STATS)[number];
+
+export interface VariantResult {
+  readonly index: number;
+  /** SWEEP_METRICS then SWEEP_STATS, in order; null when undefined. */
+  readonly values: (number | null)[];
+  /** How many metrics were null (their reasons are in a `sleeves run` of the variant). */
+  readonly nullCount: number;
+}
+
+export function variantMetrics(index: number, result: BacktestResult): VariantResult {
+  const { spec, dates, ledger } = result;
+  const P = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(dates);
+  const returns = ledger.returns.subarray(1);
+  const { metrics } = computeMetrics(returns, {
+    periodsPerYear: P,
+    convention: spec.reporting.convention,
+    riskFreeRate: spec.reporting.riskFreeRate,
+    mar: spec.reporting.mar,
+  });
+  let turnoverSum = 0;
+  for (let k = 0; k < ledger.trades.count; k++) if (ledger.trades.rule[k] !== 0) turnoverSum += ledger.trades.turnover[k]!;
+  const years = returns.length / P;
+  const excess = subtract(returns, perPeriodRate(spec.reporting.riskFreeRate, P));
+  const values = [
+    ...SWEEP_METRICS.map((key) => (key === 'turnoverPerYear' ? (years > 0 ? turnoverSum / years : null) : (metrics[key] ?? null))),
+    returns.length,
+    metrics['skewness'] ?? null,
+    metrics['excessKurtosis'] ?? null,
+    mean(excess) / sampleStdDev(excess),
+  ].map((v) => (v !== null && Number.isFinite(v) ? v : null));
+  return { index, values, nullCount: values.filter((v) => v === null).length };
+}
