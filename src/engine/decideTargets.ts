@@ -1,16 +1,27 @@
 /**
- * Two-level allocation at a decision close: within each sleeve over its assets, then across
- * sleeves over sleeve index series, and the product gives each asset's target weight.
+ * Two-level allocation at a decision close, in this order:
+ *  1. within each sleeve: the sleeve's method over its members, then the sleeve's `constraints`
+ *     (applyConstraints: maxHoldings, minWeight, cashFloor, maxWeight; fractions of the sleeve);
+ *  2. across sleeves: the across method over the sleeve index series;
+ *  3. trend filter at sleeve level (allocation.trendFilter, level sleeve): a sleeve whose index
+ *     is below its N-row SMA hands its weight to the safe sleeves (or cash);
+ *  4. `acrossConstraints` on the sleeve weights;
+ *  5. product: asset target = Σ over sleeves of sleeveWeight · withinWeight;
+ *  6. trend filter at asset level (level asset): per asset on its own price index, safe tickers
+ *     receive the weight;
+ *  7. `assetConstraints` on the asset targets (caps last, so they always hold).
  *
- * Causality: the allocators see return rows up to and including the decision row only (the
- * window is copied from rows ≤ t; later rows are not in it). An asset is eligible when it has a
- * price at the decision close (a forward-filled price within the fill limit counts).
+ * Causality: every window is copied from rows ≤ the decision row; later rows are not in it. An
+ * asset is eligible when it has a price at the decision close (a forward-filled price within the
+ * fill limit counts). Windows are long enough for both the methods and the trend period.
  *
  * Sleeve index returns over the across-level window use the sleeve's current within weights:
  * r_s,k = Σ_i w_i r_i,k / Σ_i w_i over members with a return on row k (NaN when none has one).
  */
-import { allocate, lookbackOf } from '../allocation/registry.js';
-import type { AllocationFallback, AllocationInput } from '../allocation/types.js';
+import { applyConstraints, type ConstraintsSpec } from '../allocation/applyConstraints.js';
+import type { AllocationFallback, AllocationInput, AllocationResult } from '../allocation/types.js';
+import { applyTrendFilter } from '../signals/trendFilter.js';
+import { allocateStage, stageLookback } from '../strategy/allocateStage.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
 import type { StrategyLayout } from './strategyLayout.js';
 
@@ -23,52 +34,98 @@ export interface DecisionContext {
   readonly nRows: number;
 }
 
+/** What a decision did beyond its weights (recorded only when one of the lists is non-empty). */
 export interface DecisionRecord {
   readonly row: number;
   readonly fallbacks: (AllocationFallback & { level: string })[];
+  /** Allocator and constraint warnings, each prefixed with its level ("sleeve gold: ..."), deduplicated. */
+  readonly warnings: readonly string[];
+  /** Sleeves (level sleeve) or tickers (level asset) the trend filter switched off at this decision. */
+  readonly brokenTrends: readonly string[];
+}
+
+/** Collects a decision's fallbacks, warnings (deduplicated) and broken trends. */
+class DecisionNotes {
+  readonly fallbacks: DecisionRecord['fallbacks'] = [];
+  readonly warnings = new Set<string>();
+  readonly brokenTrends: string[] = [];
+
+  add(level: string, result: Pick<AllocationResult, 'fallbacks' | 'warnings'>): void {
+    for (const f of result.fallbacks) this.fallbacks.push({ ...f, level });
+    for (const w of result.warnings ?? []) this.warnings.add(`${level}: ${w}`);
+  }
+
+  record(row: number, log: DecisionRecord[]): void {
+    if (this.fallbacks.length + this.warnings.size + this.brokenTrends.length === 0) return;
+    log.push({ row, fallbacks: this.fallbacks, warnings: [...this.warnings], brokenTrends: this.brokenTrends });
+  }
 }
 
 /** Returns `decide(row, out)` writing the asset targets for a full-panel row. */
 export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: number, out: Float64Array) => void {
   const { layout, nRows, prices } = ctx;
-  // Sleeve members' returns, filled per decision (rows ≤ the decision row only).
-  const memberReturns = new Map<number, Float64Array>();
   const nSleeves = layout.sleeves.length;
-  const withinLookback = layout.sleeves.map((s) => lookbackOf(s.within));
-  const acrossLookback = lookbackOf(ctx.across);
+  const overlay = layout.trendFilter;
+  const withinLookback = layout.sleeves.map((s) => stageLookback(s.within));
+  const acrossLookback = Math.max(stageLookback(ctx.across), overlay?.level === 'sleeve' ? overlay.period : 0);
   const sleeveNames = layout.sleeves.map((s) => s.name);
+  const allAssets = layout.assets.map((_, a) => a);
 
   return (row, out) => {
     out.fill(0);
-    const fallbacks: DecisionRecord['fallbacks'] = [];
+    const notes = new DecisionNotes();
     const withinWeights: Float64Array[] = [];
     const sleeveEligible = new Uint8Array(nSleeves);
     layout.sleeves.forEach((sleeve, s) => {
       const idx = sleeve.members.map((m) => m.asset);
-      const input = windowInput(idx, sleeve.members.map((m) => ctx.layout.assets[m.asset]!), row, withinLookback[s]!);
-      const result = allocate(sleeve.within, input);
-      for (const f of result.fallbacks) fallbacks.push({ ...f, level: `sleeve ${sleeve.name}` });
-      withinWeights.push(result.weights);
-      let sum = 0;
-      for (const w of result.weights) sum += w;
-      sleeveEligible[s] = sum > 0 ? 1 : 0;
+      const input = windowInput(idx, row, withinLookback[s]!);
+      const level = `sleeve ${sleeve.name}`;
+      const result = allocateStage(sleeve.within, input);
+      notes.add(level, result);
+      const w = constrain(result.weights, input.names, input.eligible, sleeve.constraints, level, notes);
+      withinWeights.push(w);
+      sleeveEligible[s] = w.some((x) => x > 0) ? 1 : 0;
     });
     const across = acrossInput(row, withinWeights, sleeveEligible);
-    const result = allocate(ctx.across, across);
-    for (const f of result.fallbacks) fallbacks.push({ ...f, level: 'across sleeves' });
+    const result = allocateStage(ctx.across, across);
+    notes.add('across sleeves', result);
+    let sleeveWeights = result.weights;
+    if (overlay?.level === 'sleeve') {
+      const filtered = applyTrendFilter(sleeveWeights, across, overlay);
+      sleeveWeights = filtered.weights;
+      notes.brokenTrends.push(...filtered.brokenTrends);
+    }
+    sleeveWeights = constrain(sleeveWeights, sleeveNames, sleeveEligible, layout.acrossConstraints, 'across sleeves', notes);
     layout.sleeves.forEach((sleeve, s) => {
-      const a = result.weights[s]!;
+      const a = sleeveWeights[s]!;
       const ws = withinWeights[s]!;
       sleeve.members.forEach((m, i) => {
         out[m.asset] = (out[m.asset] as number) + a * (ws[i] as number);
       });
     });
-    if (fallbacks.length > 0) log.push({ row, fallbacks });
+    if (overlay?.level === 'asset' || layout.assetConstraints) {
+      const assetInput = windowInput(allAssets, row, overlay?.level === 'asset' ? overlay.period : 0);
+      if (overlay?.level === 'asset') {
+        const filtered = applyTrendFilter(out, assetInput, overlay);
+        out.set(filtered.weights);
+        notes.brokenTrends.push(...filtered.brokenTrends);
+      }
+      out.set(constrain(out, layout.assets, assetInput.eligible, layout.assetConstraints, 'portfolio', notes));
+    }
+    notes.record(row, log);
   };
 
-  function windowInput(assetIdx: number[], names: string[], row: number, lookback: number): AllocationInput {
+  function constrain(weights: Float64Array, names: readonly string[], eligible: Uint8Array, spec: ConstraintsSpec | undefined, level: string, notes: DecisionNotes): Float64Array {
+    if (spec === undefined) return weights;
+    const c = applyConstraints(weights, names, eligible, spec);
+    notes.add(level, { fallbacks: [], warnings: c.warnings });
+    return c.weights;
+  }
+
+  /** The causal window of some assets: `lookback` return rows ending at `row` (fewer early on). */
+  function windowInput(assetIdx: readonly number[], row: number, lookback: number): AllocationInput {
     const first = Math.max(0, row - lookback + 1);
-    const length = row - first + 1;
+    const length = lookback > 0 ? row - first + 1 : 0;
     const k = assetIdx.length;
     const window = new Float64Array(k * length);
     const eligible = new Uint8Array(k);
@@ -76,7 +133,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       returnsInto(a, first, length, window, i * length);
       eligible[i] = (prices[a * nRows + row] as number) > 0 ? 1 : 0;
     });
-    return { n: k, names, returns: window, length, eligible };
+    return { n: k, names: assetIdx.map((a) => layout.assets[a]!), returns: window, length, eligible };
   }
 
   /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */
@@ -93,7 +150,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const length = row - first + 1;
     const window = new Float64Array(nSleeves * length);
     if (acrossLookback === 0) return { n: nSleeves, names: sleeveNames, returns: window, length: 0, eligible };
-    memberReturns.clear();
+    const memberReturns = new Map<number, Float64Array>();
     layout.sleeves.forEach((sleeve, s) => {
       const ws = withinWeights[s]!;
       const sums = new Float64Array(length);
@@ -119,4 +176,26 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     });
     return { n: nSleeves, names: sleeveNames, returns: window, length, eligible };
   }
+}
+
+/**
+ * The decisions' warnings deduplicated across decisions, for the report: each distinct message
+ * (compared with its numbers blanked out) once, as first seen, with the number of decisions
+ * that gave it and the first and last decision dates when there were several.
+ */
+export function summarizeDecisionWarnings(log: readonly DecisionRecord[], dateOf: (row: number) => string): string[] {
+  const groups = new Map<string, { text: string; count: number; first: number; last: number }>();
+  for (const d of log) {
+    for (const w of d.warnings) {
+      const key = w.replace(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi, '#');
+      const g = groups.get(key);
+      if (g) {
+        g.count++;
+        g.last = d.row;
+      } else groups.set(key, { text: w, count: 1, first: d.row, last: d.row });
+    }
+  }
+  return [...groups.values()].map((g) =>
+    g.count === 1 ? `${g.text} (decision of ${dateOf(g.first)})` : `${g.text} (at ${g.count} decisions, ${dateOf(g.first)} to ${dateOf(g.last)}; figures of the first)`,
+  );
 }

@@ -1,7 +1,10 @@
 /**
  * The strategy's assets and sleeves as indexes: the order of assets is the order in which the
- * sleeves list them (first appearance). Pure: from the resolved spec alone.
+ * sleeves list them (first appearance). It also carries what a decision needs beyond the
+ * methods: constraints at each level and the trend-filter overlay. Pure: from the resolved spec
+ * alone (the method specs are the spec's own objects, so modules attached to them are kept).
  */
+import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { sleeveMembers } from '../strategy/sleeveMembers.js';
@@ -11,11 +14,21 @@ export interface SleeveLayout {
   /** Members: index into `assets`, and the fraction of the asset that belongs to this sleeve. */
   readonly members: readonly { readonly asset: number; readonly fraction: number }[];
   readonly within: MethodSpec;
+  /** Constraints on the within-sleeve weights (undefined: none). */
+  readonly constraints?: ConstraintsSpec | undefined;
 }
+
+export type TrendOverlaySpec = NonNullable<StrategySpec['allocation']['trendFilter']>;
 
 export interface StrategyLayout {
   readonly assets: readonly string[];
   readonly sleeves: readonly SleeveLayout[];
+  /** Constraints on sleeve weights after the across allocation (and the sleeve trend filter). */
+  readonly acrossConstraints?: ConstraintsSpec | undefined;
+  /** Trend-filter overlay (sleeve or asset level). */
+  readonly trendFilter?: TrendOverlaySpec | undefined;
+  /** Constraints on each asset's portfolio weight, applied last. */
+  readonly assetConstraints?: ConstraintsSpec | undefined;
 }
 
 export function strategyLayout(spec: StrategySpec): StrategyLayout {
@@ -27,7 +40,8 @@ export function strategyLayout(spec: StrategySpec): StrategyLayout {
       if (a < 0) a = assets.push(ticker) - 1;
       return { asset: a, fraction };
     });
-    sleeves.push({ name, members, within: sleeve.within ?? spec.allocation.within });
+    sleeves.push({ name, members, within: sleeve.within ?? spec.allocation.within, constraints: sleeve.constraints });
   }
-  return { assets, sleeves };
+  const { acrossConstraints, trendFilter, assetConstraints } = spec.allocation;
+  return { assets, sleeves, acrossConstraints, trendFilter, assetConstraints };
 }

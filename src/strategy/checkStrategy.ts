@@ -3,9 +3,11 @@
  * to 1, fractional memberships that add up, a benchmark that is not also a calendar ticker...
  * Returns issues with the path of the offending field, so the loader can point at its line.
  */
+import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
 import type { MethodSpec } from './methodSchema.js';
 import type { StrategySpec } from './schema.js';
 import { closestName } from './closestName.js';
+import { stageSpecsOf } from './resolveModules.js';
 import { sleeveMembers } from './sleeveMembers.js';
 
 export interface StrategyIssue {
@@ -27,13 +29,23 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     for (const m of members) fractions.set(m.ticker, (fractions.get(m.ticker) ?? 0) + m.fraction);
     const within = sleeve.within ?? spec.allocation.within;
     const path = sleeve.within ? ['sleeves', name, 'within'] : ['allocation', 'within'];
-    checkFixed(within, members.map((m) => m.ticker), path, `member of sleeve "${name}"`, issues);
+    const tickers = members.map((m) => m.ticker);
+    if (tickers.length === 0) issues.push({ path: ['sleeves', name, 'assets'], message: `sleeve "${name}" has no assets; list at least one ticker` });
+    checkFixed(within, tickers, path, `member of sleeve "${name}"`, issues);
+    checkMethodNames(within, tickers, path, `member of sleeve "${name}"`, issues);
+    checkConstraintNames(sleeve.constraints, tickers, ['sleeves', name, 'constraints'], `member of sleeve "${name}"`, issues);
     const seen = new Set<string>();
     for (const m of members) {
       if (seen.has(m.ticker)) issues.push({ path: ['sleeves', name, 'assets'], message: `${m.ticker} is listed twice in sleeve "${name}"` });
       seen.add(m.ticker);
     }
   }
+  const allTickers = [...fractions.keys()];
+  checkMethodNames(spec.allocation.across, sleeveNames, ['allocation', 'across'], 'sleeve', issues);
+  checkConstraintNames(spec.allocation.acrossConstraints, sleeveNames, ['allocation', 'acrossConstraints'], 'sleeve', issues);
+  checkConstraintNames(spec.allocation.assetConstraints, allTickers, ['allocation', 'assetConstraints'], 'ticker of the strategy', issues);
+  checkTrendOverlay(spec, sleeveNames, allTickers, issues);
+  checkModules(spec, issues);
   for (const [t, f] of fractions) {
     if (Math.abs(f - 1) > WEIGHT_TOLERANCE) {
       issues.push({
@@ -64,6 +76,51 @@ function checkFixed(method: MethodSpec, names: readonly string[], path: (string 
       message: `fixed weights sum to ${round(sum)}, expected 1 (name the rest "cash" to hold cash)`,
     });
   }
+}
+
+/** Names a method refers to (trend-filter safe names, core-satellite core names) must be candidates. */
+function checkMethodNames(method: MethodSpec, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
+  if (method.method === 'trendFilter') {
+    method.safe.forEach((n, i) => checkName(n, names, [...path, 'safe', i], what, issues));
+    checkMethodNames(method.base, names, [...path, 'base'], what, issues);
+  }
+  if (method.method === 'coreSatellite') for (const n of Object.keys(method.core)) checkName(n, names, [...path, 'core', n], what, issues);
+}
+
+function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
+  if (c === undefined) return;
+  for (const key of ['maxWeight', 'minWeight'] as const) {
+    const bound = c[key];
+    if (typeof bound === 'object') for (const n of Object.keys(bound)) checkName(n, names, [...path, key, n], what, issues);
+  }
+}
+
+function checkTrendOverlay(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
+  const overlay = spec.allocation.trendFilter;
+  if (overlay === undefined) return;
+  const path = ['allocation', 'trendFilter'];
+  const [names, what] = overlay.level === 'sleeve' ? [sleeveNames, 'sleeve'] : [tickers, 'ticker of the strategy (level: asset names tickers)'];
+  overlay.safe.forEach((n, i) => checkName(n, names, [...path, 'safe', i], what, issues));
+  if (overlay.to === 'safe' && overlay.safe.length === 0) {
+    issues.push({ path: [...path, 'to'], message: `to: safe needs at least one name in safe (a ${overlay.level === 'sleeve' ? 'sleeve' : 'ticker'}); write to: cash to move the weight to cash` });
+  }
+}
+
+function checkModules(spec: StrategySpec, issues: StrategyIssue[]): void {
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'module') continue;
+    if (/\.(c|m)?tsx?$/i.test(stage.module)) {
+      issues.push({ path: [...path, 'module'], message: `${stage.module}: TypeScript modules are not supported on Node 20; compile it to .js (npx tsc) or write it as .mjs` });
+    } else if (!/\.(m|c)?js$/i.test(stage.module)) {
+      issues.push({ path: [...path, 'module'], message: `${stage.module}: expected a JavaScript module file ending in .js or .mjs` });
+    }
+  }
+}
+
+function checkName(name: string, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
+  if (names.includes(name)) return;
+  const hint = closestName(name, names);
+  issues.push({ path, message: `"${name}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}` });
 }
 
 function round(x: number): string {

@@ -15,8 +15,22 @@ export function editDistance(a: string, b: string): number {
   return row[t.length] as number;
 }
 
-/** The closest candidate to `name` if it is plausibly a typo of it, else undefined. */
+/**
+ * The closest candidate to `name` if it is plausibly a typo of it, else undefined: the smallest
+ * edit distance when it is at most max(2, ⌊|name| / 3⌋); otherwise a candidate of at least 4
+ * letters that `name` starts with or that starts with `name` (inverseVolatility → inverseVol).
+ */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  const byDistance = closestByDistance(name, candidates);
+  if (byDistance !== undefined) return byDistance;
+  const lower = name.toLowerCase();
+  return candidates.find((c) => {
+    const l = c.toLowerCase();
+    return Math.min(l.length, lower.length) >= 4 && (lower.startsWith(l) || l.startsWith(lower));
+  });
+}
+
+function closestByDistance(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

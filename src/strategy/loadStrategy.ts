@@ -12,6 +12,8 @@ import { allowedKeysAt } from './allowedKeys.js';
 import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
 import { locateIssue } from './locateIssue.js';
+import { METHOD_NAMES } from './methodSchema.js';
+import { moduleSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
 
 export interface LoadedStrategy {
@@ -28,8 +30,9 @@ export function loadStrategy(file: string): LoadedStrategy {
     throw new UserError(`${file}: cannot read the strategy file (does it exist?)`);
   }
   const spec = parseStrategy(text, file);
-  // A weights file is written relative to the strategy file; keep it relative to the working directory.
+  // A weights file or a module is written relative to the strategy file; keep it relative to the working directory.
   if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
+  for (const stage of moduleSpecsOf(spec)) if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
   return { spec, file, text };
 }
 
@@ -75,7 +78,15 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     return `${where ? `${where}: ` : ''}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${allowed.join(', ')}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    const value = valueAt(raw, issue.path);
+    if (issue.path[issue.path.length - 1] === 'method' && value !== undefined) {
+      const hint = typeof value === 'string' ? closestName(value, METHOD_NAMES) : undefined;
+      return `${where}: unknown method ${JSON.stringify(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${METHOD_NAMES.join(', ')}`;
+    }
     return `${where}: ${issue.message}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return `${where}: ${issue.message.replace(/^Too (small|big): expected (\w+) to (be|have) /, 'expected $2 ')} (got ${JSON.stringify(valueAt(raw, issue.path))})`;
   }
   if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'method') {
     return `${where}: unknown method; expected one of ${issue.values.map(String).join(', ')}`;

@@ -1,9 +1,12 @@
 /**
  * The allocation-method part of a strategy file: the allocation registry's discriminated
- * union on `method`, each member with its own strict parameter schema and defaults.
+ * union on `method` (each member with its own strict parameter schema and defaults), plus
+ * `method: module`, the escape hatch that names the user's own JavaScript module.
  */
-import { ALLOCATION_METHODS, allocationSpecSchema, type AllocationSpec } from '../allocation/registry.js';
+import * as z from 'zod';
+import { ALLOCATION_METHODS, allocationSpecSchema } from '../allocation/registry.js';
+import { moduleSpecSchema } from './moduleMethod.js';
 
-export const methodSchema = allocationSpecSchema;
-export type MethodSpec = AllocationSpec;
-export const METHOD_NAMES: readonly string[] = ALLOCATION_METHODS;
+export const methodSchema = z.discriminatedUnion('method', [...allocationSpecSchema.options, moduleSpecSchema]);
+export type MethodSpec = z.output<typeof methodSchema>;
+export const METHOD_NAMES: readonly string[] = [...ALLOCATION_METHODS, 'module'];

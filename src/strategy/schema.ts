@@ -3,6 +3,7 @@
  * default a quant would expect; the resolved (fully defaulted) spec is saved with each report.
  */
 import * as z from 'zod';
+import { constraintsSchema } from '../allocation/applyConstraints.js';
 import { methodSchema } from './methodSchema.js';
 
 const ticker = z.string().min(1).regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F');
@@ -14,7 +15,25 @@ export const sleeveSchema = z
       .union([z.array(ticker).min(1), z.record(ticker, z.number().gt(0).max(1))])
       .describe('member tickers, or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)'),
     within: methodSchema.optional().describe('how this sleeve allocates among its assets (default: allocation.within)'),
+    constraints: constraintsSchema
+      .optional()
+      .describe('caps and floors on the weights within this sleeve (fractions of the sleeve): maxWeight, minWeight, maxHoldings, cashFloor'),
     description: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * Trend-filter overlay, applied after the across allocation: a sleeve (level sleeve: its index
+ * series) or an asset (level asset: across the whole portfolio) whose cumulative-return index
+ * is below its `period`-row simple moving average at the decision close loses its weight to the
+ * `safe` sleeves or tickers (equally, among those with a price) or to cash.
+ */
+export const trendOverlaySchema = z
+  .object({
+    level: z.enum(['sleeve', 'asset']).default('sleeve').describe('filter whole sleeves (on their index series) or single assets'),
+    period: z.number().int().min(2).max(2000).default(200).describe('moving-average period in trading days (default 200)'),
+    safe: z.array(z.string().min(1)).default([]).describe('sleeve names (level sleeve) or tickers (level asset) exempt from the filter; they receive the weight moved out'),
+    to: z.enum(['safe', 'cash']).default('safe').describe("where the weight of a broken trend goes: 'safe' (equally to the safe names with a price, cash if none) or 'cash'"),
   })
   .strict();
 
@@ -72,6 +91,13 @@ export const strategySchema = z
       .object({
         across: methodSchema.default({ method: 'equal' }).describe('how sleeves share the portfolio'),
         within: methodSchema.default({ method: 'equal' }).describe('default allocation inside each sleeve'),
+        acrossConstraints: constraintsSchema
+          .optional()
+          .describe('caps and floors on sleeve weights, by sleeve name or one number for all: maxWeight, minWeight, maxHoldings, cashFloor'),
+        trendFilter: trendOverlaySchema.optional().describe('move the weight of sleeves or assets below their moving average to safe sleeves/tickers or cash'),
+        assetConstraints: constraintsSchema
+          .optional()
+          .describe('portfolio-level caps and floors on each asset\'s total weight (after sleeves × within, and the trend filter), by ticker or one number'),
       })
       .strict()
       .default({ across: { method: 'equal' }, within: { method: 'equal' } }),
