@@ -35,32 +35,47 @@ export const DEFAULT_LIMITS: PriceCheckLimits = { maxGapDays: 10, flatRunLength:
  *   low > min(open, close, high) + tol·close (tol = ohlcTolerance).
  */
 export function checkPriceTable(table: PriceTable, fileLabel: string, limits: PriceCheckLimits, report: (p: PriceProblem) => void): void {
-  const { dates, prices, lines, n } = table;
-  const at = (i: number): string => `${fileLabel}:${lines[i] as number}`;
+  checkGaps(table, fileLabel, limits, report);
+  checkFlatRuns(table, fileLabel, limits, report);
+  checkJumps(table, fileLabel, limits, report);
+  checkOhlc(table, fileLabel, limits, report);
+}
+
+type Check = (table: PriceTable, fileLabel: string, limits: PriceCheckLimits, report: (p: PriceProblem) => void) => void;
+
+const checkGaps: Check = ({ dates, lines, n }, fileLabel, limits, report) => {
   for (let i = 1; i < n; i++) {
     const days = (dates[i] as number) - (dates[i - 1] as number);
-    if (days > limits.maxGapDays) {
-      report({
-        kind: 'gap',
-        line: lines[i] as number,
-        message: `${at(i)}: gap of ${days} days from ${formatIsoDate(dates[i - 1] as number)} to ${formatIsoDate(dates[i] as number)}, expected at most ${limits.maxGapDays}`,
-      });
-    }
+    if (days <= limits.maxGapDays) continue;
+    const line = lines[i] as number;
+    report({
+      kind: 'gap',
+      line,
+      message: `${fileLabel}:${line}: gap of ${days} days from ${formatIsoDate(dates[i - 1] as number)} to ${formatIsoDate(dates[i] as number)}, expected at most ${limits.maxGapDays}`,
+    });
   }
-  const close = table.close ?? prices;
-  let skipUntil = 0; // the return leg of a reversed jump is not reported again
+};
+
+const checkFlatRuns: Check = (table, fileLabel, limits, report) => {
+  const { dates, lines, n } = table;
+  const close = table.close ?? table.prices;
   for (let i = 0; i < n; ) {
     let j = i + 1;
     while (j < n && close[j] === close[i]) j++;
     if (j - i >= limits.flatRunLength) {
+      const line = lines[i] as number;
       report({
         kind: 'flatRun',
-        line: lines[i] as number,
-        message: `${at(i)}: ${j - i} identical closes (${close[i] as number}) from ${formatIsoDate(dates[i] as number)} to ${formatIsoDate(dates[j - 1] as number)}, expected prices that move (suspended or stale?)`,
+        line,
+        message: `${fileLabel}:${line}: ${j - i} identical closes (${close[i] as number}) from ${formatIsoDate(dates[i] as number)} to ${formatIsoDate(dates[j - 1] as number)}, expected prices that move (suspended or stale?)`,
       });
     }
     i = j;
   }
+};
+
+const checkJumps: Check = ({ dates, prices, lines, n }, fileLabel, limits, report) => {
+  let skipUntil = 0; // the return leg of a reversed jump is not reported again
   for (let i = 1; i < n; i++) {
     if (i <= skipUntil) continue;
     const before = prices[i - 1] as number;
@@ -80,31 +95,33 @@ export function checkPriceTable(table: PriceTable, fileLabel: string, limits: Pr
       back >= 0
         ? `reverses on ${formatIsoDate(dates[back] as number)} (a bad tick?)`
         : `does not reverse: likely an unadjusted split of about ${splitRatio(move)}`;
+    const line = lines[i] as number;
     report({
       kind: 'jump',
-      line: lines[i] as number,
-      message: `${at(i)}: one-day move of ${pct} on ${formatIsoDate(dates[i] as number)} ${what}, expected moves within ${limits.jumpDown * 100}%..+${limits.jumpUp * 100}%`,
+      line,
+      message: `${fileLabel}:${line}: one-day move of ${pct} on ${formatIsoDate(dates[i] as number)} ${what}, expected moves within ${limits.jumpDown * 100}%..+${limits.jumpUp * 100}%`,
     });
   }
-  const { open, high, low } = table;
-  if (open !== null && high !== null && low !== null && table.close !== null) {
-    for (let i = 0; i < n; i++) {
-      const o = open[i] as number;
-      const h = high[i] as number;
-      const l = low[i] as number;
-      const c = close[i] as number;
-      if (Number.isNaN(o) || Number.isNaN(h) || Number.isNaN(l) || Number.isNaN(c)) continue;
-      const tol = limits.ohlcTolerance * c;
-      if (h < Math.max(o, c, l) - tol || l > Math.min(o, c, h) + tol) {
-        report({
-          kind: 'ohlc',
-          line: lines[i] as number,
-          message: `${at(i)}: open ${o}, high ${h}, low ${l}, close ${c} are inconsistent, expected low ≤ open, close ≤ high`,
-        });
-      }
-    }
+};
+
+const checkOhlc: Check = ({ open, high, low, close, lines, n }, fileLabel, limits, report) => {
+  if (open === null || high === null || low === null || close === null) return;
+  for (let i = 0; i < n; i++) {
+    const o = open[i] as number;
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const c = close[i] as number;
+    if (Number.isNaN(o) || Number.isNaN(h) || Number.isNaN(l) || Number.isNaN(c)) continue;
+    const tol = limits.ohlcTolerance * c;
+    if (h >= Math.max(o, c, l) - tol && l <= Math.min(o, c, h) + tol) continue;
+    const line = lines[i] as number;
+    report({
+      kind: 'ohlc',
+      line,
+      message: `${fileLabel}:${line}: open ${o}, high ${h}, low ${l}, close ${c} are inconsistent, expected low ≤ open, close ≤ high`,
+    });
   }
-}
+};
 
 function splitRatio(move: number): string {
   const r = 1 + move;
