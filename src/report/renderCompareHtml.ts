@@ -94,14 +94,14 @@ function concentrationOverlays(kit: PlotKit, entries: readonly CompareEntry[]): 
 function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
   const parts: string[] = [`<div class="run-column" data-run="${index}"><h3>${escapeHtml(entry.label)}</h3>`];
   if (entry.series) {
-    const chart = stackedWeightsChart(kit, entry.series.dates, { ...entry.series.sleeveWeights, cash: entry.series.cash }, { width: 480, height: 240 });
+    const chart = stackedWeightsChart(kit, entry.series.dates, { ...entry.series.sleeveWeights, cash: entry.series.cash }, { width: 340, height: 220 });
     parts.push(chartFigure(`sleeve-weights-${index}`, 'Sleeve weights', `Share of the whole portfolio.${downsampleNote(chart.drawn, chart.total)}`, chart.svg));
   } else {
     parts.push(missingChart(`sleeve-weights-${index}`, 'Sleeve weights', 'No daily series for this run.'));
   }
   const ret = entry.report.concentration['returnContribution'] as { sleeves?: Record<string, number> } | undefined;
   if (ret?.sleeves && Object.keys(ret.sleeves).length > 0) {
-    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(kit, ret.sleeves, { label: 'contribution to return', width: 480 })));
+    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(kit, ret.sleeves, { label: 'contribution to return', width: 340 })));
   }
   const conc = entry.report.concentration as Record<string, Record<string, number | null> | undefined>;
   const eff = conc['effectiveHoldings'];
