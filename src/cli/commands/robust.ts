@@ -1,0 +1,114 @@
+/**
+ * `sleeves robust STRATEGY`: leave-one-out, start-date sensitivity, stationary block bootstrap,
+ * stress windows and the yearly concentration regime. Prints the tables (or the JSON alone with
+ * --json) and writes robust.json and robust.html into OUT/<strategy>-robust/<run-id>/.
+ */
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { useColor, writeErr, writeOut } from '../output.js';
+
+interface RobustFlags extends BacktestFlags {
+  seed: string;
+  paths: string;
+  block: string;
+  workers?: string;
+  html: boolean;
+}
+
+export function registerRobust(program: Command): void {
+  const cmd = program
+    .command('robust')
+    .description('how much of a result is one name, one start date, one regime: leave-one-out, start dates, bootstrap, stress windows')
+    .argument('<strategy>', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
+    .option('--seed <n>', 'seed of the bootstrap (same seed, same intervals)', '1')
+    .option('--paths <n>', 'number of bootstrap paths', '200')
+    .option('--block <n>', 'mean block length of the stationary bootstrap, in trading days', '21')
+    .option('--workers <n>', 'worker threads (default: available cores, at most 8; 1 runs in-process)');
+  addBacktestOptions(cmd).option('--no-html', 'do not write robust.html');
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  sleeves robust strategies/seed-barbell.yaml\n' +
+      '  sleeves robust strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --to 2024-12-31\n' +
+      '  sleeves robust strategies/seed-barbell.yaml --paths 1000 --block 63 --seed 7 --json > robust.json\n' +
+      '\nLeave one out reruns without each asset (a sleeve left empty is removed; a removed fixed sleeve weight is\n' +
+      'renormalised over the other sleeves) and without each sleeve. Start dates: the first trading day of every\n' +
+      'month, held to the end and for 3 and 5 years. Bootstrap: stationary block bootstrap (Politis & Romano 1994)\n' +
+      'of the daily returns, all assets and the benchmark resampled jointly; every path starts at the first return.\n' +
+      'Stress windows: built-in crises plus the strategy file\'s stressWindows: [{name, from, to}].\n' +
+      'Writes OUT/<strategy>-robust/<run-id>/ with robust.json and robust.html. Results depend on --seed only,\n' +
+      'not on --workers.\n',
+  );
+  cmd.action(async (file: string, flags: RobustFlags) => {
+    const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
+    const { loadRunData } = await import('../../engine/loadRunData.js');
+    const { runRobust } = await import('../../robust/runRobust.js');
+    const { parallelJobs } = await import('../../robust/parallelJobs.js');
+    const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
+    const { writeOutputFile } = await import('../../report/writeOutputFile.js');
+    const { runId } = await import('../../report/writeRunFolder.js');
+    const { UserError } = await import('../../core/errors.js');
+    const seed = whole(flags.seed, '--seed', 0, 2 ** 32 - 1, UserError);
+    const paths = whole(flags.paths, '--paths', 1, 100_000, UserError);
+    const block = Number(flags.block);
+    if (!(block >= 1) || !Number.isFinite(block)) throw new UserError(`--block: expected a mean block length ≥ 1 (trading days), got "${flags.block}"`);
+    const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : whole(flags.workers, '--workers', 1, 256, UserError);
+
+    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const data = loadRunData(spec, flags.data);
+    const progress = progressBar(process.stderr, Boolean(flags.quiet));
+    const report = await runRobust(
+      spec,
+      data.panel,
+      { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
+      parallelJobs({ workers, onProgress: progress.update }),
+    );
+    progress.done();
+    const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
+    const folder = uniqueFolder(path.join(flags.out, `${strategySlug(file)}-robust`), runId(new Date()));
+    writeOutputFile(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
+    if (flags.html) {
+      const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
+      writeOutputFile(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
+    }
+    if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
+    else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
+  });
+}
+
+function whole(text: string, flag: string, min: number, max: number, E: new (m: string) => Error): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new E(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  return x;
+}
+
+/** A new folder name under `parent` (run-id, then run-id-2, …); created by the first write. */
+function uniqueFolder(parent: string, id: string): string {
+  let folder = path.join(parent, id);
+  for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
+  return folder;
+}
+
+/** A one-line progress bar on stderr, drawn only on a terminal (and never with --quiet). */
+function progressBar(stream: NodeJS.WriteStream, quiet: boolean): { update: (done: number, total: number) => void; done: () => void } {
+  if (quiet || !stream.isTTY) return { update: () => {}, done: () => {} };
+  let last = -1;
+  const started = Date.now();
+  return {
+    update: (done, total) => {
+      const permille = Math.floor((done / total) * 1000);
+      if (permille === last) return;
+      last = permille;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      writeErr(`\rrobust [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} runs  ${secs}s`);
+    },
+    done: () => {
+      if (last >= 0) writeErr('\r\x1b[K');
+    },
+  };
+}

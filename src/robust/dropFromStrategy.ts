@@ -1,0 +1,102 @@
+/**
+ * Strategy variants for leave-one-out: the same strategy without one asset or without one
+ * sleeve. Pure: spec in, spec out, with notes saying what was changed.
+ *
+ * - Without an asset: it is removed from every sleeve that lists it; a sleeve left empty is
+ *   removed (and its across weight with it, below).
+ * - Without a sleeve: the sleeve is removed.
+ * - A removed name (ticker or sleeve) is also removed from the allocation parameters that name
+ *   it: a fixed weight (`weights`) or a core weight (`core`) is dropped and the remaining named
+ *   weights are renormalised to the same total, w'_k = w_k · S / (S − w_removed), so the
+ *   invested share stays the same; a risk budget is dropped; a safe candidate is dropped.
+ */
+import type { StrategySpec } from '../strategy/schema.js';
+
+export interface StrategyVariant {
+  readonly spec: StrategySpec;
+  readonly notes: string[];
+}
+
+/** The strategy without `ticker`, or null when nothing would be left. */
+export function withoutAsset(spec: StrategySpec, ticker: string): StrategyVariant | null {
+  const out: StrategySpec = structuredClone(spec);
+  const notes: string[] = [];
+  const emptied: string[] = [];
+  for (const [name, sleeve] of Object.entries(out.sleeves)) {
+    if (Array.isArray(sleeve.assets)) {
+      if (!sleeve.assets.includes(ticker)) continue;
+      sleeve.assets = sleeve.assets.filter((t) => t !== ticker);
+      if (sleeve.assets.length === 0) emptied.push(name);
+    } else {
+      if (!Object.hasOwn(sleeve.assets, ticker)) continue;
+      delete sleeve.assets[ticker];
+      if (Object.keys(sleeve.assets).length === 0) emptied.push(name);
+    }
+    if (sleeve.within) sleeve.within = dropName(sleeve.within, ticker, `sleeve ${name}`, notes);
+  }
+  out.allocation.within = dropName(out.allocation.within, ticker, 'allocation.within', notes);
+  for (const name of emptied) {
+    notes.push(`sleeve ${name} is left empty and is removed`);
+    if (!removeSleeve(out, name, notes)) return null;
+  }
+  return Object.keys(out.sleeves).length === 0 ? null : { spec: out, notes };
+}
+
+/** The strategy without sleeve `name`, or null when it is the only sleeve. */
+export function withoutSleeve(spec: StrategySpec, name: string): StrategyVariant | null {
+  const out: StrategySpec = structuredClone(spec);
+  const notes: string[] = [];
+  return removeSleeve(out, name, notes) ? { spec: out, notes } : null;
+}
+
+function removeSleeve(spec: StrategySpec, name: string, notes: string[]): boolean {
+  delete spec.sleeves[name];
+  if (Object.keys(spec.sleeves).length === 0) return false;
+  spec.allocation.across = dropName(spec.allocation.across, name, 'allocation.across', notes);
+  return true;
+}
+
+/**
+ * A method spec without `name` in the parameters that name candidates (recursing into nested
+ * method specs such as a core-satellite's satellite or a trend filter's base).
+ */
+export function dropName<M extends object>(method: M, name: string, where: string, notes: string[]): M {
+  const out: Record<string, unknown> = { ...(method as Record<string, unknown>) };
+  for (const key of ['weights', 'core'] as const) {
+    const named = out[key];
+    if (!isRecord(named) || !Object.hasOwn(named, name)) continue;
+    const removed = named[name] as number;
+    const rest = Object.entries(named).filter(([k]) => k !== name) as [string, number][];
+    const total = rest.reduce((s, [, w]) => s + w, 0) + removed;
+    const left = total - removed;
+    const scale = left > 0 ? total / left : 1;
+    out[key] = Object.fromEntries(rest.map(([k, w]) => [k, w * scale]));
+    notes.push(
+      left > 0
+        ? `${where}: the ${key === 'core' ? 'core' : 'fixed'} weight ${fmt(removed)} of ${name} is removed and the other named weights are renormalised ×${fmt(scale)} to keep their total ${fmt(total)}`
+        : `${where}: the ${key === 'core' ? 'core' : 'fixed'} weight ${fmt(removed)} of ${name} is removed; no other named weight is left`,
+    );
+  }
+  const budgets = out['riskBudgets'];
+  if (isRecord(budgets) && Object.hasOwn(budgets, name)) {
+    out['riskBudgets'] = Object.fromEntries(Object.entries(budgets).filter(([k]) => k !== name));
+    notes.push(`${where}: the risk budget of ${name} is removed`);
+  }
+  const safe = out['safe'];
+  if (Array.isArray(safe) && safe.includes(name)) {
+    out['safe'] = safe.filter((s) => s !== name);
+    notes.push(`${where}: ${name} is removed from the safe candidates`);
+  }
+  for (const [key, value] of Object.entries(out)) {
+    if (isRecord(value) && typeof value['method'] === 'string') out[key] = dropName(value, name, `${where}.${key}`, notes);
+  }
+  return out as M;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
