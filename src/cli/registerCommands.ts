@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
+import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerStrategies } from './commands/strategies.js';
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerCompare(program);
   registerReport(program);
   registerRerun(program);
+  registerRobust(program);
 }
