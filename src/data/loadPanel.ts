@@ -22,7 +22,9 @@ export interface LoadedPanel {
   /** Rows restricted to [from, to] after filling, so a fill may use a price before `from`. */
   readonly panel: PricePanel;
   readonly files: PriceFileInfo[];
+  /** Per asset, kept rows whose price was carried forward (not dated that day). */
   readonly filled: Record<string, number>;
+  /** Per asset, its own dates inside the kept period that are not calendar rows. */
   readonly droppedDates: Record<string, string[]>;
   /** Assets whose first price comes after the panel's first row. */
   readonly lateStarts: { ticker: string; firstDate: string }[];
@@ -36,7 +38,7 @@ export interface LoadedPanel {
 /**
  * Loads `DIR/<file of ticker>.csv` for each ticker (see tickerToFileName), aligns them
  * (alignPanel: union calendar and 5-day forward fill by default) and keeps the rows in
- * [from, to]. Fill counts are those of the kept rows' whole history, before the cut.
+ * [from, to]. Fill counts and dropped dates are those of the kept period only.
  */
 export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -60,6 +62,13 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   const panel = slicePanel(full, lo, hi);
   const start = panel.dates[0] as number;
   const end = panel.dates[panel.dates.length - 1] as number;
+  const filled: Record<string, number> = {};
+  const droppedDates: Record<string, string[]> = {};
+  const [startIso, endIso] = [formatIsoDate(start), formatIsoDate(end)];
+  series.forEach((s, a) => {
+    filled[s.ticker] = countFilledRows(panel, a, s.dates);
+    droppedDates[s.ticker] = (aligned.droppedDates[s.ticker] ?? []).filter((d) => d >= startIso && d <= endIso);
+  });
   const warnings = series.flatMap((s) => s.warnings);
   const lateStarts: { ticker: string; firstDate: string }[] = [];
   for (const s of series) {
@@ -67,17 +76,19 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
     const last = s.dates[s.dates.length - 1] as number;
     if (first > start) {
       lateStarts.push({ ticker: s.ticker, firstDate: s.info.start });
-      warnings.push(`${s.ticker} starts ${s.info.start}, after the period start ${formatIsoDate(start)}: no price before then`);
+      // Only a requested range makes a late start or an early end worth a warning; without one the
+      // panel spans the union of the files and the engine reports against its own period.
+      if (request.from !== undefined) warnings.push(`${s.ticker} starts ${s.info.start}, after the period start ${formatIsoDate(start)}: no price before then`);
     }
-    if (last < end) warnings.push(`${s.ticker} ends ${s.info.end}, before the period end ${formatIsoDate(end)}`);
+    if (last < end && request.to !== undefined) warnings.push(`${s.ticker} ends ${s.info.end}, before the period end ${formatIsoDate(end)}`);
   }
   const synthetic = readSyntheticFlag(dir);
   if (synthetic) warnings.unshift(`${dir} holds SYNTHETIC prices (generated, not market data)`);
   return {
     panel,
     files: series.map((s) => s.info),
-    filled: aligned.filled,
-    droppedDates: aligned.droppedDates,
+    filled,
+    droppedDates,
     lateStarts,
     synthetic,
     directory: dir,
@@ -110,4 +121,17 @@ function missingTicker(dir: string, ticker: string): UserError {
   const available = near.length > 0 ? `closest: ${near.join(', ')}` : `none close; run "sleeves data list ${dir}"`;
   const expected = path.join(dir, tickerToFileName(ticker));
   return new UserError(`no price file for ticker "${ticker}" in ${dir} (expected ${expected}); available: ${available}`);
+}
+
+/** Rows of column `a` holding a price that is not an observation dated that row's day. */
+function countFilledRows(panel: PricePanel, a: number, own: Int32Array): number {
+  const n = panel.dates.length;
+  let j = 0;
+  let count = 0;
+  for (let t = 0; t < n; t++) {
+    const day = panel.dates[t] as number;
+    while (j < own.length && (own[j] as number) < day) j++;
+    if (!Number.isNaN(panel.values[a * n + t] as number) && own[j] !== day) count++;
+  }
+  return count;
 }

@@ -1,10 +1,16 @@
 /** Number formatting for people (renderers only). null shows as an en dash. */
 export function pct(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${fixed(x * 100, digits)}%`;
 }
 
 export function num(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : fixed(x, digits);
+}
+
+/** toFixed without a minus sign on values that round to zero (−6.7e-16 shows as 0.00). */
+function fixed(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
 /**
