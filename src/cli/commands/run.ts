@@ -29,7 +29,6 @@ export function registerRun(program: Command): void {
     const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
     const { loadRunData } = await import('../../engine/loadRunData.js');
     const { backtestToReport } = await import('../../engine/backtestToReport.js');
-    const { buildSeries } = await import('../../report/buildSeries.js');
     const { writeRunFolder } = await import('../../report/writeRunFolder.js');
     const { renderTerminal } = await import('../../report/renderTerminal.js');
     const { UsageError } = await import('../../core/errors.js');
