@@ -86,7 +86,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     return `${where}: ${issue.message}`;
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return `${where}: ${issue.message.replace(/^Too (small|big): expected (\w+) to (be|have) /, 'expected $2 ')} (got ${JSON.stringify(valueAt(raw, issue.path))})`;
+    const expected = issue.message.replace(/^Too (small|big): expected (\w+) to (be|have) /, 'expected $2 ').replace('>=', '≥ ').replace('<=', '≤ ');
+    return `${where}: ${expected} (got ${JSON.stringify(valueAt(raw, issue.path))})`;
   }
   if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'method') {
     return `${where}: unknown method; expected one of ${issue.values.map(String).join(', ')}`;
