@@ -28,7 +28,8 @@ describe('loadPanel', () => {
     // Union calendar 01-02, 01-03, 01-06, 01-07; A = 10, 11, 11 (fill), 11 (fill); keep the last two.
     expect([...loaded.panel.values]).toEqual([11, 11, 21, 22]);
     expect(loaded.panel.assets).toEqual(['A', 'B']);
-    expect(loaded.filled).toEqual({ A: 2, B: 1 }); // B fills 01-03 from 01-02
+    // Counted on the kept rows only: A's two rows are fills; B's fill of 01-03 lies before `from`.
+    expect(loaded.filled).toEqual({ A: 2, B: 0 });
     expect(loaded.synthetic).toBe(false);
     expect(loaded.directory).toBe(dir);
     expect(loaded.files.map((f) => [f.file, f.rows, f.start, f.end])).toEqual([
@@ -37,12 +38,24 @@ describe('loadPanel', () => {
     ]);
     // sha256 of "date,close\n2020-01-02,10\n2020-01-03,11\n" (checked with `sha256sum`).
     expect(loaded.files[0]?.sha256).toBe('8265efd72a95560e7df18b2c833edfbb9f95ae25221f13e56f72970826551b26');
-    expect(loaded.warnings).toContain('A ends 2020-01-03, before the period end 2020-01-07');
+    // Early ends and late starts are warned about only for a requested bound (no --to here).
+    expect(loaded.warnings).toEqual([]);
+    const bounded = loadPanel(dir, { tickers: ['A', 'B'], to: parseIsoDate('2020-01-07') });
+    expect(bounded.warnings).toEqual(['A ends 2020-01-03, before the period end 2020-01-07']);
   });
 
   it('respects the fill limit across the cut', () => {
     const loaded = loadPanel(dir, { tickers: ['A', 'B'], from: parseIsoDate('2020-01-06'), maxFillDays: 1 });
     expect([...loaded.panel.values]).toEqual([11, NaN, 21, 22]);
+  });
+
+  it('counts fills and dropped dates inside the kept period only', () => {
+    const whole = loadPanel(dir, { tickers: ['A', 'B'] });
+    expect(whole.filled).toEqual({ A: 2, B: 1 }); // A: 01-06, 01-07; B: 01-03
+    // Calendar B: A's 01-03 is off the calendar (dropped) unless the period starts after it.
+    const onB = loadPanel(dir, { tickers: ['A', 'B'], calendar: 'B' });
+    expect(onB.droppedDates).toEqual({ A: ['2020-01-03'], B: [] });
+    expect(loadPanel(dir, { tickers: ['A', 'B'], calendar: 'B', from: parseIsoDate('2020-01-06') }).droppedDates).toEqual({ A: [], B: [] });
   });
 
   it('reports late starts and reads ^ tickers from IDX_ files', () => {
