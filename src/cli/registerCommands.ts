@@ -10,6 +10,7 @@ import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerStrategies } from './commands/strategies.js';
+import { registerSweep } from './commands/sweep.js';
 
 export function registerCommands(program: Command): void {
   registerRun(program);
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerRerun(program);
   registerRobust(program);
+  registerSweep(program);
 }

@@ -60,7 +60,13 @@ async function runInProcess<R>(o: RunParallelOptions<R>, total: number): Promise
   const task = (await import(o.taskModule.href)) as ParallelTask<R>;
   await task.init(o.shared, o.params);
   const out: R[] = [];
+  let lastYield = Date.now();
   for (let k = 0; k < total; k++) {
+    // Let timers, signals and stream writes through every ~50 ms of work.
+    if (Date.now() - lastYield > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = Date.now();
+    }
     o.signal?.throwIfAborted();
     const index = shardIndexAt(o.shard, k);
     const result = await task.run(index);

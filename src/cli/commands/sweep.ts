@@ -1,0 +1,175 @@
+/**
+ * `sleeves sweep STRATEGY --grid PATH=V1,V2,... [--grid ...]`: a parameter sweep run in
+ * parallel (worker threads), optionally one shard of it (`--shard I/N`); and
+ * `sleeves sweep merge DIR...` to combine the shards' folders.
+ */
+import { Option, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { formatProgress } from '../../sweep/formatProgress.js';
+import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { useColor, writeErr, writeOut } from '../output.js';
+
+const METRICS = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const;
+type Metric = (typeof METRICS)[number];
+
+interface SweepFlags extends BacktestFlags {
+  grid: string[];
+  workers?: string;
+  rankBy: Metric;
+  shard?: string;
+  progress?: boolean;
+}
+
+export function registerSweep(program: Command): void {
+  const cmd = program
+    .command('sweep')
+    .description('parameter sweep: backtest every combination of --grid values in parallel; writes variants.csv, manifest.json (and heatmap.html for two grids)')
+    .argument('<strategy>', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
+    .option('--grid <PATH=V1,V2,...>', 'a dotted path into the resolved strategy and its values (repeatable; numbers when numeric)', collect, [])
+    .option('--workers <n>', `worker threads (default: the machine's available parallelism, ${availableParallelism()} here); 1 runs in-process`)
+    .addOption(new Option('--rank-by <metric>', 'metric that ranks the variants').choices(METRICS).default('sharpe'))
+    .option('--shard <I/N>', 'run only shard I of N: the variants with index % N == I-1 (merge the shards with `sleeves sweep merge`)')
+    .option('--progress', 'print progress lines even when stderr is not a terminal (e.g. in cluster logs)');
+  addBacktestOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  sleeves sweep strategies/seed-barbell.yaml --grid costs.bps=0,5,10 --grid rebalance.schedule=monthly,quarterly\n' +
+      '  sleeves sweep strategies/seed-barbell.yaml --grid allocation.within.method=equal,inverseVol --workers 8 --rank-by calmar\n' +
+      '  sleeves sweep strategies/seed-barbell.yaml --grid costs.bps=0,5,10 --shard 2/4 --out /shared/sweeps\n' +
+      '  sleeves sweep merge backtests/seed-barbell-sweep/*-shard-*\n' +
+      '\nVariant i is a mixed-radix number over the grids in the order given (the last grid varies fastest).\n' +
+      'Writes OUT/<strategy>-sweep/<run-id>/variants.csv (one row per variant, in variant order; byte-identical\n' +
+      'whatever --workers), manifest.json (strategy, grid, data SHA-256, shard, deflated Sharpe ratio of the best\n' +
+      'variant) and, for two grids, heatmap.html. Files appear only once complete. See docs/scaling.md for clusters.\n',
+  );
+  cmd.action(async (file: string, flags: SweepFlags) => {
+    const { UsageError, UserError } = await import('../../core/errors.js');
+    const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
+    const { parseGrid } = await import('../../sweep/parseGrid.js');
+    const { parseShard } = await import('../../sweep/shardIndexes.js');
+    const { runSweep } = await import('../../sweep/runSweep.js');
+    const { renderSweepTerminal } = await import('../../sweep/renderSweepTerminal.js');
+    if (file === 'merge') throw new UsageError('sweep merge takes sweep folders: sleeves sweep merge DIR...');
+    const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw new UserError(`--workers: expected a whole number from 1 to 1024, got "${flags.workers}"`);
+    const grid = parseGrid(flags.grid);
+    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const progress = progressReporter(flags);
+    const controller = new AbortController();
+    const interrupt = (): void => controller.abort(new UserError('sweep interrupted; no variants.csv was written (the partial files were removed)'));
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    try {
+      const outcome = await runSweep({
+        spec,
+        slug: strategySlug(file),
+        strategyFile: file,
+        grid,
+        dataDir: flags.data,
+        outDir: flags.out,
+        workers,
+        rankBy: flags.rankBy,
+        ...(shard ? { shard } : {}),
+        onStart: progress.start,
+        onProgress: progress.update,
+        signal: controller.signal,
+      });
+      progress.end();
+      if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, ...outcome.manifest }, null, 2)}\n`);
+      else if (!flags.quiet) {
+        const m = outcome.manifest;
+        const text = renderSweepTerminal(outcome.summary, {
+          strategy: m.strategy.name,
+          grid,
+          count: m.count,
+          shard: m.shard,
+          dataDirectory: m.data.directory,
+          synthetic: m.data.synthetic,
+          folder: outcome.folder,
+          color: useColor(),
+        });
+        writeOut(text);
+      }
+    } finally {
+      progress.end();
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+    }
+  });
+
+  program
+    .commands.find((c) => c.name() === 'sweep')!
+    .command('merge')
+    .description('combine the folders of a sharded sweep into one (checks they agree and that every variant is present once)')
+    .argument('<dirs...>', 'sweep folders written by `sleeves sweep --shard I/N`')
+    .option('--out <dir>', 'folder for the merged sweep folder', 'backtests')
+    .addOption(new Option('--rank-by <metric>', "metric that ranks the variants (default: the shards')").choices(METRICS))
+    .option('--json', 'print the merged manifest JSON alone on stdout')
+    .option('--quiet', 'print nothing but errors (and the JSON with --json)')
+    .option('--debug', 'print stack traces for errors')
+    .action(async (dirs: string[], flags: { out: string; rankBy?: Metric; json?: boolean; quiet?: boolean }) => {
+      const { mergeSweeps } = await import('../../sweep/mergeSweeps.js');
+      const { renderSweepTerminal } = await import('../../sweep/renderSweepTerminal.js');
+      const outcome = mergeSweeps(dirs, flags.out, flags.rankBy);
+      const m = outcome.manifest;
+      if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, ...m }, null, 2)}\n`);
+      else if (!flags.quiet) {
+        writeOut(
+          renderSweepTerminal(outcome.summary, {
+            strategy: m.strategy.name,
+            grid: m.grid,
+            count: m.count,
+            shard: null,
+            dataDirectory: m.data.directory,
+            synthetic: m.data.synthetic,
+            folder: outcome.folder,
+            color: useColor(),
+          }),
+        );
+      }
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Progress on stderr: a bar redrawn in place (at most 10 times a second) when stderr is a
+ * terminal and --quiet is not given; with --progress on a pipe, one line per 5% instead.
+ */
+function progressReporter(flags: SweepFlags): { start: (count: number, total: number) => void; update: (done: number, total: number) => void; end: () => void } {
+  const tty = Boolean(process.stderr.isTTY) && !flags.quiet;
+  const lines = !tty && flags.progress === true;
+  let t0 = 0;
+  let last = 0;
+  let lastStep = -1;
+  let drawn = false;
+  return {
+    start: (count, total) => {
+      t0 = Date.now();
+      if (tty || lines) writeErr(`sweep: ${total} variant${total === 1 ? '' : 's'}${total !== count ? ` of ${count}` : ''}\n`);
+    },
+    update: (done, total) => {
+      if (!tty && !lines) return;
+      const now = Date.now();
+      if (tty && (now - last >= 100 || done === total)) {
+        last = now;
+        drawn = true;
+        writeErr(`\r${formatProgress(done, total, now - t0)}`);
+      } else if (lines) {
+        const step = Math.floor((done / total) * 20);
+        if (step !== lastStep || done === total) {
+          lastStep = step;
+          writeErr(`sweep: ${formatProgress(done, total, now - t0)}\n`);
+        }
+      }
+    },
+    end: () => {
+      if (drawn) writeErr('\n');
+      drawn = false;
+    },
+  };
+}

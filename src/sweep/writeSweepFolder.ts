@@ -1,0 +1,66 @@
+/**
+ * Writes a sweep folder OUT/<slug>-sweep/<run-id>/ (variants.csv, manifest.json and, for
+ * two-parameter grids, heatmap.html) without ever leaving a half-written file under its final
+ * name: rows are streamed into a hidden temporary folder `.<run-id>.tmp-<pid>` next to it,
+ * which is renamed into place only once every file is complete (a rename is atomic within one
+ * file system). An interrupted sweep leaves at most that hidden folder, removed by abort().
+ */
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { runId } from '../report/writeRunFolder.js';
+
+export interface SweepFolderWriter {
+  /** The temporary folder being written. */
+  readonly tmp: string;
+  /** Appends text to variants.csv (buffered). */
+  append(text: string): void;
+  /** Writes the other files, renames the folder into place and returns its final path. */
+  finish(files: Record<string, string>): string;
+  /** Removes the temporary folder (after an error or an interrupt). */
+  abort(): void;
+}
+
+const BUFFER_CHARS = 1 << 16;
+
+export function openSweepFolder(outDir: string, slug: string, suffix = '', now = new Date()): SweepFolderWriter {
+  const parent = path.join(outDir, `${slug}-sweep`);
+  mkdirSync(parent, { recursive: true });
+  const id = `${runId(now)}${suffix}`;
+  const tmp = path.join(parent, `.${id}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  let fd: number | null = openSync(path.join(tmp, 'variants.csv'), 'w');
+  let buffer = '';
+  const flush = (): void => {
+    if (buffer.length > 0 && fd !== null) writeSync(fd, buffer);
+    buffer = '';
+  };
+  const close = (): void => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    tmp,
+    append(text) {
+      buffer += text;
+      if (buffer.length >= BUFFER_CHARS) flush();
+    },
+    finish(files) {
+      flush();
+      close();
+      for (const [name, content] of Object.entries(files)) writeFileSync(path.join(tmp, name), content);
+      let folder = path.join(parent, id);
+      for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
+      renameSync(tmp, folder);
+      return folder;
+    },
+    abort() {
+      buffer = '';
+      try {
+        close();
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+  };
+}
