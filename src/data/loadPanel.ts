@@ -45,11 +45,7 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
     throw new UserError(`data folder "${dir}" does not exist, expected a folder of price files (e.g. data/sample)`);
   }
   if (request.tickers.length === 0) throw new UserError('no tickers requested, expected at least one');
-  const series: PriceSeries[] = request.tickers.map((ticker) => {
-    const file = path.join(dir, tickerToFileName(ticker));
-    if (!existsSync(file)) throw missingTicker(dir, ticker);
-    return readPriceFile(file, ticker);
-  });
+  const series: PriceSeries[] = request.tickers.map((ticker) => readPriceFile(priceFilePath(dir, ticker), ticker));
   const aligned = alignPanel(series, { maxFillDays: request.maxFillDays, calendar: request.calendar });
   const full = aligned.panel;
   const lo = request.from === undefined ? 0 : lowerBound(full.dates, request.from);
@@ -114,6 +110,16 @@ export function readSyntheticFlag(dir: string): boolean {
   } catch {
     throw new UserError(`${file}: not valid JSON, expected a manifest such as {"synthetic": true}`);
   }
+}
+
+/**
+ * The path of a ticker's price file in `dir`, or a UserError naming the expected file and the
+ * closest tickers the folder has.
+ */
+export function priceFilePath(dir: string, ticker: string): string {
+  const file = path.join(dir, tickerToFileName(ticker));
+  if (!existsSync(file)) throw missingTicker(dir, ticker);
+  return file;
 }
 
 function missingTicker(dir: string, ticker: string): UserError {

@@ -142,23 +142,23 @@ function registerShow(group: Command): void {
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExamples:\n  sleeves data show NVDA\n  sleeves data show ^HSI --data ../prices --tail 10\n')
     .action(async (ticker: string, flags: { data: string; tail: string; json?: boolean }) => {
-      const { loadPanel } = await import('../../data/loadPanel.js');
+      const { priceFilePath, readSyntheticFlag } = await import('../../data/loadPanel.js');
+      const { requireDirectory } = await import('../../data/listPriceFiles.js');
       const { readPriceFile } = await import('../../data/readPriceFile.js');
       const { describeSeries } = await import('../../data/describeSeries.js');
-      const { tickerToFileName } = await import('../../data/tickerToFileName.js');
-      const path = await import('node:path');
       const tail = await parseWhole(flags.tail, '--tail');
-      const loaded = loadPanel(flags.data, { tickers: [ticker] }); // checks folder and file, with suggestions
-      const series = readPriceFile(path.join(flags.data, tickerToFileName(ticker)), ticker);
+      requireDirectory(flags.data);
+      const series = readPriceFile(priceFilePath(flags.data, ticker), ticker);
+      const synthetic = readSyntheticFlag(flags.data);
       const summary = describeSeries(series, tail);
       if (flags.json) {
-        writeOut(`${JSON.stringify({ info: series.info, synthetic: loaded.synthetic, warnings: series.warnings, ...summary }, null, 2)}\n`);
+        writeOut(`${JSON.stringify({ info: series.info, synthetic, warnings: series.warnings, ...summary }, null, 2)}\n`);
         return;
       }
       const i = series.info;
       const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}%`;
       const out = [
-        `${ticker}  ${flags.data}/${i.file}${loaded.synthetic ? '  (SYNTHETIC sample data)' : ''}`,
+        `${ticker}  ${flags.data}/${i.file}${synthetic ? '  (SYNTHETIC sample data)' : ''}`,
         `  format ${i.format}, price column ${i.priceColumn}, ${i.rows} rows, ${i.start} to ${i.end}`,
         `  first ${summary.first.price} (${summary.first.date})  last ${summary.last.price} (${summary.last.date})  change ${pct(summary.change)}`,
         `  min ${summary.min.price} (${summary.min.date})  max ${summary.max.price} (${summary.max.date})`,
