@@ -36,7 +36,8 @@ export function leaveOneOutCases(spec: StrategySpec): LeaveOneOutCase[] {
 /** Rows for the cases, given the figures of each case that ran (null for those that could not). */
 export function leaveOneOutRows(full: RunFigures, cases: readonly LeaveOneOutCase[], figures: readonly (SeriesFigures | null)[]): LeaveOneOutRow[] {
   const rows = cases.map((c, i): LeaveOneOutRow => {
-    const f = figures[i] ?? null;
+    const g = figures[i] ?? null;
+    const f: SeriesFigures | null = g ? { totalReturn: g.totalReturn, cagr: g.cagr, sharpe: g.sharpe, maxDrawdown: g.maxDrawdown } : null;
     const notes = c.variant ? c.variant.notes : [`removing ${c.name} leaves nothing to hold; not run`];
     return {
       kind: c.kind,

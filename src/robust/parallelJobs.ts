@@ -11,11 +11,22 @@ import type { JobMapper } from './runRobust.js';
 export function parallelJobs(options: { workers: number; onProgress?: (done: number, total: number) => void }): JobMapper {
   return (panel, params) =>
     runParallel<JobResult>({
-      taskModule: new URL(import.meta.url.endsWith('.ts') ? './robustTask.ts' : './robustTask.js', import.meta.url),
+      taskModule: taskModule(options.workers),
       shared: sharePanel(panel),
       params,
       count: params.jobs.length,
       workers: options.workers,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+}
+
+/**
+ * The task module: the compiled robustTask.js beside this module; when this module runs from
+ * its TypeScript source (under vitest), the .ts source for one in-process worker, else the
+ * compiled twin in dist/ (worker threads need JS).
+ */
+function taskModule(workers: number): URL {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new URL('./robustTask.js', here);
+  return workers === 1 ? new URL('./robustTask.ts', here) : new URL('../../dist/src/robust/robustTask.js', here);
 }
