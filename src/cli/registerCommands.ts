@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
+import { registerData } from './commands/data.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerStrategies(program);
   registerMetrics(program);
+  registerData(program);
   registerCompare(program);
   registerReport(program);
   registerRerun(program);
