@@ -15,7 +15,7 @@ type Metric = (typeof METRICS)[number];
 interface SweepFlags extends BacktestFlags {
   grid: string[];
   workers?: string;
-  rankBy: Metric;
+  rankBy?: Metric;
   shard?: string;
   progress?: boolean;
 }
@@ -27,7 +27,7 @@ export function registerSweep(program: Command): void {
     .argument('<strategy>', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
     .option('--grid <PATH=V1,V2,...>', 'a dotted path into the resolved strategy and its values (repeatable; numbers when numeric)', collect, [])
     .option('--workers <n>', `worker threads (default: the machine's available parallelism, ${availableParallelism()} here); 1 runs in-process`)
-    .addOption(new Option('--rank-by <metric>', 'metric that ranks the variants').choices(METRICS).default('sharpe'))
+    .addOption(new Option('--rank-by <metric>', 'metric that ranks the variants (default: sharpe; for merge: the shards\')').choices(METRICS))
     .option('--shard <I/N>', 'run only shard I of N: the variants with index % N == I-1 (merge the shards with `sleeves sweep merge`)')
     .option('--progress', 'print progress lines even when stderr is not a terminal (e.g. in cluster logs)');
   addBacktestOptions(cmd);
@@ -70,7 +70,7 @@ export function registerSweep(program: Command): void {
         dataDir: flags.data,
         outDir: flags.out,
         workers,
-        rankBy: flags.rankBy,
+        rankBy: flags.rankBy ?? 'sharpe',
         ...(shard ? { shard } : {}),
         onStart: progress.start,
         onProgress: progress.update,
@@ -104,12 +104,10 @@ export function registerSweep(program: Command): void {
     .command('merge')
     .description('combine the folders of a sharded sweep into one (checks they agree and that every variant is present once)')
     .argument('<dirs...>', 'sweep folders written by `sleeves sweep --shard I/N`')
-    .option('--out <dir>', 'folder for the merged sweep folder', 'backtests')
-    .addOption(new Option('--rank-by <metric>', "metric that ranks the variants (default: the shards')").choices(METRICS))
-    .option('--json', 'print the merged manifest JSON alone on stdout')
-    .option('--quiet', 'print nothing but errors (and the JSON with --json)')
-    .option('--debug', 'print stack traces for errors')
-    .action(async (dirs: string[], flags: { out: string; rankBy?: Metric; json?: boolean; quiet?: boolean }) => {
+    .addHelpText('after', '\nTakes --out, --rank-by, --json and --quiet as `sleeves sweep` does (the merged folder is OUT/<strategy>-sweep/<run-id>-merged).\n')
+    .action(async (dirs: string[], _own: unknown, self: Command) => {
+      // The options are the parent's (`sweep` declares --out, --rank-by, --json, --quiet).
+      const flags = self.optsWithGlobals<{ out: string; rankBy?: Metric; json?: boolean; quiet?: boolean }>();
       const { mergeSweeps } = await import('../../sweep/mergeSweeps.js');
       const { renderSweepTerminal } = await import('../../sweep/renderSweepTerminal.js');
       const outcome = mergeSweeps(dirs, flags.out, flags.rankBy);
