@@ -12,6 +12,8 @@ export interface BaseConversion {
   readonly converted: Record<string, Currency>;
   /** Per FX ticker, panel rows whose rate was carried forward from an earlier day. */
   readonly fxFilled: Record<string, number>;
+  /** Per converted asset, prices left out (set to NaN) before `strictFrom` for want of a rate. */
+  readonly unconverted: Record<string, number>;
 }
 
 /**
@@ -29,11 +31,14 @@ export function convertPanelToBase(
   currencies: Readonly<Record<string, Currency | null>> | null | undefined,
   fx: PricePanel | readonly PriceSeries[],
   maxFillDays = 5,
+  options: { strictFrom?: number } = {},
 ): BaseConversion {
+  const strictFrom = options.strictFrom ?? -Infinity;
   const n = panel.dates.length;
   const values = panel.values.slice();
   const converted: Record<string, Currency> = {};
   const fxFilled: Record<string, number> = {};
+  const unconverted: Record<string, number> = {};
   const rates = new Map<string, { values: Float64Array; dates: Int32Array; prices: Float64Array }>();
   panel.assets.forEach((asset, a) => {
     const given = currencies?.[asset];
@@ -48,16 +53,25 @@ export function convertPanelToBase(
       rates.set(fxTicker, rate);
       fxFilled[fxTicker] = aligned.filled;
     }
+    // A price without a rate (before the FX series starts, or in a gap beyond the fill limit) is
+    // an error from `strictFrom` on; before it (history a run may not use) it is left out as NaN.
+    let dropped = 0;
     for (let t = 0; t < n; t++) {
       const price = values[a * n + t] as number;
       if (Number.isNaN(price)) continue;
       const r = rate.values[t] as number;
-      if (Number.isNaN(r)) throw missingRate(asset, fxTicker, panel.dates[t] as number, rate.dates, maxFillDays);
+      if (Number.isNaN(r)) {
+        if ((panel.dates[t] as number) >= strictFrom) throw missingRate(asset, fxTicker, panel.dates[t] as number, rate.dates, maxFillDays);
+        values[a * n + t] = Number.NaN;
+        dropped++;
+        continue;
+      }
       values[a * n + t] = price / r;
     }
+    if (dropped > 0) unconverted[asset] = dropped;
     converted[asset] = currency;
   });
-  return { panel: { dates: panel.dates, assets: panel.assets, values }, converted, fxFilled };
+  return { panel: { dates: panel.dates, assets: panel.assets, values }, converted, fxFilled, unconverted };
 }
 
 function fxSeries(fx: PricePanel | readonly PriceSeries[], fxTicker: string, asset: string, currency: Currency): { dates: Int32Array; prices: Float64Array } {

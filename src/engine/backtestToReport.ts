@@ -2,10 +2,10 @@
  * A strategy spec and its loaded data → the backtest result and its report. When the strategy
  * has costs, the same strategy is also run without them to state the cost drag on CAGR.
  */
-import type { LoadedPanel } from '../data/loadPanel.js';
 import { buildReport } from '../report/buildReport.js';
 import type { Report } from '../report/reportTypes.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { RunInputs } from './loadRunData.js';
 import { runBacktest, type BacktestResult } from './runBacktest.js';
 
 export interface BacktestOutput {
@@ -15,7 +15,7 @@ export interface BacktestOutput {
 
 export function backtestToReport(
   spec: StrategySpec,
-  data: LoadedPanel,
+  data: RunInputs,
   options: { strategyFile: string | null; includeSeries?: boolean },
 ): BacktestOutput {
   const result = runBacktest(spec, data);
@@ -31,6 +31,7 @@ export function backtestToReport(
       filled: data.filled,
       droppedDates: data.droppedDates,
       warnings: data.warnings,
+      currency: data.currency,
     },
     grossReturns: gross,
     includeSeries: options.includeSeries ?? false,

@@ -2,30 +2,79 @@
  * Loads the prices a strategy needs (its assets and its benchmark) from a data folder.
  * All rows up to the period end are kept, so lookback windows can use history before `from`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { readWeightsCsv, type WeightsSchedule } from '../data/readWeightsCsv.js';
-import { loadPanel, type LoadedPanel } from '../data/loadPanel.js';
+import { convertPanelToBase } from '../data/convertCurrency.js';
+import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
+import { loadPanel, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
+import { readPriceFile } from '../data/readPriceFile.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { strategyLayout } from './strategyLayout.js';
 
 export interface RunInputs extends LoadedPanel {
   /** The weights schedule named by spec.weightsFile, when there is one. */
   readonly schedule?: WeightsSchedule;
+  /** What the currency conversion did (null when every price is in USD or base is local). */
+  readonly currency: CurrencyNote | null;
+}
+
+export interface CurrencyNote {
+  readonly base: 'USD' | 'local';
+  /** Converted assets (base USD), or assets left in their local currency (base local). */
+  readonly assets: Record<string, Currency>;
+  /** FX rows carried forward from an earlier quote, per FX ticker. */
+  readonly fxFilled: Record<string, number>;
 }
 
 export function loadRunData(spec: StrategySpec, dataDir: string): RunInputs {
   const tickers = [...strategyLayout(spec).assets];
   if (spec.benchmark && !tickers.includes(spec.benchmark)) tickers.push(spec.benchmark);
   const schedule = spec.weightsFile === undefined ? undefined : readSchedule(spec.weightsFile, tickers);
-  const panel = loadPanel(dataDir, {
-    tickers,
-    ...(spec.period.to !== undefined ? { to: parseUserDate(spec.period.to, 'period.to') } : {}),
-    maxFillDays: spec.data.maxFillDays,
-    calendar: spec.data.calendar,
+  const to = spec.period.to !== undefined ? { to: parseUserDate(spec.period.to, 'period.to') } : {};
+  const loaded = loadPanel(dataDir, { tickers, ...to, maxFillDays: spec.data.maxFillDays, calendar: spec.data.calendar });
+  const withCurrency = convertCurrency(spec, dataDir, loaded);
+  return schedule ? { ...withCurrency, schedule } : withCurrency;
+}
+
+/**
+ * Prices in the strategy's base currency: with base USD, HKD and CNY assets are divided by the
+ * USDHKD/USDCNY rate of the same day (units of local currency per USD) from the data folder,
+ * whose files join the report's provenance. With base local nothing is converted.
+ */
+function convertCurrency(spec: StrategySpec, dataDir: string, loaded: LoadedPanel): RunInputs {
+  const currencies: Record<string, Currency | null> = {};
+  for (const t of loaded.panel.assets) currencies[t] = spec.currency.assets?.[t] ?? currencyOf(t);
+  const foreign = Object.entries(currencies).filter((e): e is [string, Currency] => e[1] !== null && e[1] !== 'USD');
+  if (foreign.length === 0) return { ...loaded, currency: null };
+  if (spec.currency.base === 'local') {
+    return {
+      ...loaded,
+      currency: { base: 'local', assets: Object.fromEntries(foreign), fxFilled: {} },
+      warnings: [...loaded.warnings, `prices left in local currency (currency.base: local): ${foreign.map(([t, c]) => `${t} ${c}`).join(', ')}`],
+    };
+  }
+  const fxTickers = [...new Set(foreign.map(([, c]) => FX_TICKERS[c as Exclude<Currency, 'USD'>]))];
+  const fx = fxTickers.map((t) => {
+    const file = priceFilePath(dataDir, t);
+    if (!existsSync(file)) {
+      throw new UserError(`${file}: no FX file, needed to convert ${foreign.map(([a]) => a).join(', ')} to USD (rates as units of local currency per USD); add it, or set currency.base: local`);
+    }
+    return readPriceFile(file, t);
   });
-  return schedule ? { ...panel, schedule } : panel;
+  // Missing rates inside the requested period fail the run; before it (or with no --from, where the
+  // engine picks the period) the unconvertible prices are left out with a warning.
+  const strictFrom = spec.period.from !== undefined ? parseUserDate(spec.period.from, 'period.from') : Infinity;
+  const result = convertPanelToBase(loaded.panel, currencies, fx, spec.data.maxFillDays, { strictFrom });
+  const dropped = Object.entries(result.unconverted).map(([t, k]) => `${t} (${k} prices)`);
+  return {
+    ...loaded,
+    panel: result.panel,
+    warnings: dropped.length > 0 ? [...loaded.warnings, `prices without an FX rate (before the FX file starts, or in its gaps beyond the fill limit) are left out: ${dropped.join(', ')}`] : loaded.warnings,
+    files: [...loaded.files, ...fx.map((s) => s.info)],
+    currency: { base: 'USD', assets: result.converted, fxFilled: result.fxFilled },
+  };
 }
 
 function readSchedule(file: string, assets: readonly string[]): WeightsSchedule {

@@ -4,6 +4,7 @@
  */
 import { formatIsoDate } from '../core/dates.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
+import type { CurrencyNote } from '../engine/loadRunData.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
@@ -28,6 +29,7 @@ export interface ReportInputs {
     filled: Record<string, number>;
     droppedDates: Record<string, string[]>;
     warnings: string[];
+    currency?: CurrencyNote | null;
   };
   /** Returns of the same run without costs (for the cost drag), when costs are non-zero. */
   grossReturns?: Float64Array | null;
@@ -113,6 +115,7 @@ export function buildReport(inputs: ReportInputs): Report {
       filled: inputs.data.filled,
       droppedDates: Object.fromEntries(Object.entries(inputs.data.droppedDates).map(([k, v]) => [k, v.length])),
       lateStarts: [...result.lateStarts],
+      currency: inputs.data.currency ?? null,
     },
     period: { start: formatIsoDate(dates[0]!), end: formatIsoDate(dates[n - 1]!), periods: n - 1, periodsPerYear },
     convention: { name: spec.reporting.convention, definitions: DEFINITIONS_VERSION },

@@ -37,6 +37,8 @@ export interface Report {
     filled: Record<string, number>;
     droppedDates: Record<string, number>;
     lateStarts: { ticker: string; firstDate: string }[];
+    /** Currency conversion: base, the converted (or local-currency) assets, FX rows filled. */
+    currency: { base: 'USD' | 'local'; assets: Record<string, string>; fxFilled: Record<string, number> } | null;
   };
   period: { start: string; end: string; periods: number; periodsPerYear: number };
   convention: { name: string; definitions: string };

@@ -111,6 +111,16 @@ export const strategySchema = z
       .describe('targets from a CSV (date,<ticker>...): each row is traded at that date\'s close + lag; replaces allocation and calendar rebalancing (path relative to the strategy file)'),
     data: dataSchema.default({ maxFillDays: 5, calendar: 'union' }),
     period: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().default({}),
+    currency: z
+      .object({
+        base: z.enum(['USD', 'local']).default('USD').describe('USD: convert HKD/CNY prices with the USDHKD/USDCNY files of the data folder; local: no conversion'),
+        assets: z
+          .record(ticker, z.enum(['USD', 'HKD', 'CNY']))
+          .optional()
+          .describe('currency by ticker, overriding the suffix rule (.HK → HKD, .SS/.SZ → CNY, else USD)'),
+      })
+      .strict()
+      .default({ base: 'USD' }),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
     stressWindows: z
       .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())
