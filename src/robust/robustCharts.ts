@@ -27,7 +27,8 @@ export function leaveOneOutChart(kit: PlotKit, report: RobustReport): string | n
     marks: [
       Plot.barX(rows, { x: 'value', y: 'name', fill: 'sign' }),
       Plot.ruleX([0], { stroke: '#555' }),
-      Plot.text(rows, { x: 'value', y: 'name', text: (d: { value: number }) => `${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(2)}pp`, textAnchor: 'start', dx: 4, fontSize: 11 }),
+      Plot.text(rows.filter((r) => r.value >= 0), { x: 'value', y: 'name', text: (d: { value: number }) => `+${(d.value * 100).toFixed(2)}pp`, textAnchor: 'start', dx: 4, fontSize: 11 }),
+      Plot.text(rows.filter((r) => r.value < 0), { x: 'value', y: 'name', text: (d: { value: number }) => `${(d.value * 100).toFixed(2)}pp`, textAnchor: 'end', dx: -4, fontSize: 11 }),
     ],
   });
 }
@@ -89,19 +90,23 @@ export function stressChart(kit: PlotKit, report: RobustReport): string | null {
   if (rows.length === 0) return null;
   const { Plot } = kit;
   const windows = [...new Set(rows.map((r) => r.window))];
+  const who = ['strategy', ...(report.benchmark ? [report.benchmark] : [])];
+  const label = (d: { value: number }) => `${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(1)}%`;
   return plotHtml(kit, {
     width: CHART_WIDTH,
-    height: 60 + 40 * windows.length,
-    marginLeft: 170,
+    height: 50 + 22 * who.length * windows.length + 8 * windows.length,
+    marginLeft: 220,
     marginRight: 60,
     style: { fontSize: '12px' },
-    x: { grid: true, label: 'return inside the window', tickFormat: percent },
-    y: { domain: windows, label: null },
-    fy: { domain: windows, label: null, axis: null },
-    color: { legend: true, domain: ['strategy', ...(report.benchmark ? [report.benchmark] : [])], range: ['#1f77b4', '#9e9e9e'] },
+    x: { grid: true, nice: true, label: 'return inside the window', tickFormat: percent },
+    y: { domain: who, axis: null },
+    fy: { domain: windows, label: null, axis: 'left', padding: 0.15 },
+    color: { legend: true, domain: who, range: ['#1f77b4', '#9e9e9e'] },
     marks: [
-      Plot.barX(rows, { x: 'value', y: 'window', fill: 'who', fy: 'window', insetTop: 2, insetBottom: 2 }),
+      Plot.barX(rows, { x1: 0, x2: 'value', y: 'who', fy: 'window', fill: 'who' }),
       Plot.ruleX([0], { stroke: '#555' }),
+      Plot.text(rows.filter((r) => r.value >= 0), { x: 'value', y: 'who', fy: 'window', text: label, textAnchor: 'start', dx: 4, fontSize: 11 }),
+      Plot.text(rows.filter((r) => r.value < 0), { x: 'value', y: 'who', fy: 'window', text: label, textAnchor: 'end', dx: -4, fontSize: 11 }),
     ],
   });
 }
