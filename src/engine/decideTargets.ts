@@ -63,7 +63,8 @@ class DecisionNotes {
 
 /** Returns `decide(row, out)` writing the asset targets for a full-panel row. */
 export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: number, out: Float64Array) => void {
-  const { layout, nRows, prices } = ctx;
+  const { layout } = ctx;
+  const cols: Columns = { prices: ctx.prices, nRows: ctx.nRows, assets: layout.assets };
   const nSleeves = layout.sleeves.length;
   const overlay = layout.trendFilter;
   const withinLookback = layout.sleeves.map((s) => stageLookback(s.within));
@@ -78,7 +79,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const sleeveEligible = new Uint8Array(nSleeves);
     layout.sleeves.forEach((sleeve, s) => {
       const idx = sleeve.members.map((m) => m.asset);
-      const input = windowInput(idx, row, withinLookback[s]!);
+      const input = windowInput(cols, idx, row, withinLookback[s]!);
       const level = `sleeve ${sleeve.name}`;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
@@ -86,7 +87,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       withinWeights.push(w);
       sleeveEligible[s] = w.some((x) => x > 0) ? 1 : 0;
     });
-    const across = acrossInput(row, withinWeights, sleeveEligible);
+    const across = acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible);
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
@@ -104,7 +105,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       });
     });
     if (overlay?.level === 'asset' || layout.assetConstraints) {
-      const assetInput = windowInput(allAssets, row, overlay?.level === 'asset' ? overlay.period : 0);
+      const assetInput = windowInput(cols, allAssets, row, overlay?.level === 'asset' ? overlay.period : 0);
       if (overlay?.level === 'asset') {
         const filtered = applyTrendFilter(out, assetInput, overlay);
         out.set(filtered.weights);
@@ -114,68 +115,80 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     }
     notes.record(row, log);
   };
+}
 
-  function constrain(weights: Float64Array, names: readonly string[], eligible: Uint8Array, spec: ConstraintsSpec | undefined, level: string, notes: DecisionNotes): Float64Array {
-    if (spec === undefined) return weights;
-    const c = applyConstraints(weights, names, eligible, spec);
-    notes.add(level, { fallbacks: [], warnings: c.warnings });
-    return c.weights;
+/** The strategy's price columns as the decider reads them. */
+interface Columns {
+  readonly prices: Float64Array;
+  readonly nRows: number;
+  readonly assets: readonly string[];
+}
+
+/** Applies constraints when given, recording their warnings under `level`. */
+function constrain(weights: Float64Array, names: readonly string[], eligible: Uint8Array, spec: ConstraintsSpec | undefined, level: string, notes: DecisionNotes): Float64Array {
+  if (spec === undefined) return weights;
+  const c = applyConstraints(weights, names, eligible, spec);
+  notes.add(level, { fallbacks: [], warnings: c.warnings });
+  return c.weights;
+}
+
+/** The causal window of some assets: `lookback` return rows ending at `row` (fewer early on). */
+function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lookback: number): AllocationInput {
+  const first = Math.max(0, row - lookback + 1);
+  const length = lookback > 0 ? row - first + 1 : 0;
+  const k = assetIdx.length;
+  const window = new Float64Array(k * length);
+  const eligible = new Uint8Array(k);
+  assetIdx.forEach((a, i) => {
+    returnsInto(cols, a, first, length, window, i * length);
+    eligible[i] = (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
+  });
+  return { n: k, names: assetIdx.map((a) => cols.assets[a]!), returns: window, length, eligible };
+}
+
+/** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */
+function returnsInto(cols: Columns, a: number, first: number, length: number, out: Float64Array, at: number): void {
+  const { prices } = cols;
+  const base = a * cols.nRows;
+  for (let k = 0; k < length; k++) {
+    const s = first + k;
+    out[at + k] = s > 0 ? (prices[base + s] as number) / (prices[base + s - 1] as number) - 1 : Number.NaN;
   }
+}
 
-  /** The causal window of some assets: `lookback` return rows ending at `row` (fewer early on). */
-  function windowInput(assetIdx: readonly number[], row: number, lookback: number): AllocationInput {
-    const first = Math.max(0, row - lookback + 1);
-    const length = lookback > 0 ? row - first + 1 : 0;
-    const k = assetIdx.length;
-    const window = new Float64Array(k * length);
-    const eligible = new Uint8Array(k);
-    assetIdx.forEach((a, i) => {
-      returnsInto(a, first, length, window, i * length);
-      eligible[i] = (prices[a * nRows + row] as number) > 0 ? 1 : 0;
-    });
-    return { n: k, names: assetIdx.map((a) => layout.assets[a]!), returns: window, length, eligible };
-  }
-
-  /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */
-  function returnsInto(a: number, first: number, length: number, out: Float64Array, at: number): void {
-    const base = a * nRows;
-    for (let k = 0; k < length; k++) {
-      const s = first + k;
-      out[at + k] = s > 0 ? (prices[base + s] as number) / (prices[base + s - 1] as number) - 1 : Number.NaN;
-    }
-  }
-
-  function acrossInput(row: number, withinWeights: Float64Array[], eligible: Uint8Array): AllocationInput {
-    const first = Math.max(0, row - acrossLookback + 1);
-    const length = row - first + 1;
-    const window = new Float64Array(nSleeves * length);
-    if (acrossLookback === 0) return { n: nSleeves, names: sleeveNames, returns: window, length: 0, eligible };
-    const memberReturns = new Map<number, Float64Array>();
-    layout.sleeves.forEach((sleeve, s) => {
-      const ws = withinWeights[s]!;
-      const sums = new Float64Array(length);
-      const held = new Float64Array(length);
-      sleeve.members.forEach((m, i) => {
-        const w = ws[i] as number;
-        if (!(w > 0)) return;
-        let r = memberReturns.get(m.asset);
-        if (!r) {
-          r = new Float64Array(length);
-          returnsInto(m.asset, first, length, r, 0);
-          memberReturns.set(m.asset, r);
+/** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */
+function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array): AllocationInput {
+  const nSleeves = layout.sleeves.length;
+  const names = layout.sleeves.map((s) => s.name);
+  const first = Math.max(0, row - lookback + 1);
+  const length = row - first + 1;
+  const window = new Float64Array(nSleeves * length);
+  if (lookback === 0) return { n: nSleeves, names, returns: window, length: 0, eligible };
+  const memberReturns = new Map<number, Float64Array>();
+  layout.sleeves.forEach((sleeve, s) => {
+    const ws = withinWeights[s]!;
+    const sums = new Float64Array(length);
+    const held = new Float64Array(length);
+    sleeve.members.forEach((m, i) => {
+      const w = ws[i] as number;
+      if (!(w > 0)) return;
+      let r = memberReturns.get(m.asset);
+      if (!r) {
+        r = new Float64Array(length);
+        returnsInto(cols, m.asset, first, length, r, 0);
+        memberReturns.set(m.asset, r);
+      }
+      for (let k = 0; k < length; k++) {
+        const x = r[k] as number;
+        if (!Number.isNaN(x)) {
+          sums[k] = (sums[k] as number) + w * x;
+          held[k] = (held[k] as number) + w;
         }
-        for (let k = 0; k < length; k++) {
-          const x = r[k] as number;
-          if (!Number.isNaN(x)) {
-            sums[k] = (sums[k] as number) + w * x;
-            held[k] = (held[k] as number) + w;
-          }
-        }
-      });
-      for (let k = 0; k < length; k++) window[s * length + k] = (held[k] as number) > 0 ? (sums[k] as number) / (held[k] as number) : Number.NaN;
+      }
     });
-    return { n: nSleeves, names: sleeveNames, returns: window, length, eligible };
-  }
+    for (let k = 0; k < length; k++) window[s * length + k] = (held[k] as number) > 0 ? (sums[k] as number) / (held[k] as number) : Number.NaN;
+  });
+  return { n: nSleeves, names, returns: window, length, eligible };
 }
 
 /**
