@@ -25,10 +25,24 @@ export function inverseVol(input: AllocationInput, params: InverseVolSpec): Allo
   const start = windowStart(input, params.lookback);
   const need = Math.max(2, Math.min(params.minObservations, params.lookback));
   const w = new Float64Array(input.n);
+  // With window moments covering exactly the rows this lookback reads, σ costs O(1) per candidate.
+  const moments = start === 0 ? input.moments : undefined;
   let sum = 0;
   for (let i = 0; i < input.n; i++) {
-    if (input.eligible[i] !== 1 || finiteCount(input, i, start) < need) continue;
-    const sd = finiteStandardDeviation(input.returns, i * input.length + start, (i + 1) * input.length);
+    if (input.eligible[i] !== 1) continue;
+    let sd: number;
+    if (moments) {
+      const m = moments.count[i] as number;
+      if (m < need) continue;
+      const s1 = moments.sum[i] as number;
+      const s2 = moments.sumSq[i] as number;
+      const centred = s2 - (s1 * s1) / m;
+      // Below 1e-12 of the raw second moment the difference is rounding: a constant series.
+      sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (m - 1)) : 0;
+    } else {
+      if (finiteCount(input, i, start) < need) continue;
+      sd = finiteStandardDeviation(input.returns, i * input.length + start, (i + 1) * input.length);
+    }
     if (!(sd > 0) || !Number.isFinite(sd)) continue;
     w[i] = 1 / sd;
     sum += 1 / sd;

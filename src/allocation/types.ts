@@ -17,6 +17,18 @@ export interface AllocationInput {
   readonly length: number;
   /** 1 where the candidate has a price at t and may be held; 0 forces weight 0. */
   readonly eligible: Uint8Array;
+  /**
+   * Optional moments of each candidate's finite returns over the whole window (all `length`
+   * rows), from a prepared panel's prefix sums: count of finite returns, Σr and Σr².
+   * An allocator may use them instead of reading `returns` (which may then never be built).
+   */
+  readonly moments?: WindowMoments;
+}
+
+export interface WindowMoments {
+  readonly count: Int32Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
 }
 
 /** A fallback taken by an allocator (its optimiser failed), recorded in the report. */

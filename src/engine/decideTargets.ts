@@ -19,10 +19,11 @@
  * r_s,k = Σ_i w_i r_i,k / Σ_i w_i over members with a return on row k (NaN when none has one).
  */
 import { applyConstraints, type ConstraintsSpec } from '../allocation/applyConstraints.js';
-import type { AllocationFallback, AllocationInput, AllocationResult } from '../allocation/types.js';
+import type { AllocationFallback, AllocationInput, AllocationResult, WindowMoments } from '../allocation/types.js';
 import { applyTrendFilter } from '../signals/trendFilter.js';
 import { allocateStage, stageLookback } from '../strategy/allocateStage.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
+import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
 
 export interface DecisionContext {
@@ -32,6 +33,17 @@ export interface DecisionContext {
   readonly prices: Float64Array;
   /** Rows per column of `prices` (the full panel). */
   readonly nRows: number;
+  /**
+   * Returns and prefix sums prepared once for the panel, with the panel column of each strategy
+   * asset: windows then carry their moments (O(1) per candidate), and the return window is built
+   * only if an allocator reads it.
+   */
+  readonly prepared?: Prepared | undefined;
+}
+
+interface Prepared {
+  readonly data: PreparedPanel;
+  readonly columns: readonly number[];
 }
 
 /** What a decision did beyond its weights (recorded only when one of the lists is non-empty). */
@@ -64,7 +76,7 @@ class DecisionNotes {
 /** Returns `decide(row, out)` writing the asset targets for a full-panel row. */
 export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: number, out: Float64Array) => void {
   const { layout } = ctx;
-  const cols: Columns = { prices: ctx.prices, nRows: ctx.nRows, assets: layout.assets };
+  const cols: Columns = { prices: ctx.prices, nRows: ctx.nRows, assets: layout.assets, prepared: ctx.prepared };
   const nSleeves = layout.sleeves.length;
   const overlay = layout.trendFilter;
   const withinLookback = layout.sleeves.map((s) => stageLookback(s.within));
@@ -122,6 +134,7 @@ interface Columns {
   readonly prices: Float64Array;
   readonly nRows: number;
   readonly assets: readonly string[];
+  readonly prepared?: Prepared | undefined;
 }
 
 /** Applies constraints when given, recording their warnings under `level`. */
@@ -132,18 +145,59 @@ function constrain(weights: Float64Array, names: readonly string[], eligible: Ui
   return c.weights;
 }
 
-/** The causal window of some assets: `lookback` return rows ending at `row` (fewer early on). */
+/**
+ * The causal window of some assets: `lookback` return rows ending at `row` (fewer early on).
+ * With a prepared panel the input carries the window's moments and builds the return window
+ * only when an allocator reads `returns`.
+ */
 function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lookback: number): AllocationInput {
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
-  const window = new Float64Array(k * length);
   const eligible = new Uint8Array(k);
   assetIdx.forEach((a, i) => {
-    returnsInto(cols, a, first, length, window, i * length);
     eligible[i] = (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
   });
-  return { n: k, names: assetIdx.map((a) => cols.assets[a]!), returns: window, length, eligible };
+  const names = assetIdx.map((a) => cols.assets[a]!);
+  let window: Float64Array | undefined;
+  const build = (): Float64Array => {
+    if (window === undefined) {
+      const w = new Float64Array(k * length);
+      assetIdx.forEach((a, i) => returnsInto(cols, a, first, length, w, i * length));
+      window = w;
+    }
+    return window;
+  };
+  if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible };
+  const moments = windowMoments(cols.prepared, assetIdx, first, row + 1);
+  return {
+    n: k,
+    names,
+    length,
+    eligible,
+    moments,
+    get returns() {
+      return build();
+    },
+  };
+}
+
+/** Moments of the assets' finite returns on rows from..to−1, from the prepared prefix sums. */
+function windowMoments(prepared: Prepared, assetIdx: readonly number[], from: number, to: number): WindowMoments {
+  const { data, columns } = prepared;
+  const k = assetIdx.length;
+  const count = new Int32Array(k);
+  const sum = new Float64Array(k);
+  const sumSq = new Float64Array(k);
+  const hi = to * data.nAssets;
+  const lo = from * data.nAssets;
+  for (let i = 0; i < k; i++) {
+    const c = columns[assetIdx[i]!]!;
+    count[i] = data.count[hi + c]! - data.count[lo + c]!;
+    sum[i] = data.sum[hi + c]! - data.sum[lo + c]!;
+    sumSq[i] = data.sumSq[hi + c]! - data.sumSq[lo + c]!;
+  }
+  return { count, sum, sumSq };
 }
 
 /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */

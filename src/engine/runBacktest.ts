@@ -11,7 +11,7 @@ import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, type DecisionRecord } from './decideTargets.js';
-import type { PreparedPanel } from './preparePanel.js';
+import { preparePanel, type PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
 
@@ -66,7 +66,9 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const { lo, hi } = periodRows(spec, panel.dates, prices, layout.assets, warnings);
   const n = hi - lo;
   const decisions: DecisionRecord[] = [];
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices }, decisions);
+  // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
+  const prepared = { data: data.prepared ?? preparePanel(panel), columns };
+  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared }, decisions);
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;

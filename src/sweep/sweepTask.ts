@@ -4,6 +4,7 @@
  * its VariantResult. Loaded once per worker thread (or once in-process with one worker).
  */
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
+import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { GridParam } from './parseGrid.js';
@@ -19,15 +20,18 @@ export interface SweepTaskParams {
 
 let panel: SharedPanel | null = null;
 let params: SweepTaskParams | null = null;
+let prepared: PreparedPanel | null = null;
 
 export function init(shared: SharedPanel, taskParams: SweepTaskParams): void {
   panel = shared;
   params = taskParams;
+  // Returns and window sums once per worker, shared by every variant it runs.
+  prepared = preparePanel(shared);
 }
 
 export function run(index: number): VariantResult {
   if (panel === null || params === null) throw new Error('sweepTask: run before init');
   const spec = variantSpec(params.spec, params.grid, index);
-  const result = runBacktest(spec, { panel, schedule: params.schedule });
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined });
   return variantMetrics(index, result);
 }
