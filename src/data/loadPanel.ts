@@ -124,9 +124,19 @@ export function priceFilePath(dir: string, ticker: string): string {
 
 function missingTicker(dir: string, ticker: string): UserError {
   const near = closestNames(ticker, listTickers(dir));
-  const available = near.length > 0 ? `closest: ${near.join(', ')}` : `none close; run "sleeves data list ${dir}"`;
+  const hint = near.length > 0 ? `closest tickers there: ${near.join(', ')}` : `no close match; run "sleeves data list ${dir}"`;
   const expected = path.join(dir, tickerToFileName(ticker));
-  return new UserError(`no price file for ticker "${ticker}" in ${dir} (expected ${expected}); available: ${available}`);
+  return new MissingTickerError(ticker, `no price file for ticker "${ticker}" in ${dir} (expected ${expected}); ${hint}`);
+}
+
+/** A ticker without a price file: a UserError that says which ticker, so callers can locate it. */
+export class MissingTickerError extends UserError {
+  constructor(
+    readonly ticker: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Rows of column `a` holding a price that is not an observation dated that row's day. */

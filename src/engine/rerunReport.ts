@@ -13,6 +13,7 @@ import { UserError } from '../core/errors.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { Report } from '../report/reportTypes.js';
 import { strategySchema } from '../strategy/schema.js';
+import { refuseModules } from '../strategy/refuseModules.js';
 import { backtestToReport } from './backtestToReport.js';
 import { loadRunData } from './loadRunData.js';
 import { diffJson, type JsonDifference } from './rerunDiff.js';
@@ -42,6 +43,7 @@ export function rerunReport(recordedJson: unknown, recorded: Report, options: { 
     const issue = parsed.error.issues[0];
     throw new UserError(`strategy.spec: the recorded spec is not valid for this engine (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`);
   }
+  refuseModules(parsed.data, 'rerun');
   const used = options.dataDir ?? recorded.data.directory;
   const resolved = path.resolve(options.cwd ?? process.cwd(), used);
   if (!existsSync(resolved)) {

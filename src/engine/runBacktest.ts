@@ -10,7 +10,7 @@ import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simu
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
-import { makeDecider, type DecisionRecord } from './decideTargets.js';
+import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -30,6 +30,8 @@ export interface RebalanceRecord {
   readonly turnover: number;
   readonly cost: number;
   readonly fallbacks: DecisionRecord['fallbacks'];
+  /** Sleeves or tickers the trend filter switched off at this decision. */
+  readonly brokenTrends: readonly string[];
 }
 
 export interface BacktestResult {
@@ -86,7 +88,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
   });
 
-  const fallbacksByRow = new Map(decisions.map((d) => [d.row - lo, d.fallbacks]));
+  const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
   const rebalances: RebalanceRecord[] = [];
   for (let k = 0; k < ledger.trades.count; k++) {
     const decisionRow = ledger.trades.decisionRow[k]!;
@@ -96,9 +98,13 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
       rule: RULE_NAMES[ledger.trades.rule[k]!]!,
       turnover: ledger.trades.turnover[k]!,
       cost: ledger.trades.cost[k]!,
-      fallbacks: fallbacksByRow.get(decisionRow) ?? [],
+      fallbacks: decisionByRow.get(decisionRow)?.fallbacks ?? [],
+      brokenTrends: decisionByRow.get(decisionRow)?.brokenTrends ?? [],
     });
   }
+
+  // Allocator and constraint warnings, once per distinct message with the decisions it came from.
+  warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
   const lateStarts: { ticker: string; firstDate: string }[] = [];
   layout.assets.forEach((ticker, i) => {

@@ -78,6 +78,7 @@ async function runStrategy(file: string, flags: CompareFlags) {
   const { loadRunData } = await import('../../engine/loadRunData.js');
   const { backtestToReport } = await import('../../engine/backtestToReport.js');
   const spec = applyOverrides(loadStrategy(file).spec, flags);
+  await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
   const data = loadRunData(spec, flags.data);
   const { report } = backtestToReport(spec, data, { strategyFile: file, includeSeries: true });
   const series = report.series ?? null;

@@ -37,7 +37,9 @@ export function registerRun(program: Command): void {
     const loaded = file !== undefined ? loadStrategy(file).spec : weightsStrategySpec(flags.weights!, flags.benchmark);
     const spec = applyOverrides(flags.benchmark ? { ...loaded, benchmark: flags.benchmark } : loaded, flags);
     const source = file ?? flags.weights!;
-    const data = loadRunData(spec, flags.data);
+    // User modules (method: module) load here, after the overrides (a clone drops them).
+    await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
+    const data = await locateMissingTicker(file, () => loadRunData(spec, flags.data));
     const { report } = backtestToReport(spec, data, { strategyFile: file ?? null, includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
@@ -50,4 +52,19 @@ export function registerRun(program: Command): void {
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderTerminal(report, { color: useColor(), folder }));
   });
+}
+
+/** Prefixes a missing-ticker error with the strategy file's line that names the ticker. */
+async function locateMissingTicker<T>(file: string | undefined, load: () => T): Promise<T> {
+  try {
+    return load();
+  } catch (error) {
+    const { MissingTickerError } = await import('../../data/loadPanel.js');
+    if (file === undefined || !(error instanceof MissingTickerError)) throw error;
+    const { readFileSync } = await import('node:fs');
+    const { locateTicker } = await import('../../strategy/locateTicker.js');
+    const { UserError } = await import('../../core/errors.js');
+    const where = locateTicker({ file, text: readFileSync(file, 'utf8') }, error.ticker);
+    throw where ? new UserError(`${where}: ${error.message}`) : error;
+  }
 }

@@ -56,6 +56,7 @@ export function registerSweep(program: Command): void {
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const spec = applyOverrides(loadStrategy(file).spec, flags);
+    (await import('../../strategy/refuseModules.js')).refuseModules(spec, 'sweep');
     const progress = progressReporter(flags);
     const controller = new AbortController();
     const interrupt = (): void => controller.abort(new UserError('sweep interrupted; no variants.csv was written (the partial files were removed)'));

@@ -75,6 +75,6 @@ describe('sleeves data', () => {
     const r = await run('show', 'GC=F', '--data', sample, '--tail', '2');
     expect(r.out).toMatch(/^GC=F {2}.*GC_F\.csv {2}\(SYNTHETIC sample data\)\n {2}format plain, price column close, \d+ rows, 2012-01-03 to 2025-12-31\n/);
     expect(r.out).toMatch(/ {2}last 2 rows:\n {4}2025-12-30 {2}[\d.]+\n {4}2025-12-31 {2}[\d.]+\n$/);
-    await expect(run('show', 'GC=X', '--data', sample)).rejects.toThrow(/no price file for ticker "GC=X" .*closest: GC=F/);
+    await expect(run('show', 'GC=X', '--data', sample)).rejects.toThrow(/no price file for ticker "GC=X" .*closest tickers there: GC=F/);
   });
 });

@@ -86,7 +86,7 @@ describe('loadPanel', () => {
     };
     expect(messageOf(() => loadPanel(path.join(root, 'nope'), { tickers: ['A'] }))).toMatch(/data folder ".*nope" does not exist/);
     expect(messageOf(() => loadPanel(dir, { tickers: ['AAPX'] }))).toBe(
-      `no price file for ticker "AAPX" in ${dir} (expected ${path.join(dir, 'AAPX.csv')}); available: closest: AAPL`,
+      `no price file for ticker "AAPX" in ${dir} (expected ${path.join(dir, 'AAPX.csv')}); closest tickers there: AAPL`,
     );
     expect(messageOf(() => loadPanel(dir, { tickers: ['A'], from: parseIsoDate('2021-01-01') }))).toBe(
       `no prices between 2021-01-01 to … in ${dir}; the data span 2020-01-02 to 2020-01-03, expected --from/--to inside it`,
