@@ -85,6 +85,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,
     costRate: (costs.bps + costs.slippageBps) / 10_000,
+    minTurnover: rebalance.minTrade,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
   });
 

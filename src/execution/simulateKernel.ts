@@ -37,6 +37,11 @@ export interface KernelInput {
   readonly decide: (t: number, out: Float64Array) => void;
   /** Record end-of-day weights (default true; a sweep that needs only returns can skip them). */
   readonly recordWeights?: boolean;
+  /**
+   * Skip a rebalance (not the first trade) whose turnover Σ|T − h| / 2V would be below this
+   * (default 0: never skip). Holdings then drift on, and the previous target stays in force.
+   */
+  readonly minTurnover?: number;
 }
 
 export const RULE_INITIAL = 0;
@@ -54,6 +59,8 @@ export interface KernelLedger {
   readonly returns: Float64Array;
   /** End-of-day weights, column-major (weights[a * nDates + t]); empty if not recorded. */
   readonly weights: Float64Array;
+  /** Rebalances skipped because their turnover was below minTurnover. */
+  readonly skippedTrades: number;
   /** One entry per executed trade. */
   readonly trades: {
     readonly count: number;
@@ -82,6 +89,8 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const tradeTurnover = new Float64Array(n);
   const tradeCost = new Float64Array(n);
   let trades = 0;
+  let skipped = 0;
+  const minTurnover = input.minTurnover ?? 0;
 
   const units = new Float64Array(m);
   const slots = lag + 1;
@@ -217,12 +226,28 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     return false;
   }
 
+  /** Σ|w·V − h| / 2V: the turnover of trading to the pending target in `base` before costs. */
+  function turnoverAt(r: number, base: number, value: number): number {
+    let traded = 0;
+    for (let a = 0; a < m; a++) {
+      const u = units[a]!;
+      traded += Math.abs(pending[base + a]! * value - (u === 0 ? 0 : u * priceAt(a, r)));
+    }
+    return traded / (2 * value);
+  }
+
   /** Trades to the pending target in `slot` at the close of r; returns post-trade equity. */
   function execute(r: number, slot: number): number {
     const base = slot * m;
     const value = valueAt(r);
     // Assets with no price at the trade close cannot be bought: their target becomes cash.
     for (let a = 0; a < m; a++) if (!(priceAt(a, r) > 0)) pending[base + a] = 0;
+    if (minTurnover > 0 && trades > 0 && turnoverAt(r, base, value) < minTurnover) {
+      skipped++;
+      pendingFlag[slot] = 0;
+      waiting--;
+      return value;
+    }
     let cost = 0;
     let traded = 0;
     for (let iter = 0; iter < 50; iter++) {
@@ -270,6 +295,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     cash: cashSeries,
     returns,
     weights,
+    skippedTrades: skipped,
     trades: {
       count: trades,
       row: tradeRow.slice(0, trades),

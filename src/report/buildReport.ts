@@ -129,6 +129,7 @@ export function buildReport(inputs: ReportInputs): Report {
       total: totalCost,
       cagrDrag,
       annualizedTurnover: years > 0 ? turnoverSum / years : null,
+      skippedRebalances: ledger.skippedTrades,
     },
     metrics: core.metrics,
     benchmark,

@@ -43,7 +43,7 @@ export interface Report {
   period: { start: string; end: string; periods: number; periodsPerYear: number };
   convention: { name: string; definitions: string };
   timing: { lag: number; description: string };
-  costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null };
+  costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null; skippedRebalances: number };
   metrics: MetricValues;
   benchmark: { ticker: string; metrics: MetricValues; relative: MetricValues } | null;
   drawdowns: DrawdownEpisode[];

@@ -54,6 +54,12 @@ export const rebalanceSchema = z
       .optional()
       .describe('drift bands checked daily, alone or combined with the calendar rule'),
     lag: z.number().int().min(0).max(20).default(1).describe('trading days between the decision close and the trade close'),
+    minTrade: z
+      .number()
+      .min(0)
+      .lt(1)
+      .default(0)
+      .describe('skip a rebalance whose turnover Σ|target − drifted| / 2 is below this fraction (the first allocation always trades)'),
   })
   .strict();
 
@@ -101,7 +107,7 @@ export const strategySchema = z
       })
       .strict()
       .default({ across: { method: 'equal' }, within: { method: 'equal' } }),
-    rebalance: rebalanceSchema.default({ schedule: 'monthly', on: 'last', lag: 1 }),
+    rebalance: rebalanceSchema.default({ schedule: 'monthly', on: 'last', lag: 1, minTrade: 0 }),
     costs: costsSchema.default({ bps: 0, slippageBps: 0 }),
     benchmark: ticker.optional().describe('a ticker held buy-and-hold as the benchmark'),
     weightsFile: z

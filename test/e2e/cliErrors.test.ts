@@ -55,7 +55,8 @@ describe('CLI errors', () => {
     const file = path.join(dir, 's.yaml');
     writeFileSync(file, 'version: 1\nname: s\nsleeves:\n  ai: { assets: [NVDA, TSMX] }\n');
     const r = sleeves(['run', file, '--data', realDataDir, '--out', dir]);
-    expectOneLine(r, 1, /no price file for ticker "TSMX" in .*; .*TSM/);
+    // Located where the strategy names it: line 4, column 24 ("  ai: { assets: [NVDA, " is 23 characters).
+    expectOneLine(r, 1, /s\.yaml:4:24: no price file for ticker "TSMX" in .*; closest tickers there: TSM/);
   });
 
   it.skipIf(!hasRealData)('an empty date range states the data span', () => {

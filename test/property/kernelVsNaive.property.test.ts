@@ -15,6 +15,7 @@ interface Case {
   lag: number;
   costRate: number;
   band: number;
+  minTurnover: number;
 }
 
 function naive(c: Case): { equity: number[]; trades: number[] } {
@@ -29,6 +30,8 @@ function naive(c: Case): { equity: number[]; trades: number[] } {
   const trade = (t: number, target: number[]) => {
     const w = target.map((x, a) => (last[a]! > 0 ? x : 0));
     const v = value();
+    const turnover = w.reduce((s, x, a) => s + Math.abs(x * v - (units[a] === 0 ? 0 : units[a]! * last[a]!)), 0) / (2 * v);
+    if (c.minTurnover > 0 && trades.length > 0 && turnover < c.minTurnover) return; // skipped: drift on
     let cost = 0;
     for (let i = 0; i < 200; i++) {
       const post = v - cost;
@@ -73,6 +76,7 @@ const caseArb = fc
       lag: fc.integer({ min: 0, max: 3 }),
       costRate: fc.constantFrom(0, 0.0005, 0.01),
       band: fc.constantFrom(0, 0.02, 0.1),
+      minTurnover: fc.constantFrom(0, 0, 0.02, 0.1),
     }),
   )
   .map((g): Case => {
@@ -91,7 +95,7 @@ const caseArb = fc
       const s = w.reduce((a, b) => a + b, 0);
       return s > 0 ? w.map((x) => (x / s) * (1 - g.cash)) : w;
     });
-    return { n: g.n, m: g.m, prices, calendar: g.calendar, targets, lag: g.lag, costRate: g.costRate, band: g.band };
+    return { n: g.n, m: g.m, prices, calendar: g.calendar, targets, lag: g.lag, costRate: g.costRate, band: g.band, minTurnover: g.minTurnover };
   });
 
 function kernel(c: Case): ReturnType<typeof simulateKernel> {
@@ -106,6 +110,7 @@ function kernel(c: Case): ReturnType<typeof simulateKernel> {
     bandRelative: 0,
     lag: c.lag,
     costRate: c.costRate,
+    minTurnover: c.minTurnover,
     decide: (t, out) => out.set(c.targets[t]!),
   });
 }

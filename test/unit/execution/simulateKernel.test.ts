@@ -17,6 +17,7 @@ function run(over: Partial<KernelInput> & { prices: Float64Array; nAssets: numbe
     bandRelative: over.bandRelative ?? 0,
     lag: over.lag ?? 0,
     costRate: over.costRate ?? 0,
+    minTurnover: over.minTurnover ?? 0,
     decide: over.decide ?? ((_t, out) => out.set(over.target)),
   });
 }
@@ -102,5 +103,21 @@ describe('simulateKernel', () => {
   it('never trades on the last row when the lag would fall past the data', () => {
     const ledger = run({ prices: panel([1, 1, 1]), nAssets: 1, target: [1], lag: 1, calendar: Uint8Array.of(1, 0, 1) });
     expect(ledger.trades.count).toBe(1);
+  });
+
+  it('skips a rebalance whose turnover is below minTurnover, and trades a larger one', () => {
+    // 50/50 every day. Day 1: A +2% → w_A = 0.51/1.01 ≈ 0.50495, turnover 0.00495 < 1%: skipped.
+    // Day 2: A at +40% from the start → w_A = 0.7/1.2 ≈ 0.5833, turnover 0.0833 ≥ 1%: traded.
+    const ledger = run({
+      prices: panel([1, 1.02, 1.4], [1, 1, 1]),
+      nAssets: 2,
+      target: [0.5, 0.5],
+      calendar: Uint8Array.of(1, 1, 1),
+      minTurnover: 0.01,
+    });
+    expect(Array.from(ledger.trades.row)).toEqual([0, 2]);
+    expect(ledger.skippedTrades).toBe(1);
+    expect(ledger.weights[1]).toBeCloseTo(0.51 / 1.01, 15);
+    expect(ledger.trades.turnover[1]).toBeCloseTo(0.7 / 1.2 - 0.5, 15);
   });
 });
