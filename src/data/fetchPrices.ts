@@ -8,7 +8,7 @@ import { fetchStooq } from './providers/stooq.js';
 import type { DailyBar, ProviderName, ProviderOptions, ProviderRequest } from './providers/types.js';
 import { fetchYahoo } from './providers/yahoo.js';
 import { tickerToFileName } from './tickerToFileName.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
+import { writeFileAtomic } from '../core/writeFileAtomic.js';
 
 export interface FetchRequest {
   readonly tickers: readonly string[];

@@ -55,14 +55,14 @@ export function registerCompare(program: Command): void {
     if (strategyCount < inputs.length && (flags.from || flags.to || flags.lag || flags.costBps || flags.convention)) {
       comparison.warnings.unshift('backtest flags (--from, --to, --lag, --cost-bps, --convention) apply to strategy files only; reports and run folders keep their own settings');
     }
-    const { writeOutputFile } = await import('../../report/writeOutputFile.js');
+    const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
     if (flags.html !== undefined) {
       const { renderCompareHtml } = await import('../../report/renderCompareHtml.js');
-      writeOutputFile(flags.html, await renderCompareHtml(comparison, entries));
+      writeFileAtomic(flags.html, await renderCompareHtml(comparison, entries));
     }
     if (flags.csv !== undefined) {
       const { renderCompareCsv } = await import('../../report/renderCompareCsv.js');
-      writeOutputFile(flags.csv, renderCompareCsv(comparison));
+      writeFileAtomic(flags.csv, renderCompareCsv(comparison));
     }
     if (flags.json) writeOut(`${JSON.stringify(comparison, null, 2)}\n`);
     else if (!flags.quiet) {

@@ -25,8 +25,8 @@ export function registerReport(program: Command): void {
       const loaded = loadReportInput(arg);
       if (flags.html !== undefined) {
         const { renderHtml } = await import('../../report/renderHtml.js');
-        const { writeOutputFile } = await import('../../report/writeOutputFile.js');
-        writeOutputFile(flags.html, await renderHtml(loaded.report, loaded.series));
+        const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
+        writeFileAtomic(flags.html, await renderHtml(loaded.report, loaded.series));
         if (!loaded.series) writeErr(`sleeves: ${loaded.file} has no daily series (no series.json beside it): the daily charts are left out\n`);
         if (!flags.quiet) writeErr(`written: ${flags.html}\n`);
         return;

@@ -48,7 +48,7 @@ export function registerRobust(program: Command): void {
     const { runRobust } = await import('../../robust/runRobust.js');
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
-    const { writeOutputFile } = await import('../../report/writeOutputFile.js');
+    const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
     const { runId } = await import('../../report/writeRunFolder.js');
     const { UserError } = await import('../../core/errors.js');
     const seed = whole(flags.seed, '--seed', 0, 2 ** 32 - 1, UserError);
@@ -71,10 +71,10 @@ export function registerRobust(program: Command): void {
     progress.done();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
     const folder = uniqueFolder(path.join(flags.out, `${strategySlug(file)}-robust`), runId(new Date()));
-    writeOutputFile(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
+    writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
     if (flags.html) {
       const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
-      writeOutputFile(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
+      writeFileAtomic(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
     }
     if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
