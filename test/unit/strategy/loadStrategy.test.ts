@@ -21,7 +21,7 @@ describe('parseStrategy', () => {
     const spec = parseStrategy(seed, 'seed-barbell.yaml');
     expect(spec.name).toBe('seed-barbell');
     expect(Object.keys(spec.sleeves)).toEqual(['ai_leaders', 'defensive', 'gold', 'military']);
-    expect(spec.rebalance).toEqual({ schedule: 'monthly', on: 'last', lag: 1 });
+    expect(spec.rebalance).toEqual({ schedule: 'monthly', on: 'last', lag: 1, minTrade: 0 });
     expect(spec.costs).toEqual({ bps: 5, slippageBps: 0 });
     expect(spec.data).toEqual({ maxFillDays: 5, calendar: 'union' });
     expect(spec.reporting.convention).toBe('standard');
