@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
+import { progressBar } from '../progressBar.js';
 
 interface CompareFlags extends BacktestFlags {
   html?: string;
@@ -36,19 +37,20 @@ export function registerCompare(program: Command): void {
     const { compareReports, uniqueLabels } = await import('../../report/compareReports.js');
     const kinds = inputs.map((arg) => inputKind(arg));
     const strategyCount = kinds.filter((k) => k === 'strategy').length;
-    const progress = progressBar(strategyCount, Boolean(process.stderr.isTTY) && !flags.quiet);
+    const progress = progressBar('compare', { quiet: flags.quiet });
+    let ran = 0;
     const loaded: { source: string; report: import('../../report/reportTypes.js').Report; series: import('../../report/reportTypes.js').ReportSeries | null }[] = [];
     for (let i = 0; i < inputs.length; i++) {
       const arg = inputs[i]!;
       if (kinds[i] === 'strategy') {
-        progress.step(arg);
+        progress.update(ran++, strategyCount, `running ${arg}`);
         loaded.push({ source: arg, ...(await runStrategy(arg, flags)) });
       } else {
         const r = loadReportInput(arg);
         loaded.push({ source: arg, report: r.report, series: r.series });
       }
     }
-    progress.done();
+    progress.end();
     const labels = uniqueLabels(loaded.map((l) => l.report.strategy.name));
     const entries = loaded.map((l, i) => ({ ...l, label: labels[i]! }));
     const comparison = compareReports(entries);
@@ -86,19 +88,3 @@ async function runStrategy(file: string, flags: CompareFlags) {
   return { report, series };
 }
 
-/** A one-line progress bar on stderr (only on a terminal): `[####------] 2/5 file`. */
-function progressBar(total: number, enabled: boolean) {
-  let k = 0;
-  const width = 20;
-  return {
-    step(label: string) {
-      if (!enabled || total === 0) return;
-      const filled = Math.round((k / total) * width);
-      process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${k + 1}/${total} running ${label}`);
-      k++;
-    },
-    done() {
-      if (enabled && total > 0) process.stderr.write('\r\x1b[2K');
-    },
-  };
-}

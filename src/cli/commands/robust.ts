@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
+import { progressBar } from '../progressBar.js';
 
 interface RobustFlags extends BacktestFlags {
   seed: string;
@@ -61,14 +62,14 @@ export function registerRobust(program: Command): void {
     const { refuseModules } = await import('../../strategy/refuseModules.js');
     refuseModules(spec, 'robust');
     const data = loadRunData(spec, flags.data);
-    const progress = progressBar(process.stderr, Boolean(flags.quiet));
+    const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(
       spec,
       data.panel,
       { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
       parallelJobs({ workers, onProgress: progress.update }),
     );
-    progress.done();
+    progress.end();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
     const folder = uniqueFolder(path.join(flags.out, `${strategySlug(file)}-robust`), runId(new Date()));
     writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
@@ -94,23 +95,3 @@ function uniqueFolder(parent: string, id: string): string {
   return folder;
 }
 
-/** A one-line progress bar on stderr, drawn only on a terminal (and never with --quiet). */
-function progressBar(stream: NodeJS.WriteStream, quiet: boolean): { update: (done: number, total: number) => void; done: () => void } {
-  if (quiet || !stream.isTTY) return { update: () => {}, done: () => {} };
-  let last = -1;
-  const started = Date.now();
-  return {
-    update: (done, total) => {
-      const permille = Math.floor((done / total) * 1000);
-      if (permille === last) return;
-      last = permille;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      const secs = ((Date.now() - started) / 1000).toFixed(1);
-      writeErr(`\rrobust [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} runs  ${secs}s`);
-    },
-    done: () => {
-      if (last >= 0) writeErr('\r\x1b[K');
-    },
-  };
-}

@@ -5,9 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { formatProgress } from '../../sweep/formatProgress.js';
 import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
+import { progressBar } from '../progressBar.js';
 
 const METRICS = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const;
 type Metric = (typeof METRICS)[number];
@@ -57,7 +57,14 @@ export function registerSweep(program: Command): void {
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const spec = applyOverrides(loadStrategy(file).spec, flags);
     (await import('../../strategy/refuseModules.js')).refuseModules(spec, 'sweep');
-    const progress = progressReporter(flags);
+    const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
+    const progress = {
+      start: (count: number, total: number): void => {
+        if ((process.stderr.isTTY && !flags.quiet) || flags.progress) writeErr(`sweep: ${total} variant${total === 1 ? '' : 's'}${total !== count ? ` of ${count}` : ''}\n`);
+      },
+      update: (done: number, total: number): void => bar.update(done, total),
+      end: (): void => bar.end(),
+    };
     const controller = new AbortController();
     const interrupt = (): void => controller.abort(new UserError('sweep interrupted; no variants.csv was written (the partial files were removed)'));
     process.once('SIGINT', interrupt);
@@ -135,40 +142,3 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/**
- * Progress on stderr: a bar redrawn in place (at most 10 times a second) when stderr is a
- * terminal and --quiet is not given; with --progress on a pipe, one line per 5% instead.
- */
-function progressReporter(flags: SweepFlags): { start: (count: number, total: number) => void; update: (done: number, total: number) => void; end: () => void } {
-  const tty = Boolean(process.stderr.isTTY) && !flags.quiet;
-  const lines = !tty && flags.progress === true;
-  let t0 = 0;
-  let last = 0;
-  let lastStep = -1;
-  let drawn = false;
-  return {
-    start: (count, total) => {
-      t0 = Date.now();
-      if (tty || lines) writeErr(`sweep: ${total} variant${total === 1 ? '' : 's'}${total !== count ? ` of ${count}` : ''}\n`);
-    },
-    update: (done, total) => {
-      if (!tty && !lines) return;
-      const now = Date.now();
-      if (tty && (now - last >= 100 || done === total)) {
-        last = now;
-        drawn = true;
-        writeErr(`\r${formatProgress(done, total, now - t0)}`);
-      } else if (lines) {
-        const step = Math.floor((done / total) * 20);
-        if (step !== lastStep || done === total) {
-          lastStep = step;
-          writeErr(`sweep: ${formatProgress(done, total, now - t0)}\n`);
-        }
-      }
-    },
-    end: () => {
-      if (drawn) writeErr('\n');
-      drawn = false;
-    },
-  };
-}
