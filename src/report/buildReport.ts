@@ -13,7 +13,7 @@ import { computeMetrics } from '../metrics/computeMetrics.js';
 import { computeRelativeMetrics } from '../metrics/computeRelativeMetrics.js';
 import type { MetricContext } from '../metrics/convention.js';
 import { drawdownEpisodes } from '../metrics/drawdownEpisodes.js';
-import { periodReturnTables } from '../metrics/periodTables.js';
+import { periodExtremes, periodReturnTables } from '../metrics/periodTables.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildSeries } from './buildSeries.js';
 import { finalWeights } from './finalWeights.js';
@@ -137,13 +137,14 @@ export function buildReport(inputs: ReportInputs): Report {
     tables: {
       monthly: tables.monthly,
       yearly: tables.yearly.map((y) => ({ ...y, benchmark: benchmarkYearly?.get(y.year) ?? null })),
+      extremes: periodExtremes(tables),
     },
     concentration: conc.summary,
     final: finalWeights(result),
     rebalances: [...result.rebalances],
     warnings,
   };
-  if (inputs.includeSeries) report.series = buildSeries(result, conc.series);
+  if (inputs.includeSeries) report.series = buildSeries(result, conc.series, periodsPerYear);
   return report;
 }
 

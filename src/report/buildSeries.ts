@@ -1,6 +1,7 @@
 import { formatIsoDate } from '../core/dates.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { underwaterSeries } from '../metrics/drawdownEpisodes.js';
+import { rollingOneYear } from '../metrics/rollingWindows.js';
 import type { ReportSeries } from './reportTypes.js';
 
 /** Finite number or null (JSON cannot hold NaN). */
@@ -12,7 +13,9 @@ export function finiteOrNull(x: number): number | null {
 export function buildSeries(
   result: BacktestResult,
   conc: { hhi: Float64Array; effectiveHoldings: Float64Array; maxWeight: Float64Array },
+  periodsPerYear: number,
 ): ReportSeries {
+  const rolling = rollingOneYear(result.ledger.returns.subarray(1), periodsPerYear);
   const { ledger, dates, layout } = result;
   const n = dates.length;
   const underwater = underwaterSeries(ledger.returns.subarray(1));
@@ -48,5 +51,7 @@ export function buildSeries(
     hhi: Array.from(conc.hhi, finiteOrNull),
     effectiveHoldings: Array.from(conc.effectiveHoldings, finiteOrNull),
     maxWeight: Array.from(conc.maxWeight, finiteOrNull),
+    rollingReturn: [null, ...Array.from(rolling.rollingReturn, finiteOrNull)],
+    rollingVolatility: [null, ...Array.from(rolling.rollingVolatility, finiteOrNull)],
   };
 }

@@ -68,10 +68,22 @@ function dailyCharts(kit: PlotKit, report: Report, series: ReportSeries | null, 
     if (series.benchmarkEquity && report.benchmark) lines.push({ name: report.benchmark.ticker, dates: series.dates, values: series.benchmarkEquity });
     const eq = timeLinesChart(kit, lines, { yLabel: 'growth of 1 (log scale)', log: true });
     const uw = underwaterChart(kit, series.dates, series.underwater, report.drawdowns);
-    return [
+    const figures = [
       chartFigure('equity', 'Equity vs benchmark (log scale)', `Growth of 1 invested at the close of ${report.period.start}, after costs.${downsampleNote(eq.drawn, eq.total)}`, eq.svg),
       chartFigure('underwater', 'Underwater curve', `Fall below the previous peak (1 − V/peak); the ${report.drawdowns.length} deepest drawdowns are numbered as in the table below.${downsampleNote(uw.drawn, uw.total)}`, uw.svg),
     ];
+    if (series.rollingReturn?.some((x) => x !== null)) {
+      const roll = timeLinesChart(
+        kit,
+        [
+          { name: 'rolling 1-year return', dates: series.dates, values: series.rollingReturn },
+          { name: 'rolling 1-year volatility', dates: series.dates, values: series.rollingVolatility },
+        ],
+        { yLabel: 'trailing year', percent: true, height: 240 },
+      );
+      figures.push(chartFigure('rolling', 'Rolling one-year return and volatility', `Compounded return and annualised volatility of the trailing ${report.period.periodsPerYear} periods.${downsampleNote(roll.drawn, roll.total)}`, roll.svg));
+    }
+    return figures;
   }
   const layers: Record<string, readonly number[]> = { ...series.sleeveWeights, cash: series.cash };
   const sw = stackedWeightsChart(kit, series.dates, layers);

@@ -38,6 +38,10 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
     const r = b.relative;
     out.push(c.dim(`vs ${b.ticker}: beta ${num(r['beta'])}, alpha ${pct(r['alpha'])}, tracking error ${pct(r['trackingError'])}, information ratio ${num(r['informationRatio'])}`));
   }
+  const ext = report.tables.extremes;
+  if (ext.bestYear && ext.worstYear) {
+    out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return, 1)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return, 1)} (first and last years may be partial)`));
+  }
   out.push('');
   out.push(...concentrationLines(report));
   const sleeves = Object.entries(report.final.sleeves).map(([name, w]) => `${name} ${pct(w, 1)}`);

@@ -50,6 +50,13 @@ export interface Report {
   tables: {
     monthly: { year: number; month: number; return: number }[];
     yearly: { year: number; return: number; benchmark: number | null }[];
+    /** Best and worst calendar month and year (the first and last may be partial). */
+    extremes: {
+      bestMonth: { year: number; month: number; return: number } | null;
+      worstMonth: { year: number; month: number; return: number } | null;
+      bestYear: { year: number; return: number } | null;
+      worstYear: { year: number; return: number } | null;
+    };
   };
   concentration: Record<string, unknown>;
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
@@ -74,4 +81,7 @@ export interface ReportSeries {
   hhi: (number | null)[];
   effectiveHoldings: (number | null)[];
   maxWeight: (number | null)[];
+  /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year. */
+  rollingReturn: (number | null)[];
+  rollingVolatility: (number | null)[];
 }

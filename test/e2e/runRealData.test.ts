@@ -63,5 +63,11 @@ describe.skipIf(!hasRealData)('seed-barbell on real data, short window checked b
     expect(report.rebalances.length).toBe(120);
     for (const key of ['totalReturn', 'cagr', 'annualizedVolatility', 'sharpe', 'maxDrawdown']) expect(Number.isFinite(report.metrics[key])).toBe(true);
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
+    // The best and worst years are the extremes of the yearly table.
+    const yearly: { year: number; return: number }[] = report.tables.yearly;
+    const best = yearly.reduce((a, b) => (b.return > a.return ? b : a));
+    const worst = yearly.reduce((a, b) => (b.return < a.return ? b : a));
+    expect(report.tables.extremes.bestYear).toEqual({ year: best.year, return: best.return });
+    expect(report.tables.extremes.worstYear).toEqual({ year: worst.year, return: worst.return });
   });
 });
