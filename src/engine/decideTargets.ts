@@ -46,6 +46,25 @@ interface Prepared {
   readonly columns: readonly number[];
 }
 
+/**
+ * Reusable moment buffers, one set per candidate count. Typed arrays over 64 bytes live off the
+ * V8 heap and cost microseconds each to allocate here, more than the moments themselves; the
+ * moments are read only during the allocator call that receives them, so one set per size is
+ * safe to overwrite at the next decision.
+ */
+class MomentBuffers {
+  private readonly bySize = new Map<number, WindowMoments>();
+
+  get(k: number): WindowMoments {
+    let m = this.bySize.get(k);
+    if (m === undefined) {
+      m = { count: new Int32Array(k), sum: new Float64Array(k), sumSq: new Float64Array(k) };
+      this.bySize.set(k, m);
+    }
+    return m;
+  }
+}
+
 /** What a decision did beyond its weights (recorded only when one of the lists is non-empty). */
 export interface DecisionRecord {
   readonly row: number;
@@ -76,13 +95,17 @@ class DecisionNotes {
 /** Returns `decide(row, out)` writing the asset targets for a full-panel row. */
 export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: number, out: Float64Array) => void {
   const { layout } = ctx;
-  const cols: Columns = { prices: ctx.prices, nRows: ctx.nRows, assets: layout.assets, prepared: ctx.prepared };
+  const cols: Columns = { prices: ctx.prices, nRows: ctx.nRows, assets: layout.assets, prepared: ctx.prepared, moments: new MomentBuffers() };
   const nSleeves = layout.sleeves.length;
   const overlay = layout.trendFilter;
   const withinLookback = layout.sleeves.map((s) => stageLookback(s.within));
   const acrossLookback = Math.max(stageLookback(ctx.across), overlay?.level === 'sleeve' ? overlay.period : 0);
   const sleeveNames = layout.sleeves.map((s) => s.name);
   const allAssets = layout.assets.map((_, a) => a);
+  // Per sleeve, once: member columns, their names and the level label of its notes.
+  const memberIdx = layout.sleeves.map((s) => s.members.map((m) => m.asset));
+  const memberNames = memberIdx.map((idx) => idx.map((a) => layout.assets[a]!));
+  const levels = layout.sleeves.map((s) => `sleeve ${s.name}`);
 
   return (row, out) => {
     out.fill(0);
@@ -90,9 +113,8 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const withinWeights: Float64Array[] = [];
     const sleeveEligible = new Uint8Array(nSleeves);
     layout.sleeves.forEach((sleeve, s) => {
-      const idx = sleeve.members.map((m) => m.asset);
-      const input = windowInput(cols, idx, row, withinLookback[s]!);
-      const level = `sleeve ${sleeve.name}`;
+      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!);
+      const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
       const w = constrain(result.weights, input.names, input.eligible, sleeve.constraints, level, notes);
@@ -117,7 +139,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       });
     });
     if (overlay?.level === 'asset' || layout.assetConstraints) {
-      const assetInput = windowInput(cols, allAssets, row, overlay?.level === 'asset' ? overlay.period : 0);
+      const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0);
       if (overlay?.level === 'asset') {
         const filtered = applyTrendFilter(out, assetInput, overlay);
         out.set(filtered.weights);
@@ -135,6 +157,7 @@ interface Columns {
   readonly nRows: number;
   readonly assets: readonly string[];
   readonly prepared?: Prepared | undefined;
+  readonly moments: MomentBuffers;
 }
 
 /** Applies constraints when given, recording their warnings under `level`. */
@@ -150,7 +173,7 @@ function constrain(weights: Float64Array, names: readonly string[], eligible: Ui
  * With a prepared panel the input carries the window's moments and builds the return window
  * only when an allocator reads `returns`.
  */
-function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lookback: number): AllocationInput {
+function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number): AllocationInput {
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
@@ -158,7 +181,6 @@ function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lo
   assetIdx.forEach((a, i) => {
     eligible[i] = (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
   });
-  const names = assetIdx.map((a) => cols.assets[a]!);
   let window: Float64Array | undefined;
   const build = (): Float64Array => {
     if (window === undefined) {
@@ -169,7 +191,7 @@ function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lo
     return window;
   };
   if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible };
-  const moments = windowMoments(cols.prepared, assetIdx, first, row + 1);
+  const moments = windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1);
   return {
     n: k,
     names,
@@ -182,13 +204,11 @@ function windowInput(cols: Columns, assetIdx: readonly number[], row: number, lo
   };
 }
 
-/** Moments of the assets' finite returns on rows from..to−1, from the prepared prefix sums. */
-function windowMoments(prepared: Prepared, assetIdx: readonly number[], from: number, to: number): WindowMoments {
+/** Moments of the assets' finite returns on rows from..to−1, from the prepared prefix sums, written into `into`. */
+function windowMoments(prepared: Prepared, into: WindowMoments, assetIdx: readonly number[], from: number, to: number): WindowMoments {
   const { data, columns } = prepared;
   const k = assetIdx.length;
-  const count = new Int32Array(k);
-  const sum = new Float64Array(k);
-  const sumSq = new Float64Array(k);
+  const { count, sum, sumSq } = into as { count: Int32Array; sum: Float64Array; sumSq: Float64Array };
   const hi = to * data.nAssets;
   const lo = from * data.nAssets;
   for (let i = 0; i < k; i++) {
@@ -197,7 +217,7 @@ function windowMoments(prepared: Prepared, assetIdx: readonly number[], from: nu
     sum[i] = data.sum[hi + c]! - data.sum[lo + c]!;
     sumSq[i] = data.sumSq[hi + c]! - data.sumSq[lo + c]!;
   }
-  return { count, sum, sumSq };
+  return into;
 }
 
 /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */

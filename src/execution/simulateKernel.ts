@@ -113,11 +113,23 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     return Number.NaN;
   }
 
+  // The prices of one event row, looked up once per row (carrying gaps back to the last price).
+  const px = new Float64Array(m);
+  let pxRow = -1;
+  function rowPrices(t: number): Float64Array {
+    if (pxRow !== t) {
+      for (let a = 0; a < m; a++) px[a] = priceAt(a, t);
+      pxRow = t;
+    }
+    return px;
+  }
+
   function valueAt(t: number): number {
+    const p = rowPrices(t);
     let value = cash;
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
-      if (u !== 0) value += u * priceAt(a, t);
+      if (u !== 0) value += u * p[a]!;
     }
     return value;
   }
@@ -211,27 +223,30 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     equity[r] = value;
     cashSeries[r] = cash;
     if (record) {
+      const p = rowPrices(r);
       for (let a = 0; a < m; a++) {
         const u = units[a]!;
-        weights[a * n + r] = u === 0 ? 0 : (u * priceAt(a, r)) / value;
+        weights[a * n + r] = u === 0 ? 0 : (u * p[a]!) / value;
       }
     }
   }
 
   function outsideBand(r: number, value: number): boolean {
+    const p = rowPrices(r);
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
-      if (outside(u === 0 ? 0 : (u * priceAt(a, r)) / value, inForce[a]!)) return true;
+      if (outside(u === 0 ? 0 : (u * p[a]!) / value, inForce[a]!)) return true;
     }
     return false;
   }
 
   /** Σ|w·V − h| / 2V: the turnover of trading to the pending target in `base` before costs. */
   function turnoverAt(r: number, base: number, value: number): number {
+    const p = rowPrices(r);
     let traded = 0;
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
-      traded += Math.abs(pending[base + a]! * value - (u === 0 ? 0 : u * priceAt(a, r)));
+      traded += Math.abs(pending[base + a]! * value - (u === 0 ? 0 : u * p[a]!));
     }
     return traded / (2 * value);
   }
@@ -240,8 +255,9 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   function execute(r: number, slot: number): number {
     const base = slot * m;
     const value = valueAt(r);
+    const p = rowPrices(r);
     // Assets with no price at the trade close cannot be bought: their target becomes cash.
-    for (let a = 0; a < m; a++) if (!(priceAt(a, r) > 0)) pending[base + a] = 0;
+    for (let a = 0; a < m; a++) if (!(p[a]! > 0)) pending[base + a] = 0;
     if (minTurnover > 0 && trades > 0 && turnoverAt(r, base, value) < minTurnover) {
       skipped++;
       pendingFlag[slot] = 0;
@@ -255,7 +271,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       traded = 0;
       for (let a = 0; a < m; a++) {
         const u = units[a]!;
-        const held = u === 0 ? 0 : u * priceAt(a, r);
+        const held = u === 0 ? 0 : u * p[a]!;
         traded += Math.abs(pending[base + a]! * post - held);
       }
       const next = costRate * traded;
@@ -268,7 +284,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     for (let a = 0; a < m; a++) {
       const w = pending[base + a]!;
       inForce[a] = w;
-      units[a] = w === 0 ? 0 : (w * post) / priceAt(a, r);
+      units[a] = w === 0 ? 0 : (w * post) / p[a]!;
       invested += w * post;
     }
     cash = post - invested;
