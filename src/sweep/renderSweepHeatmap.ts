@@ -11,7 +11,7 @@ import { isLowerBetter, type SweepSummary } from './sweepSummary.js';
 const CELL_W = 84;
 const CELL_H = 34;
 const LEFT = 140;
-const TOP = 64;
+const TOP = 84;
 
 export function renderSweepHeatmap(strategy: string, grid: readonly GridParam[], summary: SweepSummary, synthetic: boolean): string {
   const [rowsP, colsP] = [grid[0]!, grid[1]!];
@@ -25,8 +25,9 @@ export function renderSweepHeatmap(strategy: string, grid: readonly GridParam[],
   const width = LEFT + colsP.values.length * CELL_W + 20;
   const height = TOP + rowsP.values.length * CELL_H + 20;
   const parts: string[] = [];
-  parts.push(`<text x="${LEFT + (colsP.values.length * CELL_W) / 2}" y="20" text-anchor="middle" font-weight="bold">${escapeHtml(colsP.path)}</text>`);
-  parts.push(`<text x="10" y="${TOP - 10}" font-weight="bold">${escapeHtml(rowsP.path)}</text>`);
+  parts.push(`<text x="${LEFT + (colsP.values.length * CELL_W) / 2}" y="20" text-anchor="middle" font-weight="bold">${escapeHtml(colsP.path)} →</text>`);
+  // The row parameter's name sits on its own line above the column values, left of the grid.
+  parts.push(`<text x="10" y="${TOP - 34}" font-weight="bold">${escapeHtml(rowsP.path)} ↓</text>`);
   colsP.values.forEach((v, j) => parts.push(`<text x="${LEFT + j * CELL_W + CELL_W / 2}" y="${TOP - 10}" text-anchor="middle">${escapeHtml(String(v))}</text>`));
   rowsP.values.forEach((rv, i) => {
     parts.push(`<text x="${LEFT - 8}" y="${TOP + i * CELL_H + CELL_H / 2 + 5}" text-anchor="end">${escapeHtml(String(rv))}</text>`);
