@@ -21,7 +21,8 @@ export function leaveOneOutChart(kit: PlotKit, report: RobustReport): string | n
     marginLeft: 140,
     marginRight: 60,
     style: { fontSize: '12px' },
-    x: { grid: true, label: 'Δ CAGR without it (percentage points)', tickFormat: (d: number) => `${(d * 100).toFixed(1)}` },
+    // Room beyond the longest bars for their labels, on both sides of zero.
+    x: { grid: true, label: 'Δ CAGR without it (percentage points)', tickFormat: (d: number) => `${(d * 100).toFixed(1)}`, domain: paddedDomain(rows.map((r) => r.value)) },
     y: { domain: rows.map((r) => r.name), label: null },
     color: { domain: ['up', 'down'], range: ['#2e7d32', '#c0392b'] },
     marks: [
@@ -129,4 +130,12 @@ export function concentrationChart(kit: PlotKit, report: RobustReport): string |
       Plot.ruleY([0]),
     ],
   });
+}
+
+/** [min, max] of the values and zero, widened by a fifth of the span on each side that has bars. */
+function paddedDomain(values: readonly number[]): [number, number] {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const pad = (hi - lo || 1e-4) * 0.2;
+  return [lo < 0 ? lo - pad : lo, hi > 0 ? hi + pad : hi];
 }
