@@ -74,6 +74,7 @@ export const COMPARE_METRICS: readonly CompareMetric[] = [
     read: (r) => finite(r.costs.annualizedTurnover),
   },
   { key: 'costs.total', label: 'costs (of initial equity)', format: 'pct', better: 'lower', read: (r) => finite(r.costs.total) },
+  { key: 'costs.cagrDrag', label: 'cost drag on CAGR', format: 'pct', better: 'lower', read: (r) => finite(r.costs.cagrDrag) },
 ];
 
 function finite(x: unknown): number | null {
