@@ -6,6 +6,7 @@ import { buildReport } from '../report/buildReport.js';
 import type { Report } from '../report/reportTypes.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { RunInputs } from './loadRunData.js';
+import { preparePanel } from './preparePanel.js';
 import { runBacktest, type BacktestResult } from './runBacktest.js';
 
 export interface BacktestOutput {
@@ -18,9 +19,11 @@ export function backtestToReport(
   data: RunInputs,
   options: { strategyFile: string | null; includeSeries?: boolean },
 ): BacktestOutput {
-  const result = runBacktest(spec, data);
+  // One prepared panel for the run and its cost-free twin.
+  const inputs = { ...data, prepared: preparePanel(data.panel) };
+  const result = runBacktest(spec, inputs);
   const hasCosts = spec.costs.bps + spec.costs.slippageBps > 0;
-  const gross = hasCosts ? runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, data).ledger.returns : null;
+  const gross = hasCosts ? runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, inputs).ledger.returns : null;
   const report = buildReport({
     result,
     strategyFile: options.strategyFile,
