@@ -5,6 +5,7 @@
  */
 import { parseIsoDate } from '../core/dates.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
+import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import type { MetricContext } from '../metrics/convention.js';
 import type { StrategySpec } from '../strategy/schema.js';
@@ -36,13 +37,25 @@ export interface JobResult extends RunFigures {
   readonly missing: number;
 }
 
+/** Returns and prefix sums of each shared panel, prepared once and reused by its jobs. */
+const preparedPanels = new WeakMap<PricePanel, PreparedPanel>();
+
+function prepared(panel: PricePanel): PreparedPanel {
+  let p = preparedPanels.get(panel);
+  if (p === undefined) {
+    p = preparePanel(panel);
+    preparedPanels.set(panel, p);
+  }
+  return p;
+}
+
 export function runRobustJob(panel: PricePanel, params: RobustParams, index: number): JobResult {
   const job = params.jobs[index];
   if (!job) throw new RangeError(`runRobustJob: no job ${index}`);
-  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel }), params.ctx), missing: 0 };
+  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel, prepared: prepared(panel) }), params.ctx), missing: 0 };
   if (job.kind === 'period') {
     const spec = { ...params.spec, period: { from: job.from, to: job.to } };
-    return { ...runFigures(runBacktest(spec, { panel }), params.ctx), missing: 0 };
+    return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel) }), params.ctx), missing: 0 };
   }
   const { lo, hi } = periodBounds(panel, params.spec);
   const idx = stationaryBootstrapIndexes(hi - lo - 1, params.block, mulberry32(pathSeed(params.seed, job.path)));
