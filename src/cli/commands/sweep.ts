@@ -85,7 +85,9 @@ export function registerSweep(program: Command): void {
         signal: controller.signal,
       });
       progress.end();
-      if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, ...outcome.manifest }, null, 2)}\n`);
+      // Peak resident memory of the whole process (worker threads included), for capacity planning.
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, peakRssMb, ...outcome.manifest }, null, 2)}\n`);
       else if (!flags.quiet) {
         const m = outcome.manifest;
         const text = renderSweepTerminal(outcome.summary, {
