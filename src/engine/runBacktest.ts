@@ -21,6 +21,8 @@ export interface RunData {
   readonly schedule?: WeightsSchedule | undefined;
   /** Work shared across runs on the same panel (returns, window sums); optional. */
   readonly prepared?: PreparedPanel | undefined;
+  /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
+  readonly recordWeights?: boolean | undefined;
 }
 
 export interface RebalanceRecord {
@@ -86,6 +88,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     lag: rebalance.lag,
     costRate: (costs.bps + costs.slippageBps) / 10_000,
     minTurnover: rebalance.minTrade,
+    recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
   });
 

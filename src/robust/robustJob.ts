@@ -52,15 +52,15 @@ function prepared(panel: PricePanel): PreparedPanel {
 export function runRobustJob(panel: PricePanel, params: RobustParams, index: number): JobResult {
   const job = params.jobs[index];
   if (!job) throw new RangeError(`runRobustJob: no job ${index}`);
-  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel, prepared: prepared(panel) }), params.ctx), missing: 0 };
+  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };
   if (job.kind === 'period') {
     const spec = { ...params.spec, period: { from: job.from, to: job.to } };
-    return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel) }), params.ctx), missing: 0 };
+    return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };
   }
   const { lo, hi } = periodBounds(panel, params.spec);
   const idx = stationaryBootstrapIndexes(hi - lo - 1, params.block, mulberry32(pathSeed(params.seed, job.path)));
   const resampled = resamplePanel(panel, lo, hi, idx);
-  return { ...runFigures(runBacktest(params.spec, { panel: resampled.panel }), params.ctx), missing: resampled.missing };
+  return { ...runFigures(runBacktest(params.spec, { panel: resampled.panel, recordWeights: false }), params.ctx), missing: resampled.missing };
 }
 
 /** Rows lo..hi−1 of the panel inside the spec's explicit period. */

@@ -32,6 +32,6 @@ export function init(shared: SharedPanel, taskParams: SweepTaskParams): void {
 export function run(index: number): VariantResult {
   if (panel === null || params === null) throw new Error('sweepTask: run before init');
   const spec = variantSpec(params.spec, params.grid, index);
-  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined });
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined, recordWeights: false });
   return variantMetrics(index, result);
 }
