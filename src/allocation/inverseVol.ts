@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fallbackSchema, lookbackSchema, minObservationsSchema } from './commonParams.js';
-import { allocationOf, failedAllocation } from './allocationResult.js';
+import { allocationOf, failedAllocation, weightsBuffer } from './allocationResult.js';
 import { finiteCount, windowStart } from './returnWindow.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
@@ -24,7 +24,7 @@ export type InverseVolSpec = z.output<typeof inverseVolSchema>;
 export function inverseVol(input: AllocationInput, params: InverseVolSpec): AllocationResult {
   const start = windowStart(input, params.lookback);
   const need = Math.max(2, Math.min(params.minObservations, params.lookback));
-  const w = new Float64Array(input.n);
+  const w = weightsBuffer(input);
   // With window moments covering exactly the rows this lookback reads, σ costs O(1) per candidate.
   const moments = start === 0 ? input.moments : undefined;
   let sum = 0;

@@ -23,6 +23,12 @@ export interface AllocationInput {
    * An allocator may use them instead of reading `returns` (which may then never be built).
    */
   readonly moments?: WindowMoments;
+  /**
+   * Optional buffer (length n) an allocator may write its weights into and return instead of
+   * allocating: the caller owns it and reads the weights before its next decision. An allocator
+   * that uses it must overwrite every entry.
+   */
+  readonly out?: Float64Array;
 }
 
 export interface WindowMoments {

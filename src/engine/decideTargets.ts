@@ -106,6 +106,9 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   const memberIdx = layout.sleeves.map((s) => s.members.map((m) => m.asset));
   const memberNames = memberIdx.map((idx) => idx.map((a) => layout.assets[a]!));
   const levels = layout.sleeves.map((s) => `sleeve ${s.name}`);
+  // Output buffers the allocators may fill instead of allocating (read before the next decision).
+  const withinOut = memberIdx.map((idx) => new Float64Array(idx.length));
+  const acrossOut = new Float64Array(nSleeves);
 
   return (row, out) => {
     out.fill(0);
@@ -113,7 +116,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const withinWeights: Float64Array[] = [];
     const sleeveEligible = new Uint8Array(nSleeves);
     layout.sleeves.forEach((sleeve, s) => {
-      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!);
+      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, withinOut[s]!);
       const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
@@ -121,7 +124,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       withinWeights.push(w);
       sleeveEligible[s] = w.some((x) => x > 0) ? 1 : 0;
     });
-    const across = acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible);
+    const across = { ...acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible), out: acrossOut };
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
@@ -173,7 +176,7 @@ function constrain(weights: Float64Array, names: readonly string[], eligible: Ui
  * With a prepared panel the input carries the window's moments and builds the return window
  * only when an allocator reads `returns`.
  */
-function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number): AllocationInput {
+function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number, out?: Float64Array): AllocationInput {
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
@@ -190,7 +193,8 @@ function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly
     }
     return window;
   };
-  if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible };
+  const extra = out === undefined ? {} : { out };
+  if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible, ...extra };
   const moments = windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1);
   return {
     n: k,
@@ -198,6 +202,7 @@ function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly
     length,
     eligible,
     moments,
+    ...extra,
     get returns() {
       return build();
     },

@@ -83,6 +83,10 @@ describe('allocator contract', () => {
             expect([...again.weights]).toEqual([...w]);
             expect(again.fallbacks).toEqual(result.fallbacks);
 
+            // Offered an output buffer full of garbage, an allocator gives the same weights.
+            const buffered = allocate(spec, { ...input, out: new Float64Array(input.n).fill(7) });
+            expect([...buffered.weights]).toEqual([...w]);
+
             const extended = allocate(spec, withDeadCandidate(input));
             expect(extended.weights[input.n], 'dead candidate gets 0').toBe(0);
             for (let i = 0; i < input.n; i++) expect(extended.weights[i]).toBeCloseTo(w[i] as number, 13);
