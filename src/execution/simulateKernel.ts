@@ -83,6 +83,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const equity = new Float64Array(n);
   const cashSeries = new Float64Array(n);
   const weights = new Float64Array(record ? n * m : 0);
+  const invEquity = new Float64Array(record ? n : 0);
   const tradeRow = new Int32Array(n);
   const tradeDecision = new Int32Array(n);
   const tradeRule = new Uint8Array(n);
@@ -190,9 +191,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     const recordTo = stop < hi ? stop : hi;
     for (let r = lo; r < recordTo; r++) cashSeries[r] = cash;
     if (record) {
+      // One division per row instead of one per cell.
+      for (let r = lo; r < recordTo; r++) invEquity[r] = 1 / equity[r]!;
       for (let a = 0; a < m; a++) {
         const u = units[a]!;
-        if (u !== 0) weightColumnKernel(prices, a * stride + offset, u, priceAt(a, lo), equity, weights, a * n, lo, recordTo);
+        if (u !== 0) weightColumnKernel(prices, a * stride + offset, u, priceAt(a, lo), invEquity, weights, a * n, lo, recordTo);
       }
     }
     return stop < hi ? stop : -1;
@@ -333,13 +336,13 @@ function accumulateColumnKernel(prices: Float64Array, base: number, u: number, s
   }
 }
 
-/** weights[out + r] = u · p_r / equity_r over rows lo..hi−1 of one column. */
+/** weights[out + r] = u · p_r · (1 / equity_r) over rows lo..hi−1 of one column. */
 function weightColumnKernel(
   prices: Float64Array,
   base: number,
   u: number,
   start: number,
-  equity: Float64Array,
+  invEquity: Float64Array,
   weights: Float64Array,
   out: number,
   lo: number,
@@ -349,6 +352,6 @@ function weightColumnKernel(
   for (let r = lo; r < hi; r++) {
     const p = prices[base + r]!;
     if (p > 0) last = p;
-    weights[out + r] = (u * last) / equity[r]!;
+    weights[out + r] = u * last * invEquity[r]!;
   }
 }

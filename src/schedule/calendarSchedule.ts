@@ -29,12 +29,14 @@ export function calendarSchedule(dates: Int32Array, spec: CalendarSpec): Uint8Ar
   }
   if (spec.schedule === 'never') return mask;
   if (spec.schedule === 'daily') return mask.fill(1);
-  const key = periodKey(spec.schedule);
+  const periodOf = periodKey(spec.schedule);
+  const keys = new Int32Array(n);
+  for (let t = 0; t < n; t++) keys[t] = periodOf(dates[t]!);
   if (spec.on === 'first') {
-    for (let t = 1; t < n; t++) if (key(dates[t]!) !== key(dates[t - 1]!)) mask[t] = 1;
+    for (let t = 1; t < n; t++) if (keys[t] !== keys[t - 1]) mask[t] = 1;
   } else {
     // The last row of the data is not known to close its period, so it never triggers.
-    for (let t = 0; t < n - 1; t++) if (key(dates[t]!) !== key(dates[t + 1]!)) mask[t] = 1;
+    for (let t = 0; t < n - 1; t++) if (keys[t] !== keys[t + 1]) mask[t] = 1;
   }
   return mask;
 }

@@ -134,6 +134,9 @@ describe('effective bets', () => {
   it('is 1 for a single asset', () => {
     fc.assert(
       fc.property(series(10, 30).filter(notConstant), fc.double({ min: 0.1, max: 1, noNaN: true }), (r, w) => {
+        // A variance that underflows (returns of 1e-200) is no property of the measure: skip it.
+        const spread = Math.max(...r) - Math.min(...r);
+        fc.pre(spread > 1e-8);
         const n = r.length + 1;
         const s = computeConcentration({
           dates: Int32Array.from({ length: n }, (_, t) => 19000 + t),
