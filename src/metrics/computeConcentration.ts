@@ -20,6 +20,12 @@ export interface ConcentrationInput {
   rebalanceIndices: Int32Array;
   /** Trailing rows for the covariance in riskContribution/effectiveBets (strategy lookback, or 252). */
   riskWindow: number;
+  /**
+   * Optional prices of the assets including the history before the period (asset a on period
+   * row s is values[a * stride + offset + s], s may be negative down to −offset): the trailing
+   * risk window then reaches back before the start instead of being cut at row 1.
+   */
+  riskPrices?: { values: Float64Array; stride: number; offset: number };
   /** K of topKShare and topContributorsShare (default 3). */
   topK: number;
 }
@@ -131,7 +137,7 @@ function contributionSummary(input: ConcentrationInput, nAssets: number, nDates:
 }
 
 function riskSummary(input: ConcentrationInput, nAssets: number, nDates: number, warnings: string[], iso: (row: number) => string | null) {
-  const risk = rebalanceRisk(input.weights, input.assetReturns, nAssets, nDates, input.rebalanceIndices, input.riskWindow);
+  const risk = rebalanceRisk(input.weights, input.assetReturns, nAssets, nDates, input.rebalanceIndices, input.riskWindow, input.riskPrices);
   if (risk.skipped.length > 0) {
     const first = risk.skipped[0] as { row: number; reason: string };
     warnings.push(

@@ -16,8 +16,9 @@ export interface RebalanceRisk {
 
 /**
  * At each rebalance row t, the held assets H = {i : w_{i,t} > 0} (post-trade weights), the
- * trailing window of asset returns rows max(1, t − window + 1)..t (the information available at
- * close t; rows where a held asset has no return are dropped), Σ = sample covariance (n − 1) of
+ * trailing window of asset returns rows max(1, t − window + 1)..t, or reaching before the period
+ * when `prices` carry its history (the information available at close t; rows where a held asset
+ * has no return are dropped), Σ = sample covariance (n − 1) of
  * H over that window, RC_i = w_i (Σw)_i / wᵀΣw and Meucci's effective bets. A rebalance with
  * fewer than 2 complete rows, nothing held, or wᵀΣw = 0 is skipped with a reason.
  */
@@ -28,6 +29,7 @@ export function rebalanceRisk(
   nDates: number,
   rebalanceIndices: Int32Array,
   window: number,
+  prices?: { values: Float64Array; stride: number; offset: number },
 ): RebalanceRisk {
   const sums = new Float64Array(nAssets);
   const bets = new Float64Array(rebalanceIndices.length).fill(Number.NaN);
@@ -40,14 +42,20 @@ export function rebalanceRisk(
       skipped.push({ row: t, reason: 'nothing held' });
       return;
     }
-    const lo = Math.max(1, t - Math.max(2, window) + 1);
+    // With prices reaching before the period, the window may start before row 1.
+    const earliest = prices ? 1 - prices.offset : 1;
+    const lo = Math.max(earliest, t - Math.max(2, window) + 1);
     const length = t - lo + 1;
     const k = held.length;
     const block = new Float64Array(k * Math.max(0, length));
     const w = new Float64Array(k);
     held.forEach((a, i) => {
       w[i] = weights[a * nDates + t] as number;
-      if (length > 0) block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
+      if (length <= 0) return;
+      if (prices) {
+        const base = a * prices.stride + prices.offset;
+        for (let s = lo; s <= t; s++) block[i * length + s - lo] = (prices.values[base + s] as number) / (prices.values[base + s - 1] as number) - 1;
+      } else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
     });
     const { cov, rowsUsed } = sampleCovariance(block, k, Math.max(0, length));
     if (rowsUsed < 2) {

@@ -80,6 +80,7 @@ export function buildReport(inputs: ReportInputs): Report {
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,
     riskWindow: 252,
+    riskPrices: result.prices,
     topK: spec.reporting.topK,
   });
   warnings.push(...conc.warnings);
