@@ -59,8 +59,8 @@ export function registerRobust(program: Command): void {
     const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : whole(flags.workers, '--workers', 1, 256, UserError);
 
     const spec = applyOverrides(loadStrategy(file).spec, flags);
-    const { refuseModules } = await import('../../strategy/refuseModules.js');
-    refuseModules(spec, 'robust');
+    // The full run happens in this thread: its user modules (method: module) load here.
+    await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
     const data = loadRunData(spec, flags.data);
     const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(

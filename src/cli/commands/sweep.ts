@@ -56,7 +56,6 @@ export function registerSweep(program: Command): void {
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const spec = applyOverrides(loadStrategy(file).spec, flags);
-    (await import('../../strategy/refuseModules.js')).refuseModules(spec, 'sweep');
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
       start: (count: number, total: number): void => {
