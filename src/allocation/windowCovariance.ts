@@ -5,9 +5,8 @@ import type { AllocationInput } from './types.js';
 
 /**
  * Covariance (row-major k×k) of the given candidates over the last `lookback` rows of the
- * window, with listwise deletion of incomplete rows: the sample covariance (divisor n − 1; the
- * figures of estimators/sampleCovariance.ts, computed by the faster numeric/covarianceKernel.ts),
- * or its Ledoit-Wolf shrinkage (see estimators/ledoitWolf.ts). `rowsUsed` < 2 means undefined.
+ * window, with listwise deletion of incomplete rows: the sample covariance (divisor n − 1,
+ * computed by numeric/covarianceKernel.ts), or its Ledoit-Wolf shrinkage (see estimators/ledoitWolf.ts). `rowsUsed` < 2 means undefined.
  */
 export function windowCovariance(
   input: AllocationInput,

@@ -6,7 +6,7 @@ import { covarianceKernel } from '../numeric/covarianceKernel.js';
  * Analysis 88), in the form scikit-learn's `sklearn.covariance.ledoit_wolf` computes
  * (assume_centered=False), so that figures can be checked against it.
  *
- * With x_t the demeaned rows (t = 1..T complete rows, listwise deletion as in sampleCovariance),
+ * With x_t the demeaned rows (t = 1..T complete rows, listwise deletion as in covarianceKernel),
  * p series, S = (1/T) Σ_t x_t x_tᵀ (divisor T, the maximum-likelihood form), and ‖A‖² = Σ_ij A_ij²:
  *
  *   μ  = tr(S) / p                                  (the target is μ·I)

@@ -1,4 +1,4 @@
-import { sampleCovariance } from '../estimators/sampleCovariance.js';
+import { covarianceKernel } from '../numeric/covarianceKernel.js';
 import { effectiveBets } from './effectiveBets.js';
 import { riskContribution } from './riskContribution.js';
 
@@ -57,7 +57,7 @@ export function rebalanceRisk(
         for (let s = lo; s <= t; s++) block[i * length + s - lo] = (prices.values[base + s] as number) / (prices.values[base + s - 1] as number) - 1;
       } else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
     });
-    const { cov, rowsUsed } = sampleCovariance(block, k, Math.max(0, length));
+    const { cov, rowsUsed } = covarianceKernel(block, k, Math.max(0, length), 1);
     if (rowsUsed < 2) {
       skipped.push({ row: t, reason: `${rowsUsed} complete return row${rowsUsed === 1 ? '' : 's'} in the trailing window` });
       return;

@@ -1,13 +1,13 @@
 /**
  * Covariance of k series over a window, the fast path behind the allocators' estimators:
- * incomplete rows (any NaN) are dropped (listwise deletion, as sampleCovariance does), the
+ * incomplete rows (any NaN) are dropped (listwise deletion), the
  * complete rows are demeaned into one contiguous row-per-series block, and
  *
  *   out[i·k + j] = Σ_s x_{i,s} x_{j,s} / (T − ddof)
  *
  * over the T complete rows, with 4-way unrolled dot products (about 4× faster than a
  * per-element completeness check for 50 series × 252 rows). `ddof` 1 gives the sample
- * covariance (sampleCovariance's figures to rounding), 0 the maximum-likelihood one.
+ * covariance, 0 the maximum-likelihood one.
  * Input column-major: `returns[i * length + s]`. Returns the demeaned block too (LW needs it).
  * With T ≤ ddof (or T < 1) every entry is NaN.
  */
