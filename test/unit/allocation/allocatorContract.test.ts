@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOCATION_METHODS, allocate, parseAllocationSpec, type AllocationSpec } from '../../../src/allocation/registry.js';
 import { applyConstraints, constraintsSchema } from '../../../src/allocation/applyConstraints.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
-import { syntheticInput } from './syntheticInput.js';
+import { syntheticInput, withDeadCandidate } from './syntheticInput.js';
 
 /** Specs exercised per method (every registered method must appear at least once). */
 const SPECS: Record<string, unknown[]> = {
@@ -45,14 +45,6 @@ function inputs(): { label: string; input: AllocationInput }[] {
   return out;
 }
 
-/** The input with one more candidate X: all-NaN returns and ineligible. */
-function withDeadCandidate(input: AllocationInput): AllocationInput {
-  const returns = new Float64Array((input.n + 1) * input.length).fill(Number.NaN);
-  returns.set(input.returns);
-  const eligible = new Uint8Array(input.n + 1);
-  eligible.set(input.eligible);
-  return { n: input.n + 1, names: [...input.names, 'X'], returns, length: input.length, eligible };
-}
 
 describe('allocator contract', () => {
   it('covers every registered method', () => {

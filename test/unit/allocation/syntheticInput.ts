@@ -76,3 +76,12 @@ export function gaussSolve(a: number[][], b: number[]): number[] {
 export function flat(a: number[][]): Float64Array {
   return Float64Array.from(a.flat());
 }
+
+/** The input with one more candidate X: all-NaN returns and ineligible. */
+export function withDeadCandidate(input: AllocationInput): AllocationInput {
+  const returns = new Float64Array((input.n + 1) * input.length).fill(Number.NaN);
+  returns.set(input.returns);
+  const eligible = new Uint8Array(input.n + 1);
+  eligible.set(input.eligible);
+  return { n: input.n + 1, names: [...input.names, 'X'], returns, length: input.length, eligible };
+}

@@ -19,6 +19,8 @@ export function fixtureSeries(): ReportSeries {
     hhi: [null, 0.5, 0.5, 0.5, 0.5],
     effectiveHoldings: [null, 2, 2, 2, 2],
     maxWeight: [null, 0.5, 0.5, 0.5, 0.5],
+    rollingReturn: [null, null, null, null, null],
+    rollingVolatility: [null, null, null, null, null],
   };
 }
 
@@ -47,17 +49,19 @@ export function fixtureReport(overrides: { name?: string; synthetic?: boolean } 
       filled: {},
       droppedDates: {},
       lateStarts: [],
+      currency: null,
     },
     period: { start: '2024-01-02', end: '2024-01-08', periods: 4, periodsPerYear: 252 },
     convention: { name: 'standard', definitions: 'sleeves-conventions-1' },
     timing: { lag: 1, description: 'weights decided at the close of day t trade at the close of day t+1' },
-    costs: { bps: 5, slippageBps: 0, total: 0.0005, cagrDrag: 0.01, annualizedTurnover: 0.5 },
+    costs: { bps: 5, slippageBps: 0, total: 0.0005, cagrDrag: 0.01, annualizedTurnover: 0.5, skippedRebalances: 0 },
     metrics: { totalReturn: 0.2, cagr: 90.5, annualizedVolatility: 1.5, sharpe: 2.25, maxDrawdown: 0.1, sortino: null, var95: -0.08 },
     benchmark: { ticker: 'SPY', metrics: { totalReturn: 0.03, cagr: 3.4, annualizedVolatility: 0.6, sharpe: 1.5, maxDrawdown: 0.0476, sortino: 2, var95: -0.03 }, relative: { beta: 1.2, alpha: 0.3 } },
     drawdowns: [{ peak: '2024-01-03', trough: '2024-01-04', recovery: '2024-01-08', depth: 0.1, periodsToTrough: 1, periodsToRecovery: 2, periodsUnderwater: 2 }],
     tables: {
       monthly: [{ year: 2024, month: 1, return: 0.2 }],
       yearly: [{ year: 2024, return: 0.2, benchmark: 0.03 }],
+      extremes: { bestMonth: { year: 2024, month: 1, return: 0.2 }, worstMonth: { year: 2024, month: 1, return: 0.2 }, bestYear: { year: 2024, return: 0.2 }, worstYear: { year: 2024, return: 0.2 } },
     },
     concentration: {
       topK: 3,
@@ -69,7 +73,7 @@ export function fixtureReport(overrides: { name?: string; synthetic?: boolean } 
       topContributorsShare: 1,
     },
     final: { date: '2024-01-08', assets: { AAA: 0.5, BBB: 0.5 }, sleeves: { growth: 0.5, safety: 0.5 }, cash: 0 },
-    rebalances: [{ decisionDate: '2024-01-02', tradeDate: '2024-01-03', rule: 'initial', turnover: 0.5, cost: 0.0005, fallbacks: [] }],
+    rebalances: [{ decisionDate: '2024-01-02', tradeDate: '2024-01-03', rule: 'initial', turnover: 0.5, cost: 0.0005, fallbacks: [], brokenTrends: [] }],
     warnings: ['a warning with <b>markup</b> & an ampersand'],
   };
 }

@@ -5,22 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/core/errors.js';
 import { parseStrategy } from '../../../src/strategy/loadStrategy.js';
+import { strategyError } from '../../helpers/strategyErrors.js';
 
 const seed = readFileSync(new URL('../../../strategies/seed-barbell.yaml', import.meta.url), 'utf8');
 const trend = readFileSync(new URL('../../../strategies/trend-to-safety.yaml', import.meta.url), 'utf8');
 
-function errorOf(text: string): string {
-  try {
-    parseStrategy(text, 'bad.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = strategyError;
 
 /** `bad.yaml:line:col:` of the first occurrence of `token` in `text` (errors point at the key). */
 function where(text: string, token: string): string {

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/core/errors.js';
 import { parseStrategy } from '../../../src/strategy/loadStrategy.js';
+import { strategyError } from '../../helpers/strategyErrors.js';
 
 const seed = readFileSync(new URL('../../../strategies/seed-barbell.yaml', import.meta.url), 'utf8');
 
-function errorOf(text: string): string {
-  try {
-    parseStrategy(text, 'bad.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = strategyError;
 
 describe('parseStrategy', () => {
   it('resolves the seed barbell with defaults filled in', () => {

@@ -17,7 +17,7 @@ import { methodSchema, type MethodSpec } from '../../../src/strategy/methodSchem
 import { resolveModules } from '../../../src/strategy/resolveModules.js';
 import { strategySchema, type StrategySpec } from '../../../src/strategy/schema.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
-import { syntheticInput } from '../allocation/syntheticInput.js';
+import { syntheticInput, withDeadCandidate } from '../allocation/syntheticInput.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/modules');
 const moduleFile = path.join(fixtures, 'positive-trend.mjs');
@@ -33,14 +33,6 @@ async function moduleSpec(extra: Record<string, unknown> = {}): Promise<{ spec: 
   return { spec, stage: spec.sleeves['s']!.within! };
 }
 
-/** The input with one more candidate X: all-NaN returns and ineligible. */
-function withDeadCandidate(input: AllocationInput): AllocationInput {
-  const returns = new Float64Array((input.n + 1) * input.length).fill(Number.NaN);
-  returns.set(input.returns);
-  const eligible = new Uint8Array(input.n + 1);
-  eligible.set(input.eligible);
-  return { n: input.n + 1, names: [...input.names, 'X'], returns, length: input.length, eligible };
-}
 
 describe('module stage: the allocator contract', () => {
   const inputs = [syntheticInput(1, 5, 300), syntheticInput(2, 8, 40), syntheticInput(3, 3, 10)];
