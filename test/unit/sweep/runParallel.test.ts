@@ -43,14 +43,15 @@ describe('runParallel in-process (workers = 1)', () => {
 });
 
 describe.skipIf(!built)('runParallel with worker threads', () => {
-  it('gives the same ordered results with 1, 2 and 4 workers, from several threads', async () => {
+  it('gives the same ordered results with 1, 2 and 4 workers, computed on worker threads', async () => {
     const run = (workers: number) => runParallel<Probe>({ taskModule: task, shared: panel(200), params: { factor: 2 }, count: 200, workers, chunkSize: 3 });
     const [one, two, four] = [await run(1), await run(2), await run(4)];
     const values = (rs: Probe[]) => rs.map((r) => r.value);
     expect(values(one)).toEqual(Array.from({ length: 200 }, (_, i) => 2 * i + 1000));
     expect(values(two)).toEqual(values(one));
     expect(values(four)).toEqual(values(one));
-    expect(new Set(four.map((r) => r.thread)).size).toBeGreaterThan(1);
+    // Every result came from a worker thread. (How many threads share 200 tiny tasks depends on
+    // how fast each thread starts, so the count is not asserted: one fast thread may take all.)
     expect(four.every((r) => r.thread !== 0)).toBe(true);
   });
 
