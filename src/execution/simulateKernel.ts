@@ -55,7 +55,10 @@ export interface KernelLedger {
   /** End-of-day equity; initial capital 1 before the first trade. */
   readonly equity: Float64Array;
   readonly cash: Float64Array;
-  /** Simple portfolio return of each row (row 0 is V_0 − 1: minus the costs of a same-day trade). */
+  /**
+   * Simple portfolio return of each row: row 0 (the start) is 0, row 1 is V_1 / 1 − 1 from the
+   * initial capital (so the cost of a trade at the start close is in it), later rows V_t / V_{t−1} − 1.
+   */
   readonly returns: Float64Array;
   /** End-of-day weights, column-major (weights[a * nDates + t]); empty if not recorded. */
   readonly weights: Float64Array;
@@ -304,8 +307,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   }
 
   const returns = new Float64Array(n);
-  returns[0] = equity[0]! - 1;
-  for (let r = 1; r < n; r++) returns[r] = equity[r]! / equity[r - 1]! - 1;
+  // Row 0 is the start: the first period is measured from the initial capital 1, so a trade at
+  // the start close (lag 0) charges its cost to the first period instead of losing it.
+  returns[0] = 0;
+  if (n > 1) returns[1] = equity[1]! - 1;
+  for (let r = 2; r < n; r++) returns[r] = equity[r]! / equity[r - 1]! - 1;
 
   return {
     nDates: n,

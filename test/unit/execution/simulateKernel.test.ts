@@ -121,3 +121,19 @@ describe('simulateKernel', () => {
     expect(ledger.trades.turnover[1]).toBeCloseTo(0.7 / 1.2 - 0.5, 15);
   });
 });
+
+describe('simulateKernel returns', () => {
+  it('charge the cost of a trade at the start close (lag 0) to the first period', () => {
+    // Buy 100% at the close of row 0 at 20 bps: V_0 = 1/(1 + c). Price +10% on row 1: V_1 = 1.1/(1 + c).
+    // The first period runs from the initial capital 1: r_1 = 1.1/(1 + c) − 1, and ∏(1 + r) − 1 = V_1 − 1.
+    const c = 0.002;
+    const ledger = simulateKernel({
+      nDates: 3, nAssets: 1, prices: Float64Array.of(10, 11, 12.1), calendar: Uint8Array.of(1, 0, 0),
+      bandAbsolute: 0, bandRelative: 0, lag: 0, costRate: c, decide: (_t, out) => out.set([1]),
+    });
+    expect(ledger.returns[0]).toBe(0);
+    expect(ledger.returns[1]).toBeCloseTo(1.1 / (1 + c) - 1, 15);
+    expect(ledger.returns[2]).toBeCloseTo(0.1, 15);
+    expect((1 + ledger.returns[1]!) * (1 + ledger.returns[2]!) - 1).toBeCloseTo(ledger.equity[2]! - 1, 15);
+  });
+});
