@@ -53,7 +53,7 @@ export function applyOverrides(spec: StrategySpec, flags: BacktestFlags): Strate
   }
   if (flags.convention) out.reporting = { ...out.reporting, convention: flags.convention };
   if (flags.periodsPerYear !== undefined) out.reporting = { ...out.reporting, periodsPerYear: positiveNumber(flags.periodsPerYear, '--periods-per-year') };
-  if (flags.lag !== undefined) out.rebalance = { ...out.rebalance, lag: wholeNumber(flags.lag, '--lag') };
+  if (flags.lag !== undefined) out.rebalance = { ...out.rebalance, lag: wholeNumberFlag(flags.lag, '--lag', 0, 20) };
   if (flags.costBps !== undefined) out.costs = { ...out.costs, bps: nonNegative(flags.costBps, '--cost-bps') };
   return out;
 }
@@ -70,8 +70,9 @@ function nonNegative(text: string, flag: string): number {
   return x;
 }
 
-function wholeNumber(text: string, flag: string): number {
+/** A whole-number flag in [min, max], or a UserError naming the flag and the range. */
+export function wholeNumberFlag(text: string, flag: string, min: number, max: number): number {
   const x = Number(text);
-  if (!Number.isInteger(x) || x < 0 || x > 20 || text.trim() === '') throw new UserError(`${flag}: expected a whole number from 0 to 20, got "${text}"`);
+  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
   return x;
 }

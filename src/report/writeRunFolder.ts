@@ -17,9 +17,7 @@ export interface RunFolderFiles {
 export function writeRunFolder(outDir: string, slug: string, report: Report, series: ReportSeries, files: RunFolderFiles = {}): string {
   const parent = path.join(outDir, slug);
   mkdirSync(parent, { recursive: true });
-  const id = runId(new Date());
-  let folder = path.join(parent, id);
-  for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
+  const folder = newRunFolderPath(parent, new Date());
   const tmp = `${folder}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
@@ -36,6 +34,14 @@ export function writeRunFolder(outDir: string, slug: string, report: Report, ser
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
+  return folder;
+}
+
+/** A folder under `parent` named by the run id that does not exist yet (run-id, run-id-2, …). */
+export function newRunFolderPath(parent: string, now: Date): string {
+  const id = runId(now);
+  let folder = path.join(parent, id);
+  for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
   return folder;
 }
 

@@ -4,10 +4,9 @@
  * --json) and writes robust.json and robust.html into OUT/<strategy>-robust/<run-id>/.
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { addBacktestOptions, applyOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -50,13 +49,13 @@ export function registerRobust(program: Command): void {
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
     const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
-    const { runId } = await import('../../report/writeRunFolder.js');
+    const { newRunFolderPath } = await import('../../report/writeRunFolder.js');
     const { UserError } = await import('../../core/errors.js');
-    const seed = whole(flags.seed, '--seed', 0, 2 ** 32 - 1, UserError);
-    const paths = whole(flags.paths, '--paths', 1, 100_000, UserError);
+    const seed = wholeNumberFlag(flags.seed, '--seed', 0, 2 ** 32 - 1);
+    const paths = wholeNumberFlag(flags.paths, '--paths', 1, 100_000);
     const block = Number(flags.block);
     if (!(block >= 1) || !Number.isFinite(block)) throw new UserError(`--block: expected a mean block length ≥ 1 (trading days), got "${flags.block}"`);
-    const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : whole(flags.workers, '--workers', 1, 256, UserError);
+    const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : wholeNumberFlag(flags.workers, '--workers', 1, 256);
 
     const spec = applyOverrides(loadStrategy(file).spec, flags);
     // The full run happens in this thread: its user modules (method: module) load here.
@@ -71,7 +70,7 @@ export function registerRobust(program: Command): void {
     );
     progress.end();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
-    const folder = uniqueFolder(path.join(flags.out, `${strategySlug(file)}-robust`), runId(new Date()));
+    const folder = newRunFolderPath(path.join(flags.out, `${strategySlug(file)}-robust`), new Date());
     writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
     if (flags.html) {
       const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
@@ -80,18 +79,5 @@ export function registerRobust(program: Command): void {
     if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
   });
-}
-
-function whole(text: string, flag: string, min: number, max: number, E: new (m: string) => Error): number {
-  const x = Number(text);
-  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new E(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
-  return x;
-}
-
-/** A new folder name under `parent` (run-id, then run-id-2, …); created by the first write. */
-function uniqueFolder(parent: string, id: string): string {
-  let folder = path.join(parent, id);
-  for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
-  return folder;
 }
 

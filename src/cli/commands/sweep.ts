@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { addBacktestOptions, applyOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -51,8 +51,7 @@ export function registerSweep(program: Command): void {
     const { runSweep } = await import('../../sweep/runSweep.js');
     const { renderSweepTerminal } = await import('../../sweep/renderSweepTerminal.js');
     if (file === 'merge') throw new UsageError('sweep merge takes sweep folders: sleeves sweep merge DIR...');
-    const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw new UserError(`--workers: expected a whole number from 1 to 1024, got "${flags.workers}"`);
+    const workers = flags.workers === undefined ? availableParallelism() : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const spec = applyOverrides(loadStrategy(file).spec, flags);
