@@ -15,6 +15,7 @@ import { loadPanel } from '../src/data/loadPanel.js';
 import { parseGrid } from '../src/sweep/parseGrid.js';
 import { runParallel } from '../src/sweep/runParallel.js';
 import { sharePanel } from '../src/sweep/sharedPanel.js';
+import { variantGroupKey } from '../src/sweep/variantGroups.js';
 import { preparePanel } from '../src/engine/preparePanel.js';
 import { runBacktest } from '../src/engine/runBacktest.js';
 import { strategySchema, type StrategySpec } from '../src/strategy/schema.js';
@@ -121,9 +122,10 @@ async function sweepRow(panel: PricePanel, workers: number, runs: number): Promi
   const base = spec(panel.assets, { method: 'inverseVol', lookback: 63 });
   const lookbacks = Array.from({ length: 100 }, (_, i) => 20 + 2 * i).join(',');
   const grid = parseGrid([`sleeves.all.within.lookback=${lookbacks}`, 'rebalance.everyDays=1,2,5,10,21,42,63,126,189,252']);
-  const shared = sharePanel(panel);
+  const shared = [sharePanel(panel)];
   const taskModule = new URL('../src/sweep/sweepTask.js', import.meta.url);
-  const once = () => runParallel({ taskModule, shared, params: { spec: base, grid }, count: 1000, workers, collect: false });
+  const params = { spec: base, grid, groupKeys: [variantGroupKey(base)] };
+  const once = () => runParallel({ taskModule, shared, params, count: 1000, workers, collect: false });
   await once();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

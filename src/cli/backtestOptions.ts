@@ -1,11 +1,11 @@
 /**
- * Flags shared by every command that runs backtests (CLI.md), and how they override a
- * strategy's resolved spec. The overridden spec is the one saved with the report.
+ * Flags shared by every command that runs backtests (CLI.md), handed to the run boundary
+ * (src/run/prepareRun.ts), which applies them to the strategy's resolved spec.
  */
 import { Option, type Command } from 'commander';
-import { parseUserDate } from '../core/dates.js';
-import { UserError } from '../core/errors.js';
-import type { StrategySpec } from '../strategy/schema.js';
+import type { RunOverrides } from '../run/applyOverrides.js';
+
+export { wholeNumberFlag } from '../core/wholeNumberFlag.js';
 
 export interface BacktestFlags {
   data: string;
@@ -20,6 +20,7 @@ export interface BacktestFlags {
   quiet?: boolean;
   debug?: boolean;
   includeSeries?: boolean;
+  set?: string[];
 }
 
 export function addBacktestOptions(cmd: Command): Command {
@@ -33,46 +34,25 @@ export function addBacktestOptions(cmd: Command): Command {
     .option('--periods-per-year <n>', 'periods per year for annualisation (default: inferred from the dates)')
     .option('--lag <n>', "trading days between decision and trade (overrides the strategy's)")
     .option('--cost-bps <x>', "proportional cost in basis points (overrides the strategy's)")
+    .option('--set <PATH=VALUE>', 'set one value of the resolved strategy (repeatable; the paths and values of sweep --grid), e.g. --set costs.bps=10', collect, [])
     .option('--include-series', 'include daily series (equity, weights, hhi...) in the JSON')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
     .option('--debug', 'print stack traces for errors');
 }
 
-export function applyOverrides(spec: StrategySpec, flags: BacktestFlags): StrategySpec {
-  const out: StrategySpec = structuredClone(spec);
-  if (flags.from !== undefined) {
-    parseUserDate(flags.from, '--from');
-    out.period = { ...out.period, from: flags.from };
-  }
-  if (flags.to !== undefined) {
-    parseUserDate(flags.to, '--to');
-    out.period = { ...out.period, to: flags.to };
-  }
-  if (out.period.from && out.period.to && out.period.from > out.period.to) {
-    throw new UserError(`--from ${out.period.from} is after --to ${out.period.to}; expected from ≤ to`);
-  }
-  if (flags.convention) out.reporting = { ...out.reporting, convention: flags.convention };
-  if (flags.periodsPerYear !== undefined) out.reporting = { ...out.reporting, periodsPerYear: positiveNumber(flags.periodsPerYear, '--periods-per-year') };
-  if (flags.lag !== undefined) out.rebalance = { ...out.rebalance, lag: wholeNumberFlag(flags.lag, '--lag', 0, 20) };
-  if (flags.costBps !== undefined) out.costs = { ...out.costs, bps: nonNegative(flags.costBps, '--cost-bps') };
-  return out;
+/** The flags that change the strategy's spec, as the run boundary takes them. */
+export function runOverrides(flags: BacktestFlags): RunOverrides {
+  return {
+    from: flags.from,
+    to: flags.to,
+    lag: flags.lag,
+    costBps: flags.costBps,
+    convention: flags.convention,
+    periodsPerYear: flags.periodsPerYear,
+    set: flags.set,
+  };
 }
 
-function positiveNumber(text: string, flag: string): number {
-  const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new UserError(`${flag}: expected a positive number, got "${text}"`);
-  return x;
-}
-
-function nonNegative(text: string, flag: string): number {
-  const x = Number(text);
-  if (!(x >= 0) || !Number.isFinite(x) || text.trim() === '') throw new UserError(`${flag}: expected a number ≥ 0, got "${text}"`);
-  return x;
-}
-
-/** A whole-number flag in [min, max], or a UserError naming the flag and the range. */
-export function wholeNumberFlag(text: string, flag: string, min: number, max: number): number {
-  const x = Number(text);
-  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
-  return x;
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

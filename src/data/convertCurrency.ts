@@ -5,6 +5,15 @@ import { alignToCalendar } from './alignToCalendar.js';
 import { currencyOf, FX_TICKERS, type Currency } from './currency.js';
 import type { PriceSeries } from './priceSeries.js';
 
+/** What the currency conversion of a run did (null when every price is in USD). */
+export interface CurrencyNote {
+  readonly base: 'USD' | 'local';
+  /** Converted assets (base USD), or assets left in their local currency (base local). */
+  readonly assets: Record<string, Currency>;
+  /** FX rows carried forward from an earlier quote, per FX ticker. */
+  readonly fxFilled: Record<string, number>;
+}
+
 export interface BaseConversion {
   /** A new panel with every price in USD (FX columns, if any, unchanged). */
   readonly panel: PricePanel;

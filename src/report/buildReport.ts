@@ -4,7 +4,7 @@
  */
 import { formatIsoDate } from '../core/dates.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
-import type { CurrencyNote } from '../engine/loadRunData.js';
+import type { CurrencyNote } from '../data/convertCurrency.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';

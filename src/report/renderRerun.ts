@@ -3,7 +3,7 @@
  * name, with their recorded and current sha256; the engine version), and the first figures
  * that differ with their recorded and new values.
  */
-import type { RerunOutcome } from '../engine/rerunReport.js';
+import type { RerunOutcome } from '../run/rerunReport.js';
 
 export function renderRerun(file: string, outcome: RerunOutcome, maxDifferences = 20): string {
   const out: string[] = [];

@@ -1,21 +1,18 @@
 /**
- * Validates every variant of a sweep before any work starts, and gathers what loading the
- * shared panel needs: the union of all tickers any variant uses (assets and benchmark), and
- * the latest period end. The panel is loaded once for all variants, so the data settings
- * (`data.*`) and the weights file cannot vary across the grid.
+ * Validates every variant of a sweep before any work starts, and gathers what loading needs:
+ * the distinct panels the variants need (see variantGroups). The data
+ * settings (`data.*`) and the weights file cannot vary across the grid.
  */
 import { UserError } from '../core/errors.js';
-import { strategyLayout } from '../engine/strategyLayout.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { gridSize, type GridParam } from './parseGrid.js';
+import { variantGroupKey } from './variantGroups.js';
 import { variantSpec } from './variantSpec.js';
 
 export interface GridCheck {
   readonly count: number;
-  /** Every ticker some variant needs, in first-use order. */
-  readonly tickers: readonly string[];
-  /** The latest `period.to` of all variants, or undefined when some variant has none. */
-  readonly to: string | undefined;
+  /** The distinct panels the variants need (variantGroupKey), each with its first variant. */
+  readonly groups: readonly { readonly key: string; readonly first: number }[];
 }
 
 const FIXED_PREFIXES = ['data', 'weightsFile', 'version', 'name'];
@@ -24,20 +21,16 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
   for (const p of grid) {
     const head = p.path.split('.')[0]!;
     if (FIXED_PREFIXES.includes(head)) {
-      throw new UserError(`--grid ${p.path}: ${head} cannot vary within one sweep (all variants share one loaded panel and name); run separate sweeps instead`);
+      throw new UserError(`--grid ${p.path}: ${head} cannot vary within one sweep (the data settings, the weights file and the name belong to the whole sweep); run separate sweeps instead`);
     }
   }
   const count = gridSize(grid);
   if (count > maxVariants) throw new UserError(`--grid: ${count} variants, more than the limit of ${maxVariants}; split the grid`);
-  const tickers = new Set<string>();
-  let to: string | undefined = '';
+  const groups = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const spec = variantSpec(base, grid, i);
-    for (const t of strategyLayout(spec).assets) tickers.add(t);
-    if (spec.benchmark) tickers.add(spec.benchmark);
-    const end = spec.period.to;
-    if (end === undefined) to = undefined;
-    else if (to !== undefined && end > to) to = end;
+    const key = variantGroupKey(spec);
+    if (!groups.has(key)) groups.set(key, i);
   }
-  return { count, tickers: [...tickers], to: to === '' ? undefined : to };
+  return { count, groups: [...groups].map(([key, first]) => ({ key, first })) };
 }

@@ -18,21 +18,21 @@ export interface GridParam {
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 
 /** Parses one `PATH=V1,V2,...` flag value. Errors name the flag text and what was expected. */
-export function parseGridArg(text: string): GridParam {
+export function parseGridArg(text: string, flag = '--grid'): GridParam {
   const eq = text.indexOf('=');
-  if (eq < 0) throw new UserError(`--grid ${text}: expected PATH=V1,V2,... (e.g. costs.bps=0,5,10)`);
+  if (eq < 0) throw new UserError(`${flag} ${text}: expected PATH=V1,V2,... (e.g. costs.bps=0,5,10)`);
   const path = text.slice(0, eq).trim();
   const list = text.slice(eq + 1);
-  if (path === '') throw new UserError(`--grid ${text}: the PATH before "=" is empty, expected e.g. costs.bps`);
+  if (path === '') throw new UserError(`${flag} ${text}: the PATH before "=" is empty, expected e.g. costs.bps`);
   const bad = path.split('.').find((s) => !SEGMENT.test(s));
-  if (bad !== undefined) throw new UserError(`--grid ${text}: "${bad}" is not a valid path segment in ${path}; expected names joined by dots, e.g. sleeves.ai_leaders.within.k`);
+  if (bad !== undefined) throw new UserError(`${flag} ${text}: "${bad}" is not a valid path segment in ${path}; expected names joined by dots, e.g. sleeves.ai_leaders.within.k`);
   const parts = list.split(',').map((v) => v.trim());
-  if (list.trim() === '' || parts.some((v) => v === '')) throw new UserError(`--grid ${text}: expected a comma-separated list of values after "=", with no empty value`);
+  if (list.trim() === '' || parts.some((v) => v === '')) throw new UserError(`${flag} ${text}: expected a comma-separated list of values after "=", with no empty value`);
   const values = parts.map(parseGridValue);
   const seen = new Set<string>();
   for (const v of values) {
     const key = `${typeof v}:${String(v)}`;
-    if (seen.has(key)) throw new UserError(`--grid ${text}: the value ${String(v)} is listed twice`);
+    if (seen.has(key)) throw new UserError(`${flag} ${text}: the value ${String(v)} is listed twice`);
     seen.add(key);
   }
   return { path, values };
@@ -47,7 +47,7 @@ export function parseGridValue(text: string): GridValue {
 /** Parses every `--grid` flag; a path given twice is an error. */
 export function parseGrid(texts: readonly string[]): GridParam[] {
   if (texts.length === 0) throw new UserError('sweep needs at least one --grid PATH=V1,V2,... (e.g. --grid costs.bps=0,5,10)');
-  const grid = texts.map(parseGridArg);
+  const grid = texts.map((t) => parseGridArg(t));
   grid.forEach((p, i) => {
     const other = grid.findIndex((q, j) => j < i && (q.path === p.path || q.path.startsWith(`${p.path}.`) || p.path.startsWith(`${q.path}.`)));
     if (other >= 0) throw new UserError(`--grid ${p.path}: overlaps --grid ${grid[other]!.path}; give each path once`);

@@ -19,7 +19,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
-import type { SharedPanel } from './sharedPanel.js';
 import { shardIndexAt, shardLength, type Shard } from './shardIndexes.js';
 
 export interface ParallelTask<R> {
@@ -30,7 +29,8 @@ export interface ParallelTask<R> {
 export interface RunParallelOptions<R> {
   /** Module exporting init(shared, params) and run(index). */
   readonly taskModule: URL;
-  readonly shared: SharedPanel;
+  /** Handed to every thread's init: typed arrays over SharedArrayBuffers are shared zero-copy (see sharePanel). */
+  readonly shared: unknown;
   /** Structured-cloneable parameters handed to init (e.g. the base spec and the grid). */
   readonly params: unknown;
   /** Number of indexes in the whole job (before sharding). */

@@ -1,19 +1,15 @@
 /**
- * A parameter sweep from start to finish: check every variant, load the panel once (the union
- * of all tickers any variant needs), run the variants in parallel on the shared panel, stream
- * the rows into variants.csv in variant order, and finish the folder with manifest.json and,
- * for two-parameter grids of a whole (unsharded) sweep, heatmap.html.
- *
- * Note: variants share one aligned calendar (that of the union of tickers), so a variant's
- * figures equal those of `sleeves run` on the same spec whenever the extra tickers add no
- * trading days (e.g. one market), and may differ slightly otherwise.
+ * A parameter sweep from start to finish: check every variant, load through the run boundary
+ * once per distinct panel the variants need (variantGroups: usually one), run the variants in
+ * parallel on the shared panels, stream the rows into variants.csv in variant order, and finish
+ * the folder with manifest.json and, for two-parameter grids of a whole (unsharded) sweep,
+ * heatmap.html. Each variant runs on the panel `sleeves run --set` of it loads, so its figures
+ * are that run's (test/e2e/parity.test.ts).
  */
-import { loadPanel } from '../data/loadPanel.js';
-import { parseUserDate } from '../core/dates.js';
-import { loadRunData } from '../engine/loadRunData.js';
 import { ENGINE_VERSION } from '../engine/version.js';
-import type { StrategySpec } from '../strategy/schema.js';
+import { loadRun, type PreparedRun, type ResolvedRun } from '../run/prepareRun.js';
 import { checkGrid } from './checkGrid.js';
+import { variantSpec } from './variantSpec.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import { renderSweepHeatmap } from './renderSweepHeatmap.js';
 import { runParallel } from './runParallel.js';
@@ -27,9 +23,8 @@ import type { SweepMetric, VariantResult } from './variantMetrics.js';
 import { openSweepFolder } from './writeSweepFolder.js';
 
 export interface SweepOptions {
-  readonly spec: StrategySpec;
-  readonly slug: string;
-  readonly strategyFile: string | null;
+  /** The base strategy from the run boundary (resolveRun): overrides applied. */
+  readonly resolved: ResolvedRun;
   readonly grid: readonly GridParam[];
   readonly dataDir: string;
   readonly outDir: string;
@@ -51,17 +46,14 @@ export interface SweepOutcome {
 }
 
 export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
-  const check = checkGrid(o.spec, o.grid);
-  const loaded = loadPanel(o.dataDir, {
-    tickers: check.tickers,
-    ...(check.to !== undefined ? { to: parseUserDate(check.to, 'period.to') } : {}),
-    maxFillDays: o.spec.data.maxFillDays,
-    calendar: o.spec.data.calendar,
-  });
-  const schedule = o.spec.weightsFile !== undefined ? loadRunData(o.spec, o.dataDir).schedule : undefined;
-  const params: SweepTaskParams = { spec: o.spec, grid: o.grid, ...(schedule ? { schedule } : {}) };
+  const spec = o.resolved.spec;
+  const check = checkGrid(spec, o.grid);
+  const runs: PreparedRun[] = check.groups.map((g) => loadRun(o.resolved, o.dataDir, variantSpec(spec, o.grid, g.first)));
+  const loaded = runs[0]!.inputs;
+  const schedule = loaded.schedule;
+  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}) };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
-  const writer = openSweepFolder(o.outDir, o.slug, suffix);
+  const writer = openSweepFolder(o.outDir, o.resolved.slug, suffix);
   try {
     writer.append(sweepCsvHeader(o.grid));
     const summarizer = sweepSummarizer({ rankBy: o.rankBy, ...(o.grid.length === 2 && !o.shard ? { heatCells: check.count } : {}) });
@@ -75,7 +67,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     o.onStart?.(check.count, total);
     await runParallel<VariantResult>({
       taskModule: o.taskModule ?? sweepTaskModule(o.workers),
-      shared: sharePanel(loaded.panel),
+      shared: runs.map((r) => sharePanel(r.inputs.panel)),
       params,
       count: check.count,
       workers: o.workers,
@@ -89,8 +81,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     const manifest: SweepManifest = {
       sweepManifestVersion: SWEEP_MANIFEST_VERSION,
       engineVersion: ENGINE_VERSION,
-      strategy: { name: o.spec.name, slug: o.slug, file: o.strategyFile, specSha256: specHash(o.spec) },
-      spec: o.spec,
+      strategy: { name: spec.name, slug: o.resolved.slug, file: o.resolved.strategyFile, specSha256: specHash(spec) },
+      spec,
       grid: o.grid,
       count: check.count,
       shard: o.shard ?? null,
@@ -99,15 +91,15 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       data: {
         directory: loaded.directory,
         synthetic: loaded.synthetic,
-        files: loaded.files.map((f) => ({ ticker: f.ticker, file: f.file, sha256: f.sha256 })),
+        files: uniqueFiles(runs.flatMap((r) => r.inputs.files)).map((f) => ({ ticker: f.ticker, file: f.file, sha256: f.sha256 })),
       },
       rankBy: o.rankBy,
       overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants' },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
-      warnings: [...loaded.warnings, ...summary.warnings],
+      warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings],
     };
     const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
-    if (summary.heat) files['heatmap.html'] = renderSweepHeatmap(o.spec.name, o.grid, summary, loaded.synthetic);
+    if (summary.heat) files['heatmap.html'] = renderSweepHeatmap(spec.name, o.grid, summary, loaded.synthetic);
     const folder = writer.finish(files);
     return { folder, summary, manifest };
   } catch (error) {
@@ -124,4 +116,11 @@ export function sweepTaskModule(workers: number): URL {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new URL('./sweepTask.js', here);
   return workers === 1 ? new URL('./sweepTask.ts', here) : new URL('../../dist/src/sweep/sweepTask.js', here);
+}
+
+/** Each data file once (by ticker), in first-seen order. */
+function uniqueFiles<F extends { ticker: string }>(files: readonly F[]): F[] {
+  const seen = new Map<string, F>();
+  for (const f of files) if (!seen.has(f.ticker)) seen.set(f.ticker, f);
+  return [...seen.values()];
 }

@@ -1,6 +1,7 @@
 /**
- * The sweep's task module for runParallel: init receives the shared panel and
- * { spec, grid, schedule? }; run(index) backtests variant `index` on that panel and returns
+ * The sweep's task module for runParallel: init receives the shared panels (one per variant
+ * group) and { spec, grid, groupKeys, schedule? }; run(index) backtests variant `index` on its
+ * group's panel and returns
  * its VariantResult. Loaded once per worker thread (or once in-process with one worker).
  */
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
@@ -11,30 +12,37 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
 import { variantMetrics, type VariantResult } from './variantMetrics.js';
+import { variantGroupKey } from './variantGroups.js';
 import { variantSpec } from './variantSpec.js';
 
 export interface SweepTaskParams {
   readonly spec: StrategySpec;
   readonly grid: readonly GridParam[];
+  /** variantGroupKey of each shared panel, in the order of the panels. */
+  readonly groupKeys: readonly string[];
   readonly schedule?: WeightsSchedule;
 }
 
-let panel: SharedPanel | null = null;
+let panels: readonly SharedPanel[] = [];
 let params: SweepTaskParams | null = null;
-let prepared: PreparedPanel | null = null;
+/** Returns and window sums per panel, prepared once per worker on first use. */
+const prepared: (PreparedPanel | undefined)[] = [];
 
-export function init(shared: SharedPanel, taskParams: SweepTaskParams): void {
-  panel = shared;
+export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams): void {
+  panels = shared;
   params = taskParams;
-  // Returns and window sums once per worker, shared by every variant it runs.
-  prepared = preparePanel(shared);
+  prepared.length = 0;
 }
 
 export async function run(index: number): Promise<VariantResult> {
-  if (panel === null || params === null) throw new Error('sweepTask: run before init');
+  if (params === null) throw new Error('sweepTask: run before init');
   const spec = variantSpec(params.spec, params.grid, index);
   // User modules (method: module) are imported in this thread; Node caches them after the first.
   if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
-  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined, recordWeights: false });
+  const g = params.groupKeys.indexOf(variantGroupKey(spec));
+  const panel = panels[g];
+  if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
+  const ready = (prepared[g] ??= preparePanel(panel));
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false });
   return variantMetrics(index, result);
 }

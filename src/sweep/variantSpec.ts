@@ -18,7 +18,7 @@ export function describeVariant(grid: readonly GridParam[], values: readonly Gri
  * Variant `index`'s resolved spec, or a UserError naming the grid parameters involved and the
  * schema's message, e.g. `--grid costs.bps=2000: costs.bps: Too big: expected number to be <=1000`.
  */
-export function variantSpec(base: StrategySpec, grid: readonly GridParam[], index: number): StrategySpec {
+export function variantSpec(base: StrategySpec, grid: readonly GridParam[], index: number, flag = '--grid'): StrategySpec {
   const values = variantValues(grid, index);
   let raw: unknown = base;
   grid.forEach((p, k) => (raw = setSpecPath(raw, p.path, values[k])));
@@ -27,12 +27,12 @@ export function variantSpec(base: StrategySpec, grid: readonly GridParam[], inde
     const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const where = pathText(issue.path);
     const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0] ?? ''}"` : issue.message.replace(/^Invalid input: /, '');
-    throw new UserError(`--grid ${involved(grid, values, issue.path.map(String))}: ${where ? `${where}: ` : ''}${what}`);
+    throw new UserError(`${flag} ${involved(grid, values, issue.path.map(String))}: ${where ? `${where}: ` : ''}${what}`);
   }
   const problems = checkStrategy(parsed.data);
   if (problems.length > 0) {
     const p = problems[0]!;
-    throw new UserError(`--grid ${involved(grid, values, p.path.map(String))}: ${pathText(p.path)}: ${p.message}`);
+    throw new UserError(`${flag} ${involved(grid, values, p.path.map(String))}: ${pathText(p.path)}: ${p.message}`);
   }
   return parsed.data;
 }

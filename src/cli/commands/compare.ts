@@ -5,7 +5,7 @@
  * --html / --csv files atomically.
  */
 import type { Command } from 'commander';
-import { addBacktestOptions, applyOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { addBacktestOptions, runOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -54,8 +54,8 @@ export function registerCompare(program: Command): void {
     const labels = uniqueLabels(loaded.map((l) => l.report.strategy.name));
     const entries = loaded.map((l, i) => ({ ...l, label: labels[i]! }));
     const comparison = compareReports(entries);
-    if (strategyCount < inputs.length && (flags.from || flags.to || flags.lag || flags.costBps || flags.convention)) {
-      comparison.warnings.unshift('backtest flags (--from, --to, --lag, --cost-bps, --convention) apply to strategy files only; reports and run folders keep their own settings');
+    if (strategyCount < inputs.length && (flags.from || flags.to || flags.lag || flags.costBps || flags.convention || (flags.set?.length ?? 0) > 0)) {
+      comparison.warnings.unshift('backtest flags (--from, --to, --lag, --cost-bps, --convention, --set) apply to strategy files only; reports and run folders keep their own settings');
     }
     const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
     if (flags.html !== undefined) {
@@ -76,15 +76,11 @@ export function registerCompare(program: Command): void {
 }
 
 async function runStrategy(file: string, flags: CompareFlags) {
-  const { loadStrategy } = await import('../../strategy/loadStrategy.js');
-  const { loadRunData } = await import('../../engine/loadRunData.js');
-  const { backtestToReport } = await import('../../engine/backtestToReport.js');
-  const spec = applyOverrides(loadStrategy(file).spec, flags);
-  await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
-  const data = loadRunData(spec, flags.data);
-  const { report } = backtestToReport(spec, data, { strategyFile: file, includeSeries: true });
+  const { prepareRun } = await import('../../run/prepareRun.js');
+  const { backtestToReport } = await import('../../run/backtestToReport.js');
+  const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: flags.data, overrides: runOverrides(flags) });
+  const { report } = backtestToReport(run, { includeSeries: true });
   const series = report.series ?? null;
   delete report.series;
   return { report, series };
 }
-

@@ -26,10 +26,10 @@ export function registerRerun(program: Command): void {
     )
     .action(async (arg: string, flags: { data?: string; json?: boolean; quiet?: boolean }) => {
       const { loadReportInput } = await import('../../report/compareInputs.js');
-      const { rerunReport } = await import('../../engine/rerunReport.js');
+      const { rerunReport } = await import('../../run/rerunReport.js');
       const { renderRerun } = await import('../../report/renderRerun.js');
       const loaded = loadReportInput(arg);
-      const outcome = rerunReport(loaded.json, loaded.report, flags.data !== undefined ? { dataDir: flags.data } : {});
+      const outcome = await rerunReport(loaded.json, loaded.report, flags.data !== undefined ? { dataDir: flags.data } : {});
       if (flags.json) {
         const { report: _omit, ...rest } = outcome;
         writeOut(`${JSON.stringify({ report: loaded.file, ...rest }, null, 2)}\n`);

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { addBacktestOptions, applyOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
+import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -43,8 +43,7 @@ export function registerRobust(program: Command): void {
       'not on --workers.\n',
   );
   cmd.action(async (file: string, flags: RobustFlags) => {
-    const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
-    const { loadRunData } = await import('../../engine/loadRunData.js');
+    const { prepareRun } = await import('../../run/prepareRun.js');
     const { runRobust } = await import('../../robust/runRobust.js');
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
@@ -57,20 +56,19 @@ export function registerRobust(program: Command): void {
     if (!(block >= 1) || !Number.isFinite(block)) throw new UserError(`--block: expected a mean block length ≥ 1 (trading days), got "${flags.block}"`);
     const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : wholeNumberFlag(flags.workers, '--workers', 1, 256);
 
-    const spec = applyOverrides(loadStrategy(file).spec, flags);
     // The full run happens in this thread: its user modules (method: module) load here.
-    await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
-    const data = loadRunData(spec, flags.data);
+    const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: flags.data, overrides: runOverrides(flags) });
+    const data = run.inputs;
     const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(
-      spec,
+      run.spec,
       data.panel,
       { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
       parallelJobs({ workers, onProgress: progress.update }),
     );
     progress.end();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
-    const folder = newRunFolderPath(path.join(flags.out, `${strategySlug(file)}-robust`), new Date());
+    const folder = newRunFolderPath(path.join(flags.out, `${run.slug}-robust`), new Date());
     writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
     if (flags.html) {
       const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { addBacktestOptions, applyOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
+import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -45,7 +45,7 @@ export function registerSweep(program: Command): void {
   );
   cmd.action(async (file: string, flags: SweepFlags) => {
     const { UsageError, UserError } = await import('../../core/errors.js');
-    const { loadStrategy, strategySlug } = await import('../../strategy/loadStrategy.js');
+    const { resolveRun } = await import('../../run/prepareRun.js');
     const { parseGrid } = await import('../../sweep/parseGrid.js');
     const { parseShard } = await import('../../sweep/shardIndexes.js');
     const { runSweep } = await import('../../sweep/runSweep.js');
@@ -54,7 +54,7 @@ export function registerSweep(program: Command): void {
     const workers = flags.workers === undefined ? availableParallelism() : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
       start: (count: number, total: number): void => {
@@ -69,9 +69,7 @@ export function registerSweep(program: Command): void {
     process.once('SIGTERM', interrupt);
     try {
       const outcome = await runSweep({
-        spec,
-        slug: strategySlug(file),
-        strategyFile: file,
+        resolved,
         grid,
         dataDir: flags.data,
         outDir: flags.out,

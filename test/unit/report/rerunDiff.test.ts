@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/engine/rerunDiff.js';
+import { diffJson } from '../../../src/run/rerunDiff.js';
 
 describe('diffJson', () => {
   it('finds nothing between equal values and counts the leaves compared', () => {

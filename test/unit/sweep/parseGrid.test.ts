@@ -82,11 +82,14 @@ describe('variantSpec and checkGrid', () => {
     expect(() => checkGrid(base, parseGrid(['data.maxFillDays=1,2']))).toThrow(/--grid data.maxFillDays: data cannot vary within one sweep/);
   });
 
-  it('gathers the union of tickers every variant needs', () => {
+  it('groups the variants by the panel they need (tickers, currency, period end)', () => {
+    // 2 gold tickers × 2 benchmarks = 4 ticker sets: one group each, first variants 0,1,2,3.
     const check = checkGrid(base, parseGrid(['sleeves.gold.assets.0=GLD,IAU', 'benchmark=SPY,QQQ']));
     expect(check.count).toBe(4);
-    expect([...check.tickers].sort()).toEqual(['GLD', 'GOOGL', 'IAU', 'LMT', 'MSFT', 'NOC', 'NVDA', 'QQQ', 'RTX', 'SPY', 'TLT', 'TSM', 'XLP', 'XLU']);
-    expect(check.to).toBeUndefined();
-    expect(checkGrid(base, parseGrid(['period.to=2020-12-31,2021-06-30'])).to).toBe('2021-06-30');
+    expect(check.groups.map((g) => g.first)).toEqual([0, 1, 2, 3]);
+    expect(JSON.parse(check.groups[3]!.key)[0]).toEqual(['GOOGL', 'IAU', 'LMT', 'MSFT', 'NOC', 'NVDA', 'QQQ', 'RTX', 'TLT', 'TSM', 'XLP', 'XLU']);
+    // Costs do not change the panel: 3 variants, 1 group; a period end does: 2 groups.
+    expect(checkGrid(base, parseGrid(['costs.bps=0,5,10'])).groups).toHaveLength(1);
+    expect(checkGrid(base, parseGrid(['period.to=2020-12-31,2021-06-30'])).groups.map((g) => g.first)).toEqual([0, 1]);
   });
 });

@@ -1,17 +1,18 @@
 /**
- * Loads the prices a strategy needs (its assets and its benchmark) from a data folder.
+ * Loads the prices a strategy needs (its assets and its benchmark) from a data folder,
+ * converted to the strategy's base currency. Called only by the run boundary.
  * All rows up to the period end are kept, so lookback windows can use history before `from`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { readWeightsCsv, type WeightsSchedule } from '../data/readWeightsCsv.js';
-import { convertPanelToBase } from '../data/convertCurrency.js';
+import { convertPanelToBase, type CurrencyNote } from '../data/convertCurrency.js';
 import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
 import { loadPanel, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
 import { readPriceFile } from '../data/readPriceFile.js';
 import type { StrategySpec } from '../strategy/schema.js';
-import { strategyLayout } from './strategyLayout.js';
+import { strategyLayout } from '../engine/strategyLayout.js';
 
 export interface RunInputs extends LoadedPanel {
   /** The weights schedule named by spec.weightsFile, when there is one. */
@@ -20,13 +21,6 @@ export interface RunInputs extends LoadedPanel {
   readonly currency: CurrencyNote | null;
 }
 
-export interface CurrencyNote {
-  readonly base: 'USD' | 'local';
-  /** Converted assets (base USD), or assets left in their local currency (base local). */
-  readonly assets: Record<string, Currency>;
-  /** FX rows carried forward from an earlier quote, per FX ticker. */
-  readonly fxFilled: Record<string, number>;
-}
 
 export function loadRunData(spec: StrategySpec, dataDir: string): RunInputs {
   const tickers = [...strategyLayout(spec).assets];

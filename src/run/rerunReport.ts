@@ -13,11 +13,10 @@ import { UserError } from '../core/errors.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { Report } from '../report/reportTypes.js';
 import { strategySchema } from '../strategy/schema.js';
-import { refuseModules } from '../strategy/refuseModules.js';
 import { backtestToReport } from './backtestToReport.js';
-import { loadRunData } from './loadRunData.js';
+import { prepareRun } from './prepareRun.js';
 import { diffJson, type JsonDifference } from './rerunDiff.js';
-import { ENGINE_VERSION } from './version.js';
+import { ENGINE_VERSION } from '../engine/version.js';
 
 export interface ChangedFile {
   ticker: string;
@@ -37,13 +36,12 @@ export interface RerunOutcome {
   report: Report;
 }
 
-export function rerunReport(recordedJson: unknown, recorded: Report, options: { dataDir?: string; cwd?: string } = {}): RerunOutcome {
+export async function rerunReport(recordedJson: unknown, recorded: Report, options: { dataDir?: string; cwd?: string } = {}): Promise<RerunOutcome> {
   const parsed = strategySchema.safeParse(recorded.strategy.spec);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserError(`strategy.spec: the recorded spec is not valid for this engine (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`);
   }
-  refuseModules(parsed.data, 'rerun');
   const used = options.dataDir ?? recorded.data.directory;
   const resolved = path.resolve(options.cwd ?? process.cwd(), used);
   if (!existsSync(resolved)) {
@@ -51,9 +49,9 @@ export function rerunReport(recordedJson: unknown, recorded: Report, options: { 
       `data folder "${used}" resolves to ${resolved}, which does not exist: rerun resolves the recorded folder against the current directory; run it from where the run was started, or pass --data DIR`,
     );
   }
-  const data = loadRunData(parsed.data, used);
+  const run = await prepareRun({ source: { kind: 'spec', spec: parsed.data, file: recorded.strategy.file }, dataDir: used });
   const includeSeries = recorded.series !== undefined;
-  const { report } = backtestToReport(parsed.data, data, { strategyFile: recorded.strategy.file, includeSeries });
+  const { report } = backtestToReport(run, { includeSeries });
   const fresh = JSON.parse(JSON.stringify(report)) as unknown;
   const { differences, compared } = diffJson(recordedJson, fresh, ['engineVersion']);
   const kept = options.dataDir !== undefined ? differences.filter((d) => d.path !== 'data.directory') : differences;

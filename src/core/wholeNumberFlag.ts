@@ -1,0 +1,8 @@
+import { UserError } from './errors.js';
+
+/** A whole-number flag in [min, max], or a UserError naming the flag and the range. */
+export function wholeNumberFlag(text: string, flag: string, min: number, max: number): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  return x;
+}

@@ -1,0 +1,37 @@
+/**
+ * A prepared run → the backtest result and its report. When the strategy has costs, the same
+ * strategy is also run without them (on the same prepared panel) to state the cost drag on CAGR.
+ */
+import { runBacktest, type BacktestResult } from '../engine/runBacktest.js';
+import { buildReport } from '../report/buildReport.js';
+import type { Report } from '../report/reportTypes.js';
+import type { PreparedRun } from './prepareRun.js';
+
+export interface BacktestOutput {
+  result: BacktestResult;
+  report: Report;
+}
+
+export function backtestToReport(run: PreparedRun, options: { includeSeries?: boolean } = {}): BacktestOutput {
+  const { spec, inputs } = run;
+  const data = { ...inputs, prepared: run.prepared };
+  const result = runBacktest(spec, data);
+  const hasCosts = spec.costs.bps + spec.costs.slippageBps > 0;
+  const gross = hasCosts ? runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, data).ledger.returns : null;
+  const report = buildReport({
+    result,
+    strategyFile: run.strategyFile,
+    data: {
+      directory: inputs.directory,
+      synthetic: inputs.synthetic,
+      files: inputs.files,
+      filled: inputs.filled,
+      droppedDates: inputs.droppedDates,
+      warnings: inputs.warnings,
+      currency: inputs.currency,
+    },
+    grossReturns: gross,
+    includeSeries: options.includeSeries ?? false,
+  });
+  return { result, report };
+}
