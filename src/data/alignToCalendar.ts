@@ -13,7 +13,9 @@ export interface AlignedSeries {
  * day numbers). Row t takes the series' last observation dated ≤ calendar[t] ("as of" the
  * close of that day; never a later one, so no look-ahead and no back-fill). When no new
  * observation arrived since row t−1, the previous value is carried forward for at most
- * `maxFillDays` consecutive rows; after that the row is NaN until the next observation.
+ * `maxFillDays` consecutive rows; after that the row is NaN until the next observation. Rows
+ * after the series' last observation are NaN: a fill bridges a gap between two prices, never
+ * the unknown after the file ends (so a run's default end is each file's last real price).
  * An observation dated between two calendar rows (a dropped date) counts as new for the
  * next row, which is then counted as filled because its value is not dated that day.
  */
@@ -49,7 +51,7 @@ export function alignToCalendar(
       stale = 0;
       values[t] = last;
       if (!exact) filled++;
-    } else if (!Number.isNaN(last) && stale < maxFillDays) {
+    } else if (!Number.isNaN(last) && stale < maxFillDays && j < nObs) {
       stale++;
       values[t] = last;
       filled++;

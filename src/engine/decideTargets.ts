@@ -23,6 +23,7 @@ import type { AllocationFallback, AllocationInput, AllocationResult, WindowMomen
 import { applyTrendFilter } from '../signals/trendFilter.js';
 import { allocateStage, stageLookback } from '../strategy/allocateStage.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
+import { missingShare } from './missingShare.js';
 import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
 
@@ -39,6 +40,8 @@ export interface DecisionContext {
    * only if an allocator reads it.
    */
   readonly prepared?: Prepared | undefined;
+  /** `data.lateStart`: with `cash`, candidates without a price keep their slot in cash (missingShare). */
+  readonly lateStart?: 'refuse' | 'cash' | 'redistribute' | undefined;
 }
 
 interface Prepared {
@@ -109,6 +112,8 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   // Output buffers the allocators may fill instead of allocating (read before the next decision).
   const withinOut = memberIdx.map((idx) => new Float64Array(idx.length));
   const acrossOut = new Float64Array(nSleeves);
+  const missingToCash = ctx.lateStart === 'cash';
+  const sleeveMissing = new Uint8Array(nSleeves);
 
   return (row, out) => {
     out.fill(0);
@@ -120,7 +125,13 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
-      const w = constrain(result.weights, input.names, input.eligible, sleeve.constraints, level, notes);
+      let w = constrain(result.weights, input.names, input.eligible, sleeve.constraints, level, notes);
+      if (missingToCash) {
+        const missing = input.eligible.map((e) => 1 - e);
+        sleeveMissing[s] = missing.every((x) => x === 1) ? 1 : 0;
+        const share = missingShare(sleeve.within, input.names, missing);
+        if (share > 0) w = w.map((x) => x * (1 - share));
+      }
       withinWeights.push(w);
       sleeveEligible[s] = w.some((x) => x > 0) ? 1 : 0;
     });
@@ -128,6 +139,10 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
+    if (missingToCash) {
+      const share = missingShare(ctx.across, sleeveNames, sleeveMissing);
+      if (share > 0) sleeveWeights = sleeveWeights.map((x) => x * (1 - share));
+    }
     if (overlay?.level === 'sleeve') {
       const filtered = applyTrendFilter(sleeveWeights, across, overlay);
       sleeveWeights = filtered.weights;

@@ -11,6 +11,7 @@ import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
+import { periodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -21,6 +22,8 @@ export interface RunData {
   readonly schedule?: WeightsSchedule | undefined;
   /** Work shared across runs on the same panel (returns, window sums); optional. */
   readonly prepared?: PreparedPanel | undefined;
+  /** The price files' own spans (first and last date), for messages about coverage. */
+  readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
   /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
   readonly recordWeights?: boolean | undefined;
 }
@@ -46,8 +49,8 @@ export interface BacktestResult {
   readonly prices: { readonly values: Float64Array; readonly stride: number; readonly offset: number };
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
   readonly rebalances: readonly RebalanceRecord[];
-  /** Assets whose first price falls after the period start (weight 0 until then). */
-  readonly lateStarts: readonly { ticker: string; firstDate: string }[];
+  /** Each asset's and the benchmark's prices over the period, and what was done where it had none. */
+  readonly coverage: readonly CoverageRow[];
   readonly warnings: readonly string[];
 }
 
@@ -67,12 +70,26 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   const warnings: string[] = [];
 
-  const { lo, hi } = periodRows(spec, panel.dates, prices, layout.assets, warnings);
+  const b = spec.benchmark ? panel.assets.indexOf(spec.benchmark) : -1;
+  if (spec.benchmark && b < 0) throw new UserError(`benchmark ${spec.benchmark} is not in the loaded data`);
+  const window = periodWindow({
+    dates: panel.dates,
+    columns: [...layout.assets.map((_, i) => prices.subarray(i * N, (i + 1) * N)), ...(b >= 0 ? [panel.values.subarray(b * N, (b + 1) * N)] : [])],
+    tickers: b >= 0 ? [...layout.assets, spec.benchmark!] : layout.assets,
+    benchmark: b >= 0 ? m : -1,
+    from: spec.period.from,
+    to: spec.period.to,
+    scheduleStart: data.schedule?.dates[0],
+    lateStart: spec.data.lateStart,
+    files: data.files,
+  });
+  const { lo, hi } = window;
+  warnings.push(...window.warnings);
   const n = hi - lo;
   const decisions: DecisionRecord[] = [];
   // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
   const prepared = { data: data.prepared ?? preparePanel(panel), columns };
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared }, decisions);
+  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, lateStart: spec.data.lateStart }, decisions);
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
@@ -110,49 +127,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   // Allocator and constraint warnings, once per distinct message with the decisions it came from.
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
-  const lateStarts: { ticker: string; firstDate: string }[] = [];
-  layout.assets.forEach((ticker, i) => {
-    if (!((prices[i * N + lo] as number) > 0)) {
-      let t = 0;
-      while (t < n && !((prices[i * N + lo + t] as number) > 0)) t++;
-      lateStarts.push({ ticker, firstDate: t < n ? formatIsoDate(dates[t]!) : 'never in the period' });
-    }
-  });
-  for (const late of lateStarts) warnings.push(`${late.ticker} has no price at the period start; weight 0 until ${late.firstDate}`);
-
-  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, lateStarts, warnings };
-}
-
-/**
- * The period's rows. Without `from`, the period starts on the first date on which every asset
- * of the strategy has a price; without `to`, it ends on the last date on which every asset has
- * one. Both are stated in the warnings when they cut the data.
- */
-function periodRows(spec: StrategySpec, dates: Int32Array, prices: Float64Array, assets: readonly string[], warnings: string[]): { lo: number; hi: number } {
-  const N = dates.length;
-  let commonStart = 0;
-  let commonEnd = N - 1;
-  assets.forEach((_, i) => {
-    let first = 0;
-    while (first < N && !((prices[i * N + first] as number) > 0)) first++;
-    let last = N - 1;
-    while (last >= 0 && !((prices[i * N + last] as number) > 0)) last--;
-    commonStart = Math.max(commonStart, first);
-    commonEnd = Math.min(commonEnd, last);
-  });
-  const from = spec.period.from !== undefined ? parseUserDate(spec.period.from, 'period.from') : undefined;
-  const to = spec.period.to !== undefined ? parseUserDate(spec.period.to, 'period.to') : undefined;
-  const lo = from !== undefined ? lowerBound(dates, from) : commonStart;
-  const hi = to !== undefined ? lowerBound(dates, to + 1) : commonEnd + 1;
-  if (N === 0 || hi - lo < 2) {
-    const span = N > 0 ? `${formatIsoDate(dates[0]!)} to ${formatIsoDate(dates[N - 1]!)}` : 'no dates';
-    throw new UserError(
-      `period ${spec.period.from ?? 'start'} to ${spec.period.to ?? 'end'} holds fewer than 2 trading days of the data (data span ${span}; all assets priced from ${N > commonStart ? formatIsoDate(dates[commonStart]!) : '-'} to ${commonEnd >= 0 ? formatIsoDate(dates[commonEnd]!) : '-'})`,
-    );
-  }
-  if (from === undefined && commonStart > 0) warnings.push(`period starts ${formatIsoDate(dates[lo]!)}, the first date on which every asset has a price`);
-  if (to === undefined && commonEnd < N - 1) warnings.push(`period ends ${formatIsoDate(dates[hi - 1]!)}, the last date on which every asset has a price`);
-  return { lo, hi };
+  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, coverage: window.coverage, warnings };
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

@@ -66,7 +66,7 @@ export function buildReport(inputs: ReportInputs): Report {
     const bm = computeMetrics(bSel, ctx);
     const rel = computeRelativeMetrics(rSel, bSel, ctx);
     warnings.push(...bm.warnings.map((w) => `benchmark: ${w}`), ...rel.warnings.map((w) => `relative: ${w}`));
-    benchmark = { ticker: result.benchmark.ticker, metrics: bm.metrics, relative: rel.metrics };
+    benchmark = { ticker: result.benchmark.ticker, periods: rows.length, metrics: bm.metrics, relative: rel.metrics };
     benchmarkYearly = new Map(periodReturnTables(bSel, pickDates(endDates, rows)).yearly.map((y) => [y.year, y.return]));
   }
 
@@ -115,7 +115,7 @@ export function buildReport(inputs: ReportInputs): Report {
       files: inputs.data.files,
       filled: inputs.data.filled,
       droppedDates: Object.fromEntries(Object.entries(inputs.data.droppedDates).map(([k, v]) => [k, v.length])),
-      lateStarts: [...result.lateStarts],
+      coverage: [...result.coverage],
       currency: inputs.data.currency ?? null,
     },
     period: { start: formatIsoDate(dates[0]!), end: formatIsoDate(dates[n - 1]!), periods: n - 1, periodsPerYear },

@@ -4,6 +4,7 @@
  */
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
+import type { CoverageRow } from '../engine/periodWindow.js';
 import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
@@ -36,7 +37,8 @@ export interface Report {
     files: PriceFileInfo[];
     filled: Record<string, number>;
     droppedDates: Record<string, number>;
-    lateStarts: { ticker: string; firstDate: string }[];
+    /** Each asset's and the benchmark's prices over the period and what was done where it had none (periodWindow). */
+    coverage: CoverageRow[];
     /** Currency conversion: base, the converted (or local-currency) assets, FX rows filled. */
     currency: { base: 'USD' | 'local'; assets: Record<string, string>; fxFilled: Record<string, number> } | null;
   };
@@ -45,7 +47,8 @@ export interface Report {
   timing: { lag: number; description: string };
   costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null; skippedRebalances: number };
   metrics: MetricValues;
-  benchmark: { ticker: string; metrics: MetricValues; relative: MetricValues } | null;
+  /** `periods`: the common periods (both have a return) the benchmark and relative figures stand on. */
+  benchmark: { ticker: string; periods: number; metrics: MetricValues; relative: MetricValues } | null;
   drawdowns: DrawdownEpisode[];
   tables: {
     monthly: { year: number; month: number; return: number }[];

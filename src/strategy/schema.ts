@@ -74,6 +74,12 @@ export const dataSchema = z
   .object({
     maxFillDays: z.number().int().min(0).max(60).default(5).describe('forward-fill gaps up to this many rows; never back-fill'),
     calendar: z.string().default('union').describe('union | intersection | a ticker whose trading days define the calendar'),
+    lateStart: z
+      .enum(['refuse', 'cash', 'redistribute'])
+      .default('refuse')
+      .describe(
+        'a ticker without prices at the start of the period: refuse (the run stops and names it), cash (its share is held in cash until its first price), redistribute (the other candidates share its weight until then)',
+      ),
   })
   .strict();
 
@@ -115,7 +121,7 @@ export const strategySchema = z
       .min(1)
       .optional()
       .describe('targets from a CSV (date,<ticker>...): each row is traded at that date\'s close + lag; replaces allocation and calendar rebalancing (path relative to the strategy file)'),
-    data: dataSchema.default({ maxFillDays: 5, calendar: 'union' }),
+    data: dataSchema.default({ maxFillDays: 5, calendar: 'union', lateStart: 'refuse' }),
     period: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().default({}),
     currency: z
       .object({

@@ -39,8 +39,10 @@ describe('alignPanel', () => {
     // Union calendar: days 0,1,2,3,5.
     expect([...panel.dates].map((d) => d - D0)).toEqual([0, 1, 2, 3, 5]);
     expect(col(panel.values, 0, 5)).toEqual([10, 11, 12, 12, 15]); // day 3 carries 12
-    expect(col(panel.values, 1, 5)).toEqual([NaN, 20, 20, 23, 23]); // NaN before B's first price
-    expect(filled).toEqual({ A: 1, B: 2 });
+    // NaN before B's first price, day 2 carries 20, and NaN after its last price (day 3): a fill
+    // bridges a gap between two prices, never the unknown after a file ends.
+    expect(col(panel.values, 1, 5)).toEqual([NaN, 20, 20, 23, NaN]);
+    expect(filled).toEqual({ A: 1, B: 1 });
     expect(droppedDates).toEqual({ A: [], B: [] });
     expect(firstDates).toEqual({ A: iso(0), B: iso(1) });
   });
@@ -83,7 +85,7 @@ describe('alignPanel', () => {
     expect(() => alignPanel([A], { maxFillDays: -1 })).toThrow(/expected a whole number/);
   });
 
-  it('property: with an unlimited fill, each cell equals a naive "last price on or before" lookup', () => {
+  it('property: each cell equals a naive "last price on or before" lookup within the fill limit, NaN after the last price', () => {
     const offsets = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 30 }).map((a) => a.sort((x, y) => x - y));
     fc.assert(
       fc.property(fc.array(offsets, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (sets, maxFill) => {
@@ -98,7 +100,8 @@ describe('alignPanel', () => {
             for (let i = 0; i < s.dates.length; i++) if ((s.dates[i] as number) <= day) k = i;
             let rowsSince = 0;
             if (k >= 0) for (let u = t; u >= 0 && (panel.dates[u] as number) > (s.dates[k] as number); u--) rowsSince++;
-            const expected = k < 0 || rowsSince > maxFill ? NaN : (s.prices[k] as number);
+            const afterEnd = k === s.dates.length - 1 && day > (s.dates[k] as number);
+            const expected = k < 0 || rowsSince > maxFill || afterEnd ? NaN : (s.prices[k] as number);
             expect(panel.values[a * n + t]).toBe(expected);
           }
         });

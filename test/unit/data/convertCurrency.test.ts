@@ -43,7 +43,7 @@ describe('convertPanelToBase', () => {
     // 600760.SS: 7/7 = 1, 7.2/7.2 = 1, 7.1/7.1 = 1, 7/7 = 1.
     expect([...out.panel.values]).toEqual([10, 11, 12, 13, 10, 10, 10, NaN, 1, 1, 1, 1]);
     expect(out.converted).toEqual({ '0700.HK': 'HKD', '600760.SS': 'CNY' });
-    expect(out.fxFilled).toEqual({ USDHKD: 2, USDCNY: 0 }); // HKD rows D0+1 and D0+3 carried
+    expect(out.fxFilled).toEqual({ USDHKD: 1, USDCNY: 0 }); // HKD row D0+1 carried; D0+3 lies after the last rate (never carried)
     expect([...panel.values.subarray(4, 6)]).toEqual([78, 78]); // the input is not modified
   });
 

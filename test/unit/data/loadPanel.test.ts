@@ -24,12 +24,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('loadPanel', () => {
   it('cuts rows to [from, to] after filling, so a fill may use a price before from', () => {
-    const loaded = loadPanel(dir, { tickers: ['A', 'B'], from: parseIsoDate('2020-01-06') });
-    // Union calendar 01-02, 01-03, 01-06, 01-07; A = 10, 11, 11 (fill), 11 (fill); keep the last two.
-    expect([...loaded.panel.values]).toEqual([11, 11, 21, 22]);
+    const loaded = loadPanel(dir, { tickers: ['A', 'B'], from: parseIsoDate('2020-01-03') });
+    // Union calendar 01-02, 01-03, 01-06, 01-07; keep the last three. A = 11, then NaN: A's file
+    // ends 01-03 and nothing is carried past a file's last price. B = 20 (carried from 01-02,
+    // before `from`), 21, 22.
+    expect([...loaded.panel.values]).toEqual([11, NaN, NaN, 20, 21, 22]);
     expect(loaded.panel.assets).toEqual(['A', 'B']);
-    // Counted on the kept rows only: A's two rows are fills; B's fill of 01-03 lies before `from`.
-    expect(loaded.filled).toEqual({ A: 2, B: 0 });
+    // Counted on the kept rows only: B's 01-03 is a fill; A has none.
+    expect(loaded.filled).toEqual({ A: 0, B: 1 });
     expect(loaded.synthetic).toBe(false);
     expect(loaded.directory).toBe(dir);
     expect(loaded.files.map((f) => [f.file, f.rows, f.start, f.end])).toEqual([
@@ -45,13 +47,14 @@ describe('loadPanel', () => {
   });
 
   it('respects the fill limit across the cut', () => {
-    const loaded = loadPanel(dir, { tickers: ['A', 'B'], from: parseIsoDate('2020-01-06'), maxFillDays: 1 });
-    expect([...loaded.panel.values]).toEqual([11, NaN, 21, 22]);
+    // B's 01-03 would be a one-row fill: with the limit 0 it is NaN.
+    const loaded = loadPanel(dir, { tickers: ['A', 'B'], from: parseIsoDate('2020-01-03'), maxFillDays: 0 });
+    expect([...loaded.panel.values]).toEqual([11, NaN, NaN, NaN, 21, 22]);
   });
 
   it('counts fills and dropped dates inside the kept period only', () => {
     const whole = loadPanel(dir, { tickers: ['A', 'B'] });
-    expect(whole.filled).toEqual({ A: 2, B: 1 }); // A: 01-06, 01-07; B: 01-03
+    expect(whole.filled).toEqual({ A: 0, B: 1 }); // B: 01-03; A is not carried past its last price (01-03)
     // Calendar B: A's 01-03 is off the calendar (dropped) unless the period starts after it.
     const onB = loadPanel(dir, { tickers: ['A', 'B'], calendar: 'B' });
     expect(onB.droppedDates).toEqual({ A: ['2020-01-03'], B: [] });

@@ -48,7 +48,10 @@ export function fixtureReport(overrides: { name?: string; synthetic?: boolean } 
       ],
       filled: {},
       droppedDates: {},
-      lateStarts: [],
+      coverage: [
+        { ticker: 'AAA', role: 'asset', firstPrice: '2024-01-02', lastPrice: '2024-01-08', coverage: 1, treatment: 'complete' },
+        { ticker: 'BBB', role: 'asset', firstPrice: '2024-01-02', lastPrice: '2024-01-08', coverage: 1, treatment: 'complete' },
+      ],
       currency: null,
     },
     period: { start: '2024-01-02', end: '2024-01-08', periods: 4, periodsPerYear: 252 },
@@ -56,7 +59,7 @@ export function fixtureReport(overrides: { name?: string; synthetic?: boolean } 
     timing: { lag: 1, description: 'weights decided at the close of day t trade at the close of day t+1' },
     costs: { bps: 5, slippageBps: 0, total: 0.0005, cagrDrag: 0.01, annualizedTurnover: 0.5, skippedRebalances: 0 },
     metrics: { totalReturn: 0.2, cagr: 90.5, annualizedVolatility: 1.5, sharpe: 2.25, maxDrawdown: 0.1, sortino: null, var95: -0.08 },
-    benchmark: { ticker: 'SPY', metrics: { totalReturn: 0.03, cagr: 3.4, annualizedVolatility: 0.6, sharpe: 1.5, maxDrawdown: 0.0476, sortino: 2, var95: -0.03 }, relative: { beta: 1.2, alpha: 0.3 } },
+    benchmark: { ticker: 'SPY', periods: 4, metrics: { totalReturn: 0.03, cagr: 3.4, annualizedVolatility: 0.6, sharpe: 1.5, maxDrawdown: 0.0476, sortino: 2, var95: -0.03 }, relative: { beta: 1.2, alpha: 0.3 } },
     drawdowns: [{ peak: '2024-01-03', trough: '2024-01-04', recovery: '2024-01-08', depth: 0.1, periodsToTrough: 1, periodsToRecovery: 2, periodsUnderwater: 2 }],
     tables: {
       monthly: [{ year: 2024, month: 1, return: 0.2 }],

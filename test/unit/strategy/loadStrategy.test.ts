@@ -14,7 +14,7 @@ describe('parseStrategy', () => {
     expect(Object.keys(spec.sleeves)).toEqual(['ai_leaders', 'defensive', 'gold', 'military']);
     expect(spec.rebalance).toEqual({ schedule: 'monthly', on: 'last', lag: 1, minTrade: 0 });
     expect(spec.costs).toEqual({ bps: 5, slippageBps: 0 });
-    expect(spec.data).toEqual({ maxFillDays: 5, calendar: 'union' });
+    expect(spec.data).toEqual({ maxFillDays: 5, calendar: 'union', lateStart: 'refuse' });
     expect(spec.reporting.convention).toBe('standard');
   });
 

@@ -1,0 +1,130 @@
+/**
+ * The period a backtest runs over, and whether every ticker it needs has prices over it.
+ *
+ * Default start: the first date on which every strategy asset and the benchmark has a price
+ * (a weights-file run starts at its first row instead). Default end: the last date on which
+ * every one of them has a price; prices are never carried past a file's last row (alignment
+ * stops there), so this is the last date on which each has a real price.
+ *
+ * Coverage: a ticker without a price on the period's first row starts late; one without a price
+ * on its last row ends early. A late start is refused (UserError, one line per ticker with its
+ * first and last price and the share of the period it covers) unless the strategy says what to
+ * do with its weight (`data.lateStart: cash | redistribute`); an early end is always refused
+ * (the run would hold a position with no price). Gaps inside the period beyond the fill limit are
+ * run as before (the candidate is ineligible at decisions that fall in them) and reported.
+ */
+import { formatIsoDate, parseUserDate } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
+import { lowerBound } from '../core/panel.js';
+
+export type LateStartPolicy = 'refuse' | 'cash' | 'redistribute';
+
+export interface CoverageRow {
+  readonly ticker: string;
+  readonly role: 'asset' | 'benchmark';
+  /** First and last dates with a price in the loaded data (null: none). */
+  readonly firstPrice: string | null;
+  readonly lastPrice: string | null;
+  /** Share of the period's rows on which it has a price (a forward fill within the limit counts). */
+  readonly coverage: number;
+  /** What was done where it has no price: `complete`, `cash`, `redistribute`, `gaps` (ineligible at decisions in them), `commonPeriods` (benchmark). */
+  readonly treatment: 'complete' | 'cash' | 'redistribute' | 'gaps' | 'commonPeriods';
+}
+
+export interface PeriodWindow {
+  readonly lo: number;
+  readonly hi: number;
+  readonly coverage: readonly CoverageRow[];
+  readonly warnings: readonly string[];
+}
+
+export interface WindowInput {
+  readonly dates: Int32Array;
+  /** Prices of each series, one column per ticker (row t: columns[k][t]; NaN or ≤ 0 = no price). */
+  readonly columns: readonly Float64Array[];
+  readonly tickers: readonly string[];
+  /** Index of the benchmark among `tickers`, or −1. */
+  readonly benchmark: number;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** First date of a weights schedule (day number): the default start of a weights-file run. */
+  readonly scheduleStart?: number | undefined;
+  readonly lateStart: LateStartPolicy;
+  /** The price files' own spans, named in messages when the loaded rows hold no price. */
+  readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
+}
+
+export function periodWindow(input: WindowInput): PeriodWindow {
+  const { dates, columns, tickers } = input;
+  const N = dates.length;
+  const priced = (k: number, t: number): boolean => (columns[k]![t] as number) > 0;
+  const spans = tickers.map((_, k) => {
+    let first = 0;
+    while (first < N && !priced(k, first)) first++;
+    let last = N - 1;
+    while (last >= 0 && !priced(k, last)) last--;
+    return { first, last };
+  });
+  const commonStart = Math.max(0, ...spans.map((s) => s.first));
+  const commonEnd = Math.min(N - 1, ...spans.map((s) => s.last));
+  const from = input.from !== undefined ? parseUserDate(input.from, 'period.from') : undefined;
+  const to = input.to !== undefined ? parseUserDate(input.to, 'period.to') : undefined;
+  const lo = from !== undefined ? lowerBound(dates, from) : input.scheduleStart !== undefined ? lowerBound(dates, input.scheduleStart) : commonStart;
+  const hi = to !== undefined ? lowerBound(dates, to + 1) : commonEnd + 1;
+  const iso = (t: number): string => formatIsoDate(dates[t]!);
+  if (N === 0 || hi - lo < 2) {
+    const span = N > 0 ? `${iso(0)} to ${iso(N - 1)}` : 'no dates';
+    const common = commonStart <= commonEnd ? `${iso(commonStart)} to ${iso(commonEnd)}` : 'on no common date';
+    throw new UserError(`period ${input.from ?? 'start'} to ${input.to ?? 'end'} holds fewer than 2 trading days of the data (data span ${span}; every ticker priced ${common})`);
+  }
+  const warnings: string[] = [];
+  if (from === undefined && input.scheduleStart === undefined && commonStart > 0) warnings.push(`period starts ${iso(lo)}, the first date on which every asset and the benchmark has a price`);
+  if (to === undefined && commonEnd < N - 1) warnings.push(`period ends ${iso(hi - 1)}, the last date on which every asset and the benchmark has a price`);
+
+  const rows = hi - lo;
+  const coverage: CoverageRow[] = [];
+  const refused: string[] = [];
+  tickers.forEach((ticker, k) => {
+    let count = 0;
+    for (let t = lo; t < hi; t++) if (priced(k, t)) count++;
+    const lateStart = !priced(k, lo);
+    const endsEarly = !priced(k, hi - 1);
+    const role = k === input.benchmark ? 'benchmark' : 'asset';
+    const { first, last } = spans[k]!;
+    const row: CoverageRow = {
+      ticker,
+      role,
+      firstPrice: first < N ? iso(first) : null,
+      lastPrice: last >= 0 ? iso(last) : null,
+      coverage: count / rows,
+      treatment: count === rows ? 'complete' : role === 'benchmark' ? 'commonPeriods' : lateStart && input.lateStart !== 'refuse' ? input.lateStart : 'gaps',
+    };
+    coverage.push(row);
+    const file = input.files?.find((f) => f.ticker === ticker);
+    const span = row.firstPrice !== null ? `prices from ${row.firstPrice} to ${row.lastPrice}` : file ? `its file has prices from ${file.start} to ${file.end}` : 'no price';
+    const described = `${ticker}${role === 'benchmark' ? ' (benchmark)' : ''}: ${span}, covers ${(100 * row.coverage).toFixed(1)}% of the period`;
+    if (endsEarly || (lateStart && input.lateStart === 'refuse')) refused.push(described);
+    else if (row.treatment === 'cash' || row.treatment === 'redistribute') {
+      warnings.push(`${described}; until its first price its weight is ${row.treatment === 'cash' ? 'held in cash' : 'shared by the other candidates'} (data.lateStart: ${row.treatment})`);
+    } else if (row.treatment === 'commonPeriods') warnings.push(`${described}; benchmark-relative figures use the periods where both have a return`);
+    else if (row.treatment === 'gaps') warnings.push(`${described}; it is not traded at decisions that fall in its gaps beyond the fill limit`);
+  });
+  if (refused.length > 0) {
+    const late = coverage.some((_, k) => !priced(k, lo));
+    const fix = [
+      late ? 'set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway' : '',
+      commonStart <= commonEnd ? `run from ${iso(commonStart)} to ${iso(commonEnd)}, where every ticker has prices` : commonFileSpan(input.files, tickers),
+    ].filter((s) => s !== '');
+    throw new UserError(`period ${iso(lo)} to ${iso(hi - 1)}: ${refused.length} of ${tickers.length} tickers have no price over part of it (${fix.join('; or ')}):\n  ${refused.join('\n  ')}`);
+  }
+  return { lo, hi, coverage, warnings };
+}
+
+/** "choose a period inside A to B, where every file has prices" from the files' spans, or "". */
+function commonFileSpan(files: WindowInput['files'], tickers: readonly string[]): string {
+  const spans = tickers.map((t) => files?.find((f) => f.ticker === t));
+  if (spans.some((f) => f === undefined)) return '';
+  const start = spans.reduce((a, f) => (f!.start > a ? f!.start : a), '');
+  const end = spans.reduce((a, f) => (f!.end < a ? f!.end : a), '9999-12-31');
+  return start <= end ? `choose a period inside ${start} to ${end}, where every file has prices` : 'no date has prices in every file';
+}
