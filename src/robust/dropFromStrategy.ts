@@ -8,7 +8,8 @@
  * - A removed name (ticker or sleeve) is also removed from the allocation parameters that name
  *   it: a fixed weight (`weights`) or a core weight (`core`) is dropped and the remaining named
  *   weights are renormalised to the same total, w'_k = w_k · S / (S − w_removed), so the
- *   invested share stays the same; a risk budget is dropped; a safe candidate is dropped.
+ *   invested share stays the same; a risk budget is dropped; a safe candidate is dropped (of
+ *   a method or of the trend-filter overlay at the same level).
  */
 import type { StrategySpec } from '../strategy/schema.js';
 
@@ -35,6 +36,8 @@ export function withoutAsset(spec: StrategySpec, ticker: string): StrategyVarian
     if (sleeve.within) sleeve.within = dropName(sleeve.within, ticker, `sleeve ${name}`, notes);
   }
   out.allocation.within = dropName(out.allocation.within, ticker, 'allocation.within', notes);
+  const overlay = out.allocation.trendFilter;
+  if (overlay?.level === 'asset') out.allocation.trendFilter = dropName(overlay, ticker, 'allocation.trendFilter', notes);
   for (const name of emptied) {
     notes.push(`sleeve ${name} is left empty and is removed`);
     if (!removeSleeve(out, name, notes)) return null;
@@ -53,6 +56,8 @@ function removeSleeve(spec: StrategySpec, name: string, notes: string[]): boolea
   delete spec.sleeves[name];
   if (Object.keys(spec.sleeves).length === 0) return false;
   spec.allocation.across = dropName(spec.allocation.across, name, 'allocation.across', notes);
+  const overlay = spec.allocation.trendFilter;
+  if (overlay?.level === 'sleeve') spec.allocation.trendFilter = dropName(overlay, name, 'allocation.trendFilter', notes);
   return true;
 }
 
