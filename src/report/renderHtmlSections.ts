@@ -4,6 +4,7 @@
  * and rebalance tables, and the warnings. Every string from the report is escaped; numbers
  * cells carry their exact JSON value in `data-value`.
  */
+import { describeCoverage } from './describeCoverage.js';
 import { num, pct } from './format.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { dataValue, htmlTable, type Cell } from './html/htmlTable.js';
@@ -21,7 +22,8 @@ export function headerHtml(report: Report): string {
     ['convention', `${report.convention.name} (${report.convention.definitions})`],
     ['timing', `lag ${report.timing.lag}: ${report.timing.description}`],
     ['costs', costs],
-    ['benchmark', report.benchmark ? report.benchmark.ticker : 'none'],
+    ['coverage', describeCoverage(report) ?? 'every asset and the benchmark priced on every row of the period'],
+    ['benchmark', report.benchmark ? `${report.benchmark.ticker}${report.benchmark.periods !== undefined ? ` (relative figures on ${report.benchmark.periods} common periods)` : ''}` : 'none'],
     ['sleeves', s.sleeves.map((sl) => `${sl.name}: ${sl.assets.join(', ')}`).join(' · ')],
     ['strategy file', s.file ?? '(none)'],
     ['engine', `sleeves ${report.engineVersion}, report schema ${report.schemaVersion}`],

@@ -3,6 +3,7 @@
  * decides: a TTY and no NO_COLOR).
  */
 import pc from 'picocolors';
+import { describeCoverage } from './describeCoverage.js';
 import { num, pct, textTable } from './format.js';
 import type { Report } from './reportTypes.js';
 
@@ -18,6 +19,8 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   const columns = new Set(report.data.files.map((f) => f.priceColumn));
   out.push(`period   ${report.period.start} → ${report.period.end}  (${report.period.periods} periods, ${report.period.periodsPerYear}/year)`);
   out.push(`data     ${report.data.directory}  (${report.data.files.length} files, prices from ${[...columns].join(' and ')})`);
+  const coverage = describeCoverage(report);
+  if (coverage) out.push(c.yellow(`coverage ${coverage}`));
   out.push('');
   const head = ['', 'strategy', ...(b ? [b.ticker] : [])];
   const row = (label: string, key: string, f: (x: number | null | undefined) => string) => [label, f(m[key]), ...(b ? [f(b.metrics[key])] : [])];
@@ -36,7 +39,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   );
   if (b) {
     const r = b.relative;
-    out.push(c.dim(`vs ${b.ticker}: beta ${num(r['beta'])}, alpha ${pct(r['alpha'])}, tracking error ${pct(r['trackingError'])}, information ratio ${num(r['informationRatio'])}`));
+    out.push(c.dim(`vs ${b.ticker}${b.periods !== undefined && b.periods !== report.period.periods ? ` (${b.periods} common periods)` : ''}: beta ${num(r['beta'])}, alpha ${pct(r['alpha'])}, tracking error ${pct(r['trackingError'])}, information ratio ${num(r['informationRatio'])}`));
   }
   const ext = report.tables.extremes;
   if (ext.bestYear && ext.worstYear) {

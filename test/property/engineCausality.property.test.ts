@@ -27,9 +27,12 @@ function makePanel(seed: number, nDays: number, assets: string[]): PricePanel {
   return { dates, assets, values };
 }
 
+// E lists after the period start: its weight is redistributed until then (data.lateStart);
+// the cash policy is checked for causality below as well.
 const spec = strategySchema.parse({
   version: 1,
   name: 'causality',
+  data: { lateStart: 'redistribute' },
   sleeves: { ai: { assets: ['A', 'B', 'C'], within: { method: 'momentumTopK', k: 2, lookback: 20 } }, safe: { assets: ['D', 'E'], within: { method: 'inverseVol', lookback: 15 } } },
   allocation: { across: { method: 'riskParity', lookback: 30 } },
   rebalance: { schedule: 'weekly', on: 'last', lag: 1, band: { absolute: 0.05 } },
@@ -38,12 +41,13 @@ const spec = strategySchema.parse({
 });
 
 describe('engine causality', () => {
-  it('a run on data cut after row T equals the full run up to T', () => {
+  it.each(['redistribute', 'cash'] as const)('a run on data cut after row T equals the full run up to T (lateStart %s)', (lateStart) => {
+    const policySpec = { ...spec, data: { ...spec.data, lateStart } };
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 60, max: 150 }), (seed, cut) => {
         const panel = makePanel(seed, 160, ['A', 'B', 'C', 'D', 'E']);
-        const full = runBacktest(spec, { panel });
-        const short = runBacktest(spec, { panel: slicePanel(panel, 0, cut + 1) });
+        const full = runBacktest(policySpec, { panel });
+        const short = runBacktest(policySpec, { panel: slicePanel(panel, 0, cut + 1) });
         const n = short.dates.length;
         const N = full.dates.length;
         expect(short.dates[0]).toBe(full.dates[0]);

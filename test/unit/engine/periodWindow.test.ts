@@ -1,0 +1,107 @@
+/**
+ * The period a run covers and the coverage check (src/engine/periodWindow.ts), and what
+ * `data.lateStart` does with a late ticker's weight, all on hand-written price columns.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../../src/core/dates.js';
+import { UserError } from '../../../src/core/errors.js';
+import { periodWindow } from '../../../src/engine/periodWindow.js';
+import { runBacktest } from '../../../src/engine/runBacktest.js';
+import { strategySchema } from '../../../src/strategy/schema.js';
+
+const D0 = parseIsoDate('2024-01-01');
+const dates = Int32Array.from({ length: 10 }, (_, t) => D0 + t);
+const N = NaN;
+// A priced on every row; B from row 3; C on rows 0..7 only; BM (benchmark) from row 1.
+const A = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+const B = [N, N, N, 20, 21, 22, 23, 24, 25, 26];
+const C = [5, 5, 5, 5, 5, 5, 5, 5, N, N];
+const BM = [N, 100, 101, 102, 103, 104, 105, 106, 107, 108];
+
+function window(columns: number[][], tickers: string[], extra: Partial<Parameters<typeof periodWindow>[0]> = {}) {
+  return periodWindow({ dates, columns: columns.map((c) => Float64Array.from(c)), tickers, benchmark: -1, lateStart: 'refuse', ...extra });
+}
+
+describe('periodWindow', () => {
+  it('by default starts where every asset and the benchmark has a price and ends where all still have one', () => {
+    // Starts: A 0, B 3, C 0, BM 1 → row 3. Ends: A 9, B 9, C 7, BM 9 → row 7; rows 3..7 (hi = 8).
+    const w = window([A, B, C, BM], ['A', 'B', 'C', 'BM'], { benchmark: 3 });
+    expect([w.lo, w.hi]).toEqual([3, 8]);
+    expect(w.coverage.every((c) => c.coverage === 1 && c.treatment === 'complete')).toBe(true);
+    expect(w.warnings).toEqual([
+      'period starts 2024-01-04, the first date on which every asset and the benchmark has a price',
+      'period ends 2024-01-08, the last date on which every asset and the benchmark has a price',
+    ]);
+  });
+
+  it('refuses a period where a ticker starts late, one line per ticker with its span and share', () => {
+    // From row 0 to row 7: B is priced on rows 3..7 = 5 of 8 rows (62.5%); BM on 1..7 = 7 of 8 (87.5%).
+    const run = () => window([A, B, C, BM], ['A', 'B', 'C', 'BM'], { benchmark: 3, from: '2024-01-01', to: '2024-01-08' });
+    expect(run).toThrow(UserError);
+    expect(run).toThrow(
+      'period 2024-01-01 to 2024-01-08: 2 of 4 tickers have no price over part of it (set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway; or run from 2024-01-04 to 2024-01-08, where every ticker has prices):\n' +
+        '  B: prices from 2024-01-04 to 2024-01-10, covers 62.5% of the period\n' +
+        '  BM (benchmark): prices from 2024-01-02 to 2024-01-10, covers 87.5% of the period',
+    );
+  });
+
+  it('always refuses a ticker that ends before the period does', () => {
+    // To row 9: C has no price on rows 8 and 9 (covers 8 of 10 = 80%).
+    expect(() => window([A, C], ['A', 'C'], { to: '2024-01-10' })).toThrow(/1 of 2 tickers .*\n {2}C: prices from 2024-01-01 to 2024-01-08, covers 80\.0% of the period$/);
+    expect(() => window([A, C], ['A', 'C'], { to: '2024-01-10', lateStart: 'cash' })).toThrow(/C: prices from/);
+  });
+
+  it('with data.lateStart, runs and states what it does with the late ticker (and the benchmark)', () => {
+    const w = window([A, B, BM], ['A', 'B', 'BM'], { benchmark: 2, from: '2024-01-01', lateStart: 'cash' });
+    expect([w.lo, w.hi]).toEqual([0, 10]);
+    expect(w.coverage.map((c) => [c.ticker, c.role, c.coverage, c.treatment])).toEqual([
+      ['A', 'asset', 1, 'complete'],
+      ['B', 'asset', 0.7, 'cash'], // rows 3..9 of 0..9
+      ['BM', 'benchmark', 0.9, 'commonPeriods'],
+    ]);
+    expect(w.warnings[0]).toBe('B: prices from 2024-01-04 to 2024-01-10, covers 70.0% of the period; until its first price its weight is held in cash (data.lateStart: cash)');
+  });
+
+  it('starts a weights-file run at its first row', () => {
+    expect(window([A, C], ['A', 'C'], { scheduleStart: D0 + 2 }).lo).toBe(2);
+    expect(window([A, C], ['A', 'C'], { scheduleStart: D0 + 2, from: '2024-01-02' }).lo).toBe(1);
+  });
+});
+
+describe('data.lateStart in a run: where the late ticker’s weight goes until its first price', () => {
+  // Two sleeves of fixed 60/40 weights; sleeve s holds A and B equally; sleeve g holds G, priced
+  // from row 3 on. Decisions every row (daily, lag 0): rows 0..2 decide without G, and without B.
+  const prices = { A: A, B: B, G: [N, N, N, 50, 50, 50, 50, 50, 50, 50] };
+  function targetsAtStart(lateStart: 'cash' | 'redistribute'): Record<string, number> {
+    const spec = strategySchema.parse({
+      version: 1,
+      name: 't',
+      sleeves: { s: { assets: ['A', 'B'] }, g: { assets: ['G'] } },
+      allocation: { across: { method: 'fixed', weights: { s: 0.6, g: 0.4 } }, within: { method: 'equal' } },
+      rebalance: { schedule: 'daily', lag: 0 },
+      data: { lateStart },
+      period: { from: '2024-01-01', to: '2024-01-05' },
+    });
+    const values = new Float64Array(30);
+    ['A', 'B', 'G'].forEach((t, a) => values.set(prices[t as keyof typeof prices], a * 10));
+    const result = runBacktest(spec, { panel: { dates, assets: ['A', 'B', 'G'], values } });
+    // End-of-day weights of row 0 (traded at its close, no move yet: the first decision's
+    // targets), column-major: asset a at row 0 is weights[a · n].
+    const n = result.dates.length;
+    return Object.fromEntries(['A', 'B', 'G'].map((t, a) => [t, result.ledger.weights[a * n]!]));
+  }
+
+  it('cash: A holds its slot 0.6 × 1/2 = 0.3; B’s 0.3 and G’s 0.4 stay in cash', () => {
+    const w = targetsAtStart('cash');
+    expect(w['A']).toBeCloseTo(0.3, 14);
+    expect(w['B']).toBe(0);
+    expect(w['G']).toBe(0);
+  });
+
+  it('redistribute: A takes the whole invested weight (sleeve s alone, 100%)', () => {
+    const w = targetsAtStart('redistribute');
+    expect(w['A']).toBeCloseTo(1, 14);
+    expect(w['B']).toBe(0);
+    expect(w['G']).toBe(0);
+  });
+});
