@@ -1,3 +1,4 @@
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 import type { BacktestResult } from './runBacktest.js';
 
 /**
@@ -10,9 +11,7 @@ export function periodAssetReturns(result: Pick<BacktestResult, 'prices' | 'date
   const m = result.layout.assets.length;
   const out = new Float64Array(n * m);
   for (let a = 0; a < m; a++) {
-    const base = a * stride + offset;
-    out[a * n] = Number.NaN;
-    for (let t = 1; t < n; t++) out[a * n + t] = values[base + t]! / values[base + t - 1]! - 1;
+    simpleReturnsInto(values, a * stride + offset, 0, n, out, a * n);
   }
   return out;
 }

@@ -18,6 +18,7 @@
  * Sleeve index returns over the across-level window use the sleeve's current within weights:
  * r_s,k = Σ_i w_i r_i,k / Σ_i w_i over members with a return on row k (NaN when none has one).
  */
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { applyConstraints, type ConstraintsSpec } from '../allocation/applyConstraints.js';
 import type { AllocationFallback, AllocationInput, AllocationResult, WindowMoments } from '../allocation/types.js';
 import { applyTrendFilter } from '../signals/trendFilter.js';
@@ -242,12 +243,7 @@ function windowMoments(prepared: Prepared, into: WindowMoments, assetIdx: readon
 
 /** Simple returns r_s = p_s / p_{s−1} − 1 of asset a for rows first..first+length−1 (NaN when a price is missing). */
 function returnsInto(cols: Columns, a: number, first: number, length: number, out: Float64Array, at: number): void {
-  const { prices } = cols;
-  const base = a * cols.nRows;
-  for (let k = 0; k < length; k++) {
-    const s = first + k;
-    out[at + k] = s > 0 ? (prices[base + s] as number) / (prices[base + s - 1] as number) - 1 : Number.NaN;
-  }
+  simpleReturnsInto(cols.prices, a * cols.nRows, first, length, out, at);
 }
 
 /** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */

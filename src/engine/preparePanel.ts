@@ -9,6 +9,7 @@
  * so a run on data cut at t sees bit-identical window moments (causality is tested that way).
  */
 import type { PricePanel } from '../core/panel.js';
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 
 export interface PreparedPanel {
   readonly nRows: number;
@@ -33,8 +34,7 @@ export function preparePanel(panel: PricePanel): PreparedPanel {
   const sumSq = new Float64Array((N + 1) * m);
   for (let a = 0; a < m; a++) {
     const base = a * N;
-    returns[base] = Number.NaN;
-    for (let t = 1; t < N; t++) returns[base + t] = panel.values[base + t]! / panel.values[base + t - 1]! - 1;
+    simpleReturnsInto(panel.values, base, 0, N, returns, base);
     let s1 = 0;
     let e1 = 0;
     let s2 = 0;

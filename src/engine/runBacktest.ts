@@ -5,6 +5,7 @@
  */
 import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
@@ -137,9 +138,6 @@ function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi:
   if (b < 0) throw new UserError(`benchmark ${spec.benchmark} is not in the loaded data`);
   const n = hi - lo;
   const returns = new Float64Array(n);
-  returns[0] = Number.NaN;
-  for (let t = 1; t < n; t++) {
-    returns[t] = (panel.values[b * N + lo + t] as number) / (panel.values[b * N + lo + t - 1] as number) - 1;
-  }
+  simpleReturnsInto(panel.values, b * N + lo, 0, n, returns, 0);
   return { ticker: spec.benchmark, returns };
 }
