@@ -54,7 +54,7 @@ export function registerRun(program: Command): void {
   });
 }
 
-/** Prefixes a missing-ticker error with the strategy file's line that names the ticker. */
+/** Points a missing-ticker error at the strategy file's lines that name the tickers. */
 async function locateMissingTicker<T>(file: string | undefined, load: () => T): Promise<T> {
   try {
     return load();
@@ -62,9 +62,7 @@ async function locateMissingTicker<T>(file: string | undefined, load: () => T): 
     const { MissingTickerError } = await import('../../data/loadPanel.js');
     if (file === undefined || !(error instanceof MissingTickerError)) throw error;
     const { readFileSync } = await import('node:fs');
-    const { locateTicker } = await import('../../strategy/locateTicker.js');
-    const { UserError } = await import('../../core/errors.js');
-    const where = locateTicker({ file, text: readFileSync(file, 'utf8') }, error.ticker);
-    throw where ? new UserError(`${where}: ${error.message}`) : error;
+    const { locateMissingTickers } = await import('../../strategy/locateMissingTickers.js');
+    throw locateMissingTickers(error, { file, text: readFileSync(file, 'utf8') });
   }
 }
