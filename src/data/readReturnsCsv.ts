@@ -28,9 +28,10 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *   with a median above 0.5) is refused, naming the column and suggesting --prices.
  *
  * With `prices: true` the cells are prices (> 0) and each column becomes simple returns
- * (pricesToReturns: the first row is dropped). A price-table file (date,open,high,low,close,
- * adj_close,volume, Yahoo or Stooq headers) is read as one series by readPriceCsv (adjusted
- * close, else close) and named after the file (`SPY.csv` → SPY).
+ * (pricesToReturns: the first row is dropped). A price file (a price-table header, or any
+ * header with a close or adj close column: uniform, Yahoo, Stooq or plain date,close) is read as
+ * one series by readPriceCsv (adjusted close, else close) and named after the file
+ * (`SPY.csv` → SPY, `IDX_GSPC.csv` → ^GSPC).
  */
 export function readReturnsCsv(text: string, fileLabel: string, options: { prices?: boolean } = {}): ReturnsTable & { warnings?: string[] } {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
@@ -50,7 +51,7 @@ export function readReturnsCsv(text: string, fileLabel: string, options: { price
 }
 
 function readPrices(text: string, lines: string[], h: number, header: string[], fileLabel: string): ReturnsTable & { warnings?: string[] } {
-  if (isPriceTableHeader(header.slice(1))) {
+  if (isPriceTableHeader(header.slice(1)) || header.slice(1).some((n) => /^(adj[ _]?)?close$/i.test(n.trim()))) {
     const name = fileNameToTicker(basename(fileLabel));
     const series = readPriceCsv(text, fileLabel, name);
     if (series.dates.length < 2) throw new UserError(`${fileLabel}: ${series.dates.length} price row, expected at least 2 to make a return`);

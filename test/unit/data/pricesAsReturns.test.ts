@@ -83,6 +83,14 @@ describe('readReturnsCsv and prices', () => {
     expect(Array.from(t.dates)).toEqual([dayFromYmd(2024, 1, 3), dayFromYmd(2024, 1, 4)]);
   });
 
+  it('with prices: a plain date,close file is one series named after the file', () => {
+    // 50 → 55 → 44: returns 55/50 − 1 = 0.1, 44/55 − 1 = −0.2.
+    const t = readReturnsCsv('date,close\n2024-01-02,50\n2024-01-03,55\n2024-01-04,44\n', 'GC_F.csv', { prices: true });
+    expect(t.names).toEqual(['GC=F']);
+    expect(t.columns[0]![0]).toBeCloseTo(0.1, 14);
+    expect(t.columns[0]![1]).toBeCloseTo(-0.2, 14);
+  });
+
   it('with prices: refuses a non-positive price and a column with one price', () => {
     expect(() => readReturnsCsv('date,A\n2024-01-02,100\n2024-01-03,0\n', 'p.csv', { prices: true })).toThrow(
       'p.csv:3:2: price 0 in "A" is not positive; expected prices > 0 with --prices',
