@@ -5,9 +5,12 @@ import { formatIsoDate } from '../core/dates.js';
 import { lowerBound, slicePanel, type PricePanel } from '../core/panel.js';
 import { alignPanel, type CalendarPolicy } from './alignPanel.js';
 import { closestNames } from './closestNames.js';
+import { MissingTickerError, type MissingTicker } from './missingTickerError.js';
 import type { PriceFileInfo, PriceSeries } from './priceSeries.js';
 import { readPriceFile } from './readPriceFile.js';
 import { fileNameToTicker, tickerToFileName } from './tickerToFileName.js';
+
+export { MissingTickerError } from './missingTickerError.js';
 
 export interface LoadRequest {
   readonly tickers: readonly string[];
@@ -45,6 +48,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
     throw new UserError(`data folder "${dir}" does not exist, expected a folder of price files (e.g. data/sample)`);
   }
   if (request.tickers.length === 0) throw new UserError('no tickers requested, expected at least one');
+  const missing = findMissingTickers(dir, request.tickers);
+  if (missing.length > 0) throw new MissingTickerError(dir, missing);
   const series: PriceSeries[] = request.tickers.map((ticker) => readPriceFile(priceFilePath(dir, ticker), ticker));
   const aligned = alignPanel(series, { maxFillDays: request.maxFillDays, calendar: request.calendar });
   const full = aligned.panel;
@@ -113,30 +118,21 @@ export function readSyntheticFlag(dir: string): boolean {
 }
 
 /**
- * The path of a ticker's price file in `dir`, or a UserError naming the expected file and the
- * closest tickers the folder has.
+ * The path of a ticker's price file in `dir`, or a MissingTickerError naming the expected file
+ * and the closest tickers the folder has.
  */
 export function priceFilePath(dir: string, ticker: string): string {
   const file = path.join(dir, tickerToFileName(ticker));
-  if (!existsSync(file)) throw missingTicker(dir, ticker);
+  if (!existsSync(file)) throw new MissingTickerError(dir, findMissingTickers(dir, [ticker]));
   return file;
 }
 
-function missingTicker(dir: string, ticker: string): UserError {
-  const near = closestNames(ticker, listTickers(dir));
-  const hint = near.length > 0 ? `closest tickers there: ${near.join(', ')}` : `no close match; run "sleeves data list ${dir}"`;
-  const expected = path.join(dir, tickerToFileName(ticker));
-  return new MissingTickerError(ticker, `no price file for ticker "${ticker}" in ${dir} (expected ${expected}); ${hint}`);
-}
-
-/** A ticker without a price file: a UserError that says which ticker, so callers can locate it. */
-export class MissingTickerError extends UserError {
-  constructor(
-    readonly ticker: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The tickers (each once, in the order given) that have no price file in `dir`, with the closest tickers it has. */
+export function findMissingTickers(dir: string, tickers: readonly string[]): MissingTicker[] {
+  const absent = [...new Set(tickers)].filter((t) => !existsSync(path.join(dir, tickerToFileName(t))));
+  if (absent.length === 0) return [];
+  const present = listTickers(dir);
+  return absent.map((ticker) => ({ ticker, expected: path.join(dir, tickerToFileName(ticker)), closest: closestNames(ticker, present) }));
 }
 
 /** Rows of column `a` holding a price that is not an observation dated that row's day. */

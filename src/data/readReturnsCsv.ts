@@ -1,5 +1,10 @@
+import { basename } from 'node:path';
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
+import { isPriceTableHeader, looksLikePrices } from './looksLikePrices.js';
+import { pricesToReturns, type ReturnsTable } from './pricesToReturns.js';
+import { readPriceCsv } from './readPriceCsv.js';
+import { fileNameToTicker } from './tickerToFileName.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -19,13 +24,49 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *   later than the file; they become NaN and callers trim them). An empty cell after a column's
  *   first value is an error, because silently skipping a period would change every compounded
  *   figure. A column with no value at all is an error.
+ * - a table that looks like prices (looksLikePrices: a price-table header, or a column all > 0
+ *   with a median above 0.5) is refused, naming the column and suggesting --prices.
+ *
+ * With `prices: true` the cells are prices (> 0) and each column becomes simple returns
+ * (pricesToReturns: the first row is dropped). A price file (a price-table header, or any
+ * header with a close or adj close column: uniform, Yahoo, Stooq or plain date,close) is read as
+ * one series by readPriceCsv (adjusted close, else close) and named after the file
+ * (`SPY.csv` → SPY, `IDX_GSPC.csv` → ^GSPC).
  */
-export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32Array; names: string[]; columns: Float64Array[] } {
+export function readReturnsCsv(text: string, fileLabel: string, options: { prices?: boolean } = {}): ReturnsTable & { warnings?: string[] } {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   let h = 0;
   while (h < lines.length && (lines[h] as string).trim() === '') h++;
   if (h === lines.length) throw new UserError(`${fileLabel}: the file is empty; expected a header date,<name>...`);
   const header = splitFields(lines[h] as string);
+  if (options.prices) return readPrices(text, lines, h, header, fileLabel);
+  const table = readTable(lines, h, header, fileLabel, 'return');
+  const suspect = looksLikePrices(table.names, table.columns);
+  if (suspect) {
+    throw new UserError(
+      `${fileLabel}: column "${suspect.column}" looks like prices, not returns (${suspect.reason}); run again with --prices to convert prices to simple returns`,
+    );
+  }
+  return table;
+}
+
+function readPrices(text: string, lines: string[], h: number, header: string[], fileLabel: string): ReturnsTable & { warnings?: string[] } {
+  if (isPriceTableHeader(header.slice(1)) || header.slice(1).some((n) => /^(adj[ _]?)?close$/i.test(n.trim()))) {
+    const name = fileNameToTicker(basename(fileLabel));
+    const series = readPriceCsv(text, fileLabel, name);
+    if (series.dates.length < 2) throw new UserError(`${fileLabel}: ${series.dates.length} price row, expected at least 2 to make a return`);
+    return { ...pricesToReturns({ dates: series.dates, names: [name], columns: [series.prices] }), warnings: series.warnings };
+  }
+  const prices = readTable(lines, h, header, fileLabel, 'price');
+  const returns = pricesToReturns(prices);
+  returns.names.forEach((name, c) => {
+    if ((returns.columns[c] as Float64Array).every(Number.isNaN)) throw new UserError(`${fileLabel}: column "${name}" has a single price, expected at least 2 to make a return`);
+  });
+  return returns;
+}
+
+/** The wide table of returns or prices after the header line `h`. */
+function readTable(lines: string[], h: number, header: string[], fileLabel: string, kind: 'return' | 'price'): ReturnsTable {
   if ((header[0] ?? '').toLowerCase() !== 'date' || header.length < 2) {
     throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got "${(lines[h] as string).trim()}"`);
   }
@@ -52,7 +93,7 @@ export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32A
     dates.push(day);
     for (let c = 0; c < names.length; c++) {
       const cell = fields[c + 1] as string;
-      (values[c] as number[]).push(parseCell(cell, started[c] as boolean, `${where}:${c + 2}`, names[c] as string));
+      (values[c] as number[]).push(parseCell(cell, started[c] as boolean, `${where}:${c + 2}`, names[c] as string, kind));
       if (cell !== '') started[c] = true;
     }
   }
@@ -63,13 +104,18 @@ export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32A
   return { dates: Int32Array.from(dates), names, columns: values.map((v) => Float64Array.from(v)) };
 }
 
-function parseCell(cell: string, started: boolean, where: string, name: string): number {
+function parseCell(cell: string, started: boolean, where: string, name: string, kind: 'return' | 'price'): number {
   if (cell === '') {
     if (!started) return Number.NaN;
     throw new UserError(`${where}: empty cell in "${name}" after its first value; only a series' leading cells may be empty`);
   }
-  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (a simple return such as 0.0123) in "${name}", got "${cell}"`);
+  const example = kind === 'price' ? 'a price such as 101.25' : 'a simple return such as 0.0123';
+  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (${example}) in "${name}", got "${cell}"`);
   const value = Number(cell);
+  if (kind === 'price') {
+    if (!(value > 0)) throw new UserError(`${where}: price ${cell} in "${name}" is not positive; expected prices > 0 with --prices`);
+    return value;
+  }
   if (value < -1) throw new UserError(`${where}: return ${cell} in "${name}" is below −1 (a loss over 100%); expected simple returns, not percentages`);
   return value;
 }

@@ -70,9 +70,15 @@ describe.skipIf(!hasRealData)('sleeves rerun', () => {
     expect(json.changedFiles.map((f: { file: string }) => f.file)).toEqual(['TLT.csv']);
   });
 
-  it('fails with one line when the recorded data folder cannot be found from here', () => {
+  it('fails with one error when the recorded data folder cannot be found from here', () => {
+    // From the repository, the recorded folder "data" is the repository's own (data/sample is
+    // below it): none of the 12 price files is there. One error names them all: a first line
+    // with the count and the folder, then one line per ticker; no stack trace.
     const r = sleeves(['rerun', path.join(work, folder)], { cwd: repoRoot });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^sleeves: 12 tickers have no price file in data: /);
+    expect(lines).toHaveLength(1 + 12);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

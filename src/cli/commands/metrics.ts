@@ -16,13 +16,17 @@ export function registerMetrics(program: Command): void {
     .option('--convention <name>', 'metric convention: standard | performanceanalytics', 'standard')
     .option('--periods-per-year <n>', 'periods per year (default: inferred from the date spacing: 252, 52, 12, 4 or 1)')
     .option('--risk-free <rate>', 'annual risk-free rate for Sharpe and alpha, e.g. 0.02', '0')
+    .option('--prices', 'the file holds prices, not returns: convert each column to simple returns p_t/p_{t-1} - 1 first (a price file such as SPY.csv is read as one series, its adjusted close)')
     .option('--json', 'print only the JSON document on stdout')
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  sleeves metrics returns.csv\n' +
         '  sleeves metrics returns.csv --benchmark SPY --convention performanceanalytics --json\n' +
-        '  sleeves metrics monthly.csv --periods-per-year 12 --risk-free 0.02\n',
+        '  sleeves metrics monthly.csv --periods-per-year 12 --risk-free 0.02\n' +
+        '  sleeves metrics data/sample/SPY.csv --prices\n' +
+        '\nA file that looks like prices (a header with open/high/low/close/adj close/volume, or a column whose\n' +
+        'values are all > 0 with a median above 0.5) is refused without --prices.\n',
     )
     .action(async (file: string, raw: Record<string, string | boolean | undefined>) => {
       const { readFileSync } = await import('node:fs');
@@ -37,8 +41,9 @@ export function registerMetrics(program: Command): void {
       } catch (error) {
         throw new UserError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
-      const table = readReturnsCsv(text, file);
+      const table = readReturnsCsv(text, file, { prices: raw.prices === true });
       const doc = metricsDocument(table, options);
+      doc.warnings.unshift(...(table.warnings ?? []));
       if (raw.json) {
         process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         return;

@@ -10,15 +10,33 @@ export function registerStrategies(program: Command): void {
     .description('check strategy files, print their JSON Schema, list the strategies folder');
   group
     .command('validate')
-    .description('check strategy files without running them (exit 1 at the first invalid file)')
+    .description('check strategy files without running them: every error of every file (exit 1 if any is invalid)')
     .argument('<files...>', 'strategy files')
-    .addHelpText('after', '\nExample:\n  sleeves strategies validate strategies/*.yaml\n')
-    .action(async (files: string[]) => {
-      const { loadStrategy } = await import('../../strategy/loadStrategy.js');
-      for (const file of files) {
-        const { spec } = loadStrategy(file);
-        writeErr(`ok  ${file}  (${spec.name}: ${Object.keys(spec.sleeves).length} sleeves)\n`);
+    .option('--data <dir>', 'also check the folder has a readable price file for every ticker (assets, benchmark, FX files for base USD) covering period.from..period.to when stated')
+    .option('--json', 'print [{file, ok, errors}] on stdout instead of the lines on stderr')
+    .addHelpText(
+      'after',
+      '\nPrints "ok  FILE" per valid file and one line per error (FILE:LINE:COL: message) on stderr.\n' +
+        '\nExamples:\n  sleeves strategies validate strategies/*.yaml\n  sleeves strategies validate strategies/*.yaml --data ../prices --json\n',
+    )
+    .action(async (files: string[], flags: { data?: string; json?: boolean }) => {
+      const { existsSync, statSync } = await import('node:fs');
+      const { validateStrategyFile } = await import('../../strategy/validateStrategyFile.js');
+      const { UserError } = await import('../../core/errors.js');
+      if (flags.data !== undefined && !(existsSync(flags.data) && statSync(flags.data).isDirectory())) {
+        throw new UserError(`--data: folder "${flags.data}" does not exist, expected a folder of price files (e.g. data/sample)`);
       }
+      const results = files.map((file) => validateStrategyFile(file, flags.data));
+      if (flags.json) {
+        writeOut(`${JSON.stringify(results.map(({ file, ok, errors }) => ({ file, ok, errors })), null, 2)}\n`);
+      } else {
+        for (const r of results) {
+          if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves)\n`);
+          for (const e of r.errors) writeErr(`${e}\n`);
+        }
+      }
+      const failed = results.filter((r) => !r.ok).length;
+      if (failed > 0) throw new UserError(`${failed} of ${files.length} strategy files failed validation`);
     });
   group
     .command('schema')
