@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerStrategies } from './commands/strategies.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerWalkForward } from './commands/walkforward.js';
 
 export function registerCommands(program: Command): void {
   registerRun(program);
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   registerRerun(program);
   registerRobust(program);
   registerSweep(program);
+  registerWalkForward(program);
 }

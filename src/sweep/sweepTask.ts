@@ -1,15 +1,19 @@
 /**
  * The sweep's task module for runParallel: init receives the shared panels (one per variant
- * group) and { spec, grid, groupKeys, schedule? }; run(index) backtests variant `index` on its
- * group's panel and returns
- * its VariantResult. Loaded once per worker thread (or once in-process with one worker).
+ * group) and { spec, grid, groupKeys, schedule?, periods?, keepReturns? }; run(index) backtests
+ * variant `index` on its group's panel and returns its VariantResult. Loaded once per worker
+ * thread (or once in-process with one worker).
+ * With `periods` (walk-forward training windows), the task indexes cover every period × variant:
+ * index = p · gridSize + v runs variant v with period.from/to set to periods[p] (the key of the
+ * panel it needs includes the period end, so each window runs on the panel `sleeves run --set
+ * ... --from --to` loads). With `keepReturns` each result carries its daily returns (PBO).
  */
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
 import type { StrategySpec } from '../strategy/schema.js';
-import type { GridParam } from './parseGrid.js';
+import { gridSize, type GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
 import { variantMetrics, type VariantResult } from './variantMetrics.js';
 import { variantGroupKey } from './variantGroups.js';
@@ -21,6 +25,10 @@ export interface SweepTaskParams {
   /** variantGroupKey of each shared panel, in the order of the panels. */
   readonly groupKeys: readonly string[];
   readonly schedule?: WeightsSchedule;
+  /** Training windows: each variant is run once per window (see the module comment). */
+  readonly periods?: readonly { readonly from: string; readonly to: string }[];
+  /** Return each variant's daily returns with its figures. */
+  readonly keepReturns?: boolean;
 }
 
 let panels: readonly SharedPanel[] = [];
@@ -36,7 +44,7 @@ export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams
 
 export async function run(index: number): Promise<VariantResult> {
   if (params === null) throw new Error('sweepTask: run before init');
-  const spec = variantSpec(params.spec, params.grid, index);
+  const spec = taskSpec(params, index);
   // User modules (method: module) are imported in this thread; Node caches them after the first.
   if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
   const g = params.groupKeys.indexOf(variantGroupKey(spec));
@@ -44,5 +52,16 @@ export async function run(index: number): Promise<VariantResult> {
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
   const ready = (prepared[g] ??= preparePanel(panel));
   const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false });
-  return variantMetrics(index, result);
+  const figures = variantMetrics(index, result);
+  return params.keepReturns ? { ...figures, returns: result.ledger.returns.slice(1) } : figures;
+}
+
+/** The spec of task `index`: a variant, or a variant on one of the training windows. */
+export function taskSpec(p: SweepTaskParams, index: number): StrategySpec {
+  if (!p.periods) return variantSpec(p.spec, p.grid, index);
+  const count = gridSize(p.grid);
+  const period = p.periods[Math.floor(index / count)];
+  if (period === undefined) throw new Error(`sweepTask: task ${index} is beyond the ${p.periods.length} training windows`);
+  const spec = variantSpec(p.spec, p.grid, index % count);
+  return { ...spec, period: { ...spec.period, from: period.from, to: period.to } };
 }

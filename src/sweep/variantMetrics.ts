@@ -26,6 +26,8 @@ export interface VariantResult {
   readonly values: (number | null)[];
   /** How many metrics were null (their reasons are in a `sleeves run` of the variant). */
   readonly nullCount: number;
+  /** The daily returns (row 1 on), when the sweep keeps them (sweep --pbo, walk-forward). */
+  readonly returns?: Float64Array;
 }
 
 export function variantMetrics(index: number, result: BacktestResult): VariantResult {
