@@ -19,6 +19,7 @@ import { specHash, SWEEP_MANIFEST_VERSION, SWEEP_ORDER, topEntries, type SweepMa
 import { sweepCsvHeader, sweepCsvRow } from './sweepCsv.js';
 import { sweepSummarizer, type SweepSummary } from './sweepSummary.js';
 import type { SweepTaskParams } from './sweepTask.js';
+import { pboCollector, type PboRequest } from '../validation/sweepPbo.js';
 import type { SweepMetric, VariantResult } from './variantMetrics.js';
 import { openSweepFolder } from './writeSweepFolder.js';
 
@@ -35,6 +36,9 @@ export interface SweepOptions {
   readonly onStart?: (count: number, total: number) => void;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Probability of backtest overfitting over the variants' daily returns (sweep --pbo). */
+  readonly pbo?: PboRequest;
+  readonly onPboProgress?: (done: number, total: number) => void;
   /** Override of the task module (tests); default sweepTask next to this module. */
   readonly taskModule?: URL;
 }
@@ -51,7 +55,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   const runs: PreparedRun[] = check.groups.map((g) => loadRun(o.resolved, o.dataDir, variantSpec(spec, o.grid, g.first)));
   const loaded = runs[0]!.inputs;
   const schedule = loaded.schedule;
-  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}) };
+  const pbo = o.pbo ? pboCollector(o.pbo, { count: check.count, groups: runs.length, sharded: o.shard !== undefined, rows: loaded.panel.dates.length }) : null;
+  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}), ...(pbo ? { keepReturns: true } : {}) };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
   const writer = openSweepFolder(o.outDir, o.resolved.slug, suffix);
   try {
@@ -61,6 +66,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     const onResult = (r: VariantResult): void => {
       writer.append(sweepCsvRow(o.grid, r));
       summarizer.add(r);
+      pbo?.keep(r);
       variantsInFile++;
     };
     const total = o.shard ? Math.max(0, Math.ceil((check.count - o.shard.index + 1) / o.shard.of)) : check.count;
@@ -94,7 +100,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
         files: uniqueFiles(runs.flatMap((r) => r.inputs.files)).map((f) => ({ ticker: f.ticker, file: f.file, sha256: f.sha256 })),
       },
       rankBy: o.rankBy,
-      overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants' },
+      overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...(pbo ? pbo.finish(o.onPboProgress) : {}) },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
       warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings],
     };

@@ -18,6 +18,9 @@ interface SweepFlags extends BacktestFlags {
   rankBy?: Metric;
   shard?: string;
   progress?: boolean;
+  pbo?: boolean;
+  partitions: string;
+  embargo: string;
 }
 
 export function registerSweep(program: Command): void {
@@ -29,7 +32,10 @@ export function registerSweep(program: Command): void {
     .option('--workers <n>', `worker threads (default: the machine's available parallelism, ${availableParallelism()} here); 1 runs in-process`)
     .addOption(new Option('--rank-by <metric>', 'metric that ranks the variants (default: sharpe; for merge: the shards\')').choices(METRICS))
     .option('--shard <I/N>', 'run only shard I of N: the variants with index % N == I-1 (merge the shards with `sleeves sweep merge`)')
-    .option('--progress', 'print progress lines even when stderr is not a terminal (e.g. in cluster logs)');
+    .option('--progress', 'print progress lines even when stderr is not a terminal (e.g. in cluster logs)')
+    .option('--pbo', 'probability of backtest overfitting by combinatorially symmetric cross-validation over the variants\' daily returns (docs/validation.md)')
+    .option('--partitions <n>', 'with --pbo: S, the even number of blocks the days are cut into', '16')
+    .option('--embargo <n>', 'with --pbo: days left out at the start of a training block that follows a test block', '5');
   addBacktestOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -54,6 +60,7 @@ export function registerSweep(program: Command): void {
     const workers = flags.workers === undefined ? availableParallelism() : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+    const pbo = flags.pbo ? { partitions: wholeNumberFlag(flags.partitions, '--partitions', 2, 20), embargo: wholeNumberFlag(flags.embargo, '--embargo', 0, 250) } : undefined;
     const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
@@ -79,6 +86,7 @@ export function registerSweep(program: Command): void {
         onStart: progress.start,
         onProgress: progress.update,
         signal: controller.signal,
+        ...(pbo ? { pbo, onPboProgress: (done: number, total: number) => bar.update(done, total, 'PBO combinations') } : {}),
       });
       progress.end();
       // Peak resident memory of the whole process (worker threads included), for capacity planning.
@@ -97,6 +105,11 @@ export function registerSweep(program: Command): void {
           color: useColor(),
         });
         writeOut(text);
+        const o = outcome.manifest.overfitting;
+        if (o.pbo !== undefined && o.degradation && o.probabilityOfLoss !== undefined && o.cscv) {
+          const { pboLine } = await import('../../validation/sweepPbo.js');
+          writeOut(pboLine({ pbo: o.pbo, degradation: o.degradation, probabilityOfLoss: o.probabilityOfLoss, cscv: o.cscv }));
+        }
       }
     } finally {
       progress.end();
