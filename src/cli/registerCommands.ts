@@ -10,6 +10,7 @@ import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
 import { registerStrategies } from './commands/strategies.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerWalkForward } from './commands/walkforward.js';
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   registerRobust(program);
   registerSweep(program);
   registerWalkForward(program);
+  registerRuns(program);
 }

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
+import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -16,6 +17,7 @@ interface RobustFlags extends BacktestFlags {
   block: string;
   workers?: string;
   html: boolean;
+  catalog: boolean;
 }
 
 export function registerRobust(program: Command): void {
@@ -27,7 +29,7 @@ export function registerRobust(program: Command): void {
     .option('--paths <n>', 'number of bootstrap paths', '200')
     .option('--block <n>', 'mean block length of the stationary bootstrap, in trading days', '21')
     .option('--workers <n>', 'worker threads (default: available cores, at most 8; 1 runs in-process)');
-  addBacktestOptions(cmd).option('--no-html', 'do not write robust.html');
+  addCatalogOption(addBacktestOptions(cmd).option('--no-html', 'do not write robust.html'));
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
@@ -74,6 +76,8 @@ export function registerRobust(program: Command): void {
       const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
       writeFileAtomic(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
     }
+    const { robustEntry } = await import('../../catalog/entriesFor.js');
+    await recordRun(flags, () => robustEntry(withData, run.spec, data.files, folder, flags.set ?? []));
     if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
   });

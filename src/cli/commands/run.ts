@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { addBacktestOptions, runOverrides, type BacktestFlags } from '../backtestOptions.js';
+import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeOut } from '../output.js';
 
 export function registerRun(program: Command): void {
@@ -13,7 +14,7 @@ export function registerRun(program: Command): void {
     .argument('[strategy]', 'strategy file (YAML or JSON), e.g. strategies/seed-barbell.yaml')
     .option('--weights <file.csv>', 'backtest a weights schedule instead (date,<ticker>...; each row traded at its date\'s close, lag 0 unless --lag)')
     .option('--benchmark <ticker>', "benchmark ticker held buy-and-hold (overrides the strategy's)");
-  addBacktestOptions(cmd).option('--no-html', 'do not write report.html into the run folder (saves about a second)');
+  addCatalogOption(addBacktestOptions(cmd).option('--no-html', 'do not write report.html into the run folder (saves about a second)'));
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
@@ -26,13 +27,14 @@ export function registerRun(program: Command): void {
       'weights.csv and strategy.resolved.json.\n' +
       'Timing: weights decided at the close of day t trade at the close of day t+lag (lag 1 unless --lag).\n',
   );
-  cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string; html: boolean }) => {
+  cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string; html: boolean; catalog: boolean }) => {
     const { UsageError } = await import('../../core/errors.js');
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
     const { prepareRun } = await import('../../run/prepareRun.js');
     const { backtestToReport } = await import('../../run/backtestToReport.js');
     const { writeRunFolder } = await import('../../report/writeRunFolder.js');
     const { renderTerminal } = await import('../../report/renderTerminal.js');
+    const { runEntry } = await import('../../catalog/entriesFor.js');
     const run = await prepareRun({
       source: file !== undefined ? { kind: 'strategy', file } : { kind: 'weights', file: flags.weights! },
       dataDir: flags.data,
@@ -47,6 +49,7 @@ export function registerRun(program: Command): void {
       extra['report.html'] = await renderHtml(report, series);
     }
     const folder = writeRunFolder(flags.out, run.slug, report, series, { extra });
+    await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderTerminal(report, { color: useColor(), folder }));
   });

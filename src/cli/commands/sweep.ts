@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
+import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -21,6 +22,7 @@ interface SweepFlags extends BacktestFlags {
   pbo?: boolean;
   partitions: string;
   embargo: string;
+  catalog: boolean;
 }
 
 export function registerSweep(program: Command): void {
@@ -36,7 +38,7 @@ export function registerSweep(program: Command): void {
     .option('--pbo', 'probability of backtest overfitting by combinatorially symmetric cross-validation over the variants\' daily returns (docs/validation.md)')
     .option('--partitions <n>', 'with --pbo: S, the even number of blocks the days are cut into', '16')
     .option('--embargo <n>', 'with --pbo: days left out at the start of a training block that follows a test block', '5');
-  addBacktestOptions(cmd);
+  addCatalogOption(addBacktestOptions(cmd));
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
@@ -89,6 +91,8 @@ export function registerSweep(program: Command): void {
         ...(pbo ? { pbo, onPboProgress: (done: number, total: number) => bar.update(done, total, 'PBO combinations') } : {}),
       });
       progress.end();
+      const { sweepEntry } = await import('../../catalog/entriesFor.js');
+      await recordRun(flags, () => sweepEntry(outcome.manifest, outcome.folder));
       // Peak resident memory of the whole process (worker threads included), for capacity planning.
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, peakRssMb, ...outcome.manifest }, null, 2)}\n`);

@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
+import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -20,6 +21,7 @@ interface WalkForwardFlags extends BacktestFlags {
   workers?: string;
   progress?: boolean;
   html: boolean;
+  catalog: boolean;
 }
 
 export function registerWalkForward(program: Command): void {
@@ -35,7 +37,7 @@ export function registerWalkForward(program: Command): void {
     .option('--workers <n>', `worker threads for the training runs (default: ${availableParallelism()} here); 1 runs in-process`)
     .option('--progress', 'print progress lines even when stderr is not a terminal')
     .option('--no-html', 'do not write report.html');
-  addBacktestOptions(cmd);
+  addCatalogOption(addBacktestOptions(cmd));
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
@@ -83,6 +85,8 @@ export function registerWalkForward(program: Command): void {
         html = await renderWalkForwardHtml(report, stitched);
       }
       const folder = writeWalkForwardFolder(flags.out, report, stitched, html);
+      const { walkForwardEntry } = await import('../../catalog/entriesFor.js');
+      await recordRun(flags, () => walkForwardEntry(report, folder));
       if (flags.json) writeOut(`${JSON.stringify({ folder, ...report }, null, 2)}\n`);
       else if (!flags.quiet) {
         const { renderWalkForwardTerminal } = await import('../../validation/renderWalkForwardTerminal.js');
