@@ -19,7 +19,8 @@ import { specHash, SWEEP_MANIFEST_VERSION, SWEEP_ORDER, topEntries, type SweepMa
 import { sweepCsvHeader, sweepCsvRow } from './sweepCsv.js';
 import { sweepSummarizer, type SweepSummary } from './sweepSummary.js';
 import type { SweepTaskParams } from './sweepTask.js';
-import { pboCollector, type PboRequest } from '../validation/sweepPbo.js';
+import { familyHash } from '../catalog/catalogEntry.js';
+import { overfittingCollector, type PboRequest } from '../validation/sweepOverfitting.js';
 import type { SweepMetric, VariantResult } from './variantMetrics.js';
 import { openSweepFolder } from './writeSweepFolder.js';
 
@@ -39,6 +40,8 @@ export interface SweepOptions {
   /** Probability of backtest overfitting over the variants' daily returns (sweep --pbo). */
   readonly pbo?: PboRequest;
   readonly onPboProgress?: (done: number, total: number) => void;
+  /** Trials of the strategy family recorded in the run catalog before this sweep (null: catalog off). */
+  readonly priorTrials?: number | null;
   /** Override of the task module (tests); default sweepTask next to this module. */
   readonly taskModule?: URL;
 }
@@ -55,8 +58,11 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   const runs: PreparedRun[] = check.groups.map((g) => loadRun(o.resolved, o.dataDir, variantSpec(spec, o.grid, g.first)));
   const loaded = runs[0]!.inputs;
   const schedule = loaded.schedule;
-  const pbo = o.pbo ? pboCollector(o.pbo, { count: check.count, groups: runs.length, sharded: o.shard !== undefined, rows: loaded.panel.dates.length }) : null;
-  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}), ...(pbo ? { keepReturns: true } : {}) };
+  const guard = overfittingCollector(
+    { pbo: o.pbo, familySha256: familyHash(spec, o.grid.map((p) => p.path)), priorTrials: o.priorTrials ?? null },
+    { count: check.count, groups: runs.length, sharded: o.shard !== undefined, rows: loaded.panel.dates.length },
+  );
+  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}), keepReturns: guard.keepReturns };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
   const writer = openSweepFolder(o.outDir, o.resolved.slug, suffix);
   try {
@@ -66,7 +72,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     const onResult = (r: VariantResult): void => {
       writer.append(sweepCsvRow(o.grid, r));
       summarizer.add(r);
-      pbo?.keep(r);
+      guard.keep(r);
       variantsInFile++;
     };
     const total = o.shard ? Math.max(0, Math.ceil((check.count - o.shard.index + 1) / o.shard.of)) : check.count;
@@ -84,6 +90,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       ...(o.signal ? { signal: o.signal } : {}),
     });
     const summary = summarizer.finish();
+    const extra = guard.finish(summary, o.onPboProgress);
     const manifest: SweepManifest = {
       sweepManifestVersion: SWEEP_MANIFEST_VERSION,
       engineVersion: ENGINE_VERSION,
@@ -100,9 +107,9 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
         files: uniqueFiles(runs.flatMap((r) => r.inputs.files)).map((f) => ({ ticker: f.ticker, file: f.file, sha256: f.sha256 })),
       },
       rankBy: o.rankBy,
-      overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...(pbo ? pbo.finish(o.onPboProgress) : {}) },
+      overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...extra.fields },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
-      warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings],
+      warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings, ...extra.warnings],
     };
     const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
     if (summary.heat) files['heatmap.html'] = renderSweepHeatmap(spec.name, o.grid, summary, loaded.synthetic);

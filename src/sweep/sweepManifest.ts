@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StrategySpec } from '../strategy/schema.js';
-import type { PboFields } from '../validation/sweepPbo.js';
+import type { OverfittingFields } from '../validation/sweepOverfitting.js';
 import type { GridParam } from './parseGrid.js';
 import type { Shard } from './shardIndexes.js';
 import type { SweepSummary, Overfitting } from './sweepSummary.js';
@@ -28,7 +28,7 @@ export interface SweepManifest {
   readonly order: string;
   readonly data: { readonly directory: string; readonly synthetic: boolean; readonly files: readonly { readonly ticker: string; readonly file: string; readonly sha256: string }[] };
   readonly rankBy: string;
-  readonly overfitting: Overfitting & { readonly scope: 'all variants' | 'this shard only' } & Partial<PboFields>;
+  readonly overfitting: Overfitting & { readonly scope: 'all variants' | 'this shard only' } & Partial<OverfittingFields>;
   readonly top: readonly { readonly variant: number; readonly params: Record<string, number | string>; readonly values: Record<string, number | null> }[];
   readonly mergedFrom?: readonly string[];
   readonly warnings: readonly string[];

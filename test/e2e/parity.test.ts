@@ -76,8 +76,8 @@ describe.skipIf(!hasRealData)('parity: every command reports the figures of `run
     const common = ['--data', realDataDir, '--from', FROM, '--to', TO, '--out', out];
     const run = JSON.parse(await cli(['run', c.file, ...common, ...c.set, '--json', '--no-html', '--quiet']));
     const metrics = run.metrics as Record<string, number | null>;
-    // The one run folder: OUT/<strategy>/<run-id>/.
-    const slugDir = path.join(out, readdirSync(out)[0]!);
+    // The one run folder: OUT/<strategy>/<run-id>/ (beside OUT/catalog.sqlite).
+    const slugDir = path.join(out, readdirSync(out).find((f) => !f.startsWith('catalog.sqlite'))!);
     const runFolder = path.join(slugDir, readdirSync(slugDir)[0]!);
 
     // sweep: a one-point grid that sets the strategy's own cost.

@@ -55,3 +55,22 @@ describe('sleeves runs and the catalog', () => {
     expect(list.stderr).toMatch(/cannot read the run catalog \(file is not a database\)/);
   });
 });
+
+describe('the trial ledger in sweeps', () => {
+  it('a second sweep of the same family counts the first one\'s variants; --no-catalog counts its own only', () => {
+    const out = tempDir('sleeves-ledger-');
+    const sweep = (extra: string[]) => JSON.parse(sleeves(['sweep', 'strategies/seed-barbell.yaml', '--grid', 'costs.bps=0,5,10', '--workers', '1', '--out', out, '--json', '--quiet', ...extra]).stdout);
+    const first = sweep([]).overfitting.ledger;
+    // Another grid path is another family; the same path with other values is the same family.
+    sweep(['--grid', 'rebalance.lag=1,2']);
+    const second = sweep(['--set', 'rebalance.lag=2']).overfitting.ledger;
+    expect([first.priorTrials, first.familyTrials, first.variants]).toEqual([0, 3, 3]);
+    // Second: --set changes lag (not a swept path) → the spec differs → a new family.
+    expect(second.priorTrials).toBe(0);
+    const third = sweep([]).overfitting.ledger;
+    expect([third.priorTrials, third.familyTrials, third.familySha256]).toEqual([3, 6, first.familySha256]);
+    expect(third.trialsUsed).toBeCloseTo((6 * third.effectiveTrials) / 3, 12);
+    const off = sweep(['--no-catalog']).overfitting.ledger;
+    expect([off.priorTrials, off.familyTrials]).toEqual([null, 3]);
+  });
+});

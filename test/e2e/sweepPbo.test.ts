@@ -33,7 +33,7 @@ describe.skipIf(!hasRealData)('sweep --pbo on real prices', () => {
       for (const k of [2, 3]) {
         const runOut = tempDir('sleeves-pbo-run-');
         await cli(['run', FILE, '--set', `${LOOKBACK}=${lookback}`, '--set', `${K}=${k}`, ...PERIOD, '--data', realDataDir, '--out', runOut, '--no-html', '--quiet']);
-        const slugDir = path.join(runOut, readdirSync(runOut)[0]!);
+        const slugDir = path.join(runOut, readdirSync(runOut).find((f) => !f.startsWith('catalog.sqlite'))!);
         const lines = readFileSync(path.join(slugDir, readdirSync(slugDir)[0]!, 'returns.csv'), 'utf8').trim().split('\n').slice(2);
         series.push(Float64Array.from(lines, (l) => Number(l.split(',')[1])));
       }

@@ -62,7 +62,7 @@ describe.skipIf(!hasRealData)('walkforward on real prices', () => {
       const runOut = tempDir('sleeves-wf-run-');
       const report = JSON.parse(await cli(['run', FILE, ...f.run, '--data', realDataDir, '--out', runOut, '--json', '--no-html', '--quiet']));
       for (const key of ['totalReturn', 'cagr', 'sharpe', 'maxDrawdown', 'annualizedVolatility']) close(f.outOfSample[key]!, report.metrics[key], `fold ${k + 1} ${key}`);
-      const slugDir = path.join(runOut, readdirSync(runOut)[0]!);
+      const slugDir = path.join(runOut, readdirSync(runOut).find((f) => !f.startsWith('catalog.sqlite'))!);
       const runReturns = csvReturns(path.join(slugDir, readdirSync(slugDir)[0]!, 'returns.csv'));
       const segment = stitched.filter((r) => r[2] === String(k + 1));
       expect(segment.map((r) => r[0])).toEqual(runReturns.map((r) => r[0]));

@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { addBacktestOptions, runOverrides, wholeNumberFlag, type BacktestFlags } from '../backtestOptions.js';
-import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
+import { addCatalogOption, priorTrials, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { progressBar } from '../progressBar.js';
 
@@ -64,6 +64,8 @@ export function registerSweep(program: Command): void {
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const pbo = flags.pbo ? { partitions: wholeNumberFlag(flags.partitions, '--partitions', 2, 20), embargo: wholeNumberFlag(flags.embargo, '--embargo', 0, 250) } : undefined;
     const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
+    const { familyHash } = await import('../../catalog/catalogEntry.js');
+    const ledger = await priorTrials(flags, familyHash(resolved.spec, grid.map((p) => p.path)));
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
       start: (count: number, total: number): void => {
@@ -88,11 +90,12 @@ export function registerSweep(program: Command): void {
         onStart: progress.start,
         onProgress: progress.update,
         signal: controller.signal,
+        priorTrials: ledger.trials,
         ...(pbo ? { pbo, onPboProgress: (done: number, total: number) => bar.update(done, total, 'PBO combinations') } : {}),
       });
       progress.end();
       const { sweepEntry } = await import('../../catalog/entriesFor.js');
-      await recordRun(flags, () => sweepEntry(outcome.manifest, outcome.folder));
+      if (ledger.usable) await recordRun(flags, () => sweepEntry(outcome.manifest, outcome.folder));
       // Peak resident memory of the whole process (worker threads included), for capacity planning.
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       if (flags.json) writeOut(`${JSON.stringify({ folder: outcome.folder, peakRssMb, ...outcome.manifest }, null, 2)}\n`);
@@ -110,9 +113,9 @@ export function registerSweep(program: Command): void {
         });
         writeOut(text);
         const o = outcome.manifest.overfitting;
-        if (o.pbo !== undefined && o.degradation && o.probabilityOfLoss !== undefined && o.cscv) {
-          const { pboLine } = await import('../../validation/sweepPbo.js');
-          writeOut(pboLine({ pbo: o.pbo, degradation: o.degradation, probabilityOfLoss: o.probabilityOfLoss, cscv: o.cscv }));
+        if (o.ledger) {
+          const { overfittingLines } = await import('../../validation/sweepOverfitting.js');
+          writeOut(overfittingLines({ ...o, ledger: o.ledger }));
         }
       }
     } finally {
