@@ -124,7 +124,7 @@ export async function runWalkForward(o: WalkForwardOptions): Promise<WalkForward
 export interface FoldRow {
   readonly fold: Fold;
   readonly chosen: Record<string, GridValue>;
-  /** The `--set PATH=VALUE` texts that repeat the test segment with `sleeves run`. */
+  /** The chosen values as `--set PATH=VALUE` texts (with the user's own flags, they repeat the test segment). */
   readonly set: readonly string[];
   readonly inSample: Record<SweepMetric, number | null>;
   readonly outOfSample: Record<SweepMetric, number | null>;

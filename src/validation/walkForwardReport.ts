@@ -13,6 +13,7 @@ import { parseIsoDate } from '../core/dates.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
+import type { RunOverrides } from '../run/applyOverrides.js';
 import type { RunInputs } from '../run/loadRunData.js';
 import type { ResolvedRun } from '../run/prepareRun.js';
 import type { StrategySpec } from '../strategy/schema.js';
@@ -96,7 +97,7 @@ export function walkForwardReport(x: ReportInput): WalkForwardReport {
       train: r.fold.train,
       test: r.fold.test,
       chosen: r.chosen,
-      run: [...r.set.flatMap((s) => ['--set', s]), '--from', r.fold.test.from, '--to', r.fold.test.to],
+      run: [...otherFlags(o.overrides), ...r.set.flatMap((s) => ['--set', s]), '--from', r.fold.test.from, '--to', r.fold.test.to],
       inSample: r.inSample,
       outOfSample: r.outOfSample,
     })),
@@ -108,6 +109,17 @@ export function walkForwardReport(x: ReportInput): WalkForwardReport {
     degradation: { ...degradation, efficiency },
     warnings: [...x.warnings, ...warnings.map((w) => `out-of-sample ${w}`)],
   };
+}
+
+/** The user's own `sleeves run` flags (all but --from/--to), as typed, for folds[].run. */
+function otherFlags(f: RunOverrides): string[] {
+  return [
+    ...(f.set ?? []).flatMap((s) => ['--set', s]),
+    ...(f.lag !== undefined ? ['--lag', f.lag] : []),
+    ...(f.costBps !== undefined ? ['--cost-bps', f.costBps] : []),
+    ...(f.convention !== undefined ? ['--convention', f.convention] : []),
+    ...(f.periodsPerYear !== undefined ? ['--periods-per-year', f.periodsPerYear] : []),
+  ];
 }
 
 /** The mean of each figure over the folds where it is defined (null when it is nowhere). */

@@ -91,12 +91,17 @@ describe.skipIf(!hasRealData)('walkforward on real prices', () => {
 });
 
 describe.skipIf(!hasRealData)('walkforward: workers and bad input', () => {
-  it('gives the same folds and figures with 1 and 2 workers', async () => {
-    const args = ['walkforward', FILE, '--grid', `${K}=2,3`, '--train', '2y', '--test', '1y', '--from', '2018-01-02', '--to', '2022-12-30', '--data', realDataDir, '--out', tempDir('sleeves-wf-'), '--json', '--quiet', '--no-html'];
+  it('gives the same folds and figures with 1 and 2 workers; folds[].run repeats a segment with the user\'s own flags', async () => {
+    const args = ['walkforward', FILE, '--grid', `${K}=2,3`, '--train', '2y', '--test', '1y', '--from', '2018-01-02', '--to', '2022-12-30', '--cost-bps', '20', '--set', 'rebalance.lag=2', '--data', realDataDir, '--out', tempDir('sleeves-wf-'), '--json', '--quiet', '--no-html'];
     const one = JSON.parse(await cli([...args, '--workers', '1']));
     const two = JSON.parse(await cli([...args, '--workers', '2']));
     expect(two.folds).toEqual(one.folds);
     expect(two.outOfSample).toEqual(one.outOfSample);
+    const fold = one.folds[1];
+    expect(fold.run.slice(0, 4)).toEqual(['--set', 'rebalance.lag=2', '--cost-bps', '20']);
+    const run = JSON.parse(await cli(['run', FILE, ...fold.run, '--data', realDataDir, '--out', tempDir('sleeves-wf-run-'), '--json', '--no-html', '--quiet']));
+    expect(run.strategy.spec.costs.bps).toBe(20);
+    close(fold.outOfSample.totalReturn, run.metrics.totalReturn, 'fold 2 total return with --cost-bps 20 and lag 2');
   });
 
   it('refuses a grid over the period and a path also fixed by --set (exit 1, one line)', async () => {
