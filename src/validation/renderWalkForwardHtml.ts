@@ -36,6 +36,9 @@ export async function renderWalkForwardHtml(report: WalkForwardReport, stitched:
   const eq = timeLinesChart(kit, [{ name: 'out of sample', dates: stitched.dates, values: Array.from(stitched.equity) }], { yLabel: 'growth of 1', log: true });
   parts.push(`<section id="equity"><h2>Stitched out-of-sample equity</h2>`);
   parts.push(chartFigure('equity', 'Growth of 1, test segments compounded', `Each segment is a fresh run of the chosen parameters over its test window.${downsampleNote(eq.drawn, eq.total)}`, eq.svg), `</section>`);
+  // Parameters by their last path segment when those are unique (the full paths are in the header).
+  const short = report.grid.map((p) => p.path.split('.').pop()!);
+  const label = (path: string): string => (new Set(short).size === short.length ? path.split('.').pop()! : path);
   parts.push(`<section id="folds"><h2>Folds</h2>`);
   parts.push(
     htmlTable(
@@ -44,7 +47,7 @@ export async function renderWalkForwardHtml(report: WalkForwardReport, stitched:
         String(f.fold),
         `${f.train.from} → ${f.train.to}`,
         `${f.test.from} → ${f.test.to}`,
-        Object.entries(f.chosen).map(([k, v]) => `${k}=${v}`).join(', '),
+        Object.entries(f.chosen).map(([k, v]) => `${label(k)}=${v}`).join(', '),
         cell(num(f.inSample.sharpe), f.inSample.sharpe),
         cell(num(f.outOfSample.sharpe), f.outOfSample.sharpe),
         cell(pct(f.inSample.cagr), f.inSample.cagr),
