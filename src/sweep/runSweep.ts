@@ -90,7 +90,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       ...(o.signal ? { signal: o.signal } : {}),
     });
     const summary = summarizer.finish();
-    const extra = guard.finish(summary, o.onPboProgress);
+    const extra = await guard.finish(summary, { workers: o.workers, onProgress: o.onPboProgress, signal: o.signal });
     const manifest: SweepManifest = {
       sweepManifestVersion: SWEEP_MANIFEST_VERSION,
       engineVersion: ENGINE_VERSION,

@@ -47,19 +47,43 @@ export interface Overfit {
   readonly logits: Float64Array;
 }
 
+/** The block sums every combination reads: per variant n and block b, Σr, Σr², and the same over the block's first `embargo` rows at (n·S + b)·4. */
+export interface CscvBlocks {
+  readonly sums: Float64Array;
+  readonly variants: number;
+  readonly partitions: number;
+  readonly rowsPerPartition: number;
+  readonly rowsLeftOut: number;
+  readonly embargo: number;
+  readonly periods: number;
+}
+
+/** One combination's outcome: λ, and the chosen variant's Sharpe in and out of sample. */
+export type CombinationResult = readonly [logit: number, inSample: number, outOfSample: number];
+
 /** `series[n]` holds variant n's returns, every series the same length T. */
 export function probabilityOfOverfitting(series: readonly ArrayLike<number>[], o: CscvOptions): Overfit {
+  const blocks = cscvBlocks(series, o.partitions, o.embargo, (bytes) => new Float64Array(bytes / Float64Array.BYTES_PER_ELEMENT));
+  const combos = combinations(o.partitions, o.partitions / 2);
+  const results = combos.map((train, c) => {
+    const r = evaluateCombination(blocks, train);
+    if (o.onProgress && (c % 256 === 255 || c === combos.length - 1)) o.onProgress(c + 1, combos.length);
+    return r;
+  });
+  return summarizeCscv(blocks, results);
+}
+
+/** Checks the shape and computes the block sums (into memory from `alloc`, e.g. a SharedArrayBuffer). */
+export function cscvBlocks(series: readonly ArrayLike<number>[], S: number, embargo: number, alloc: (bytes: number) => Float64Array): CscvBlocks {
   const N = series.length;
-  const S = o.partitions;
   if (!(S >= 2) || S % 2 !== 0 || !Number.isInteger(S) || S > 20) throw new UserError(`--partitions ${S}: expected an even whole number from 2 to 20 (C(20, 10) = 184,756 combinations)`);
   if (N < 2) throw new UserError(`--pbo: needs at least 2 variants, got ${N}`);
   const T = series[0]!.length;
   if (series.some((s) => s.length !== T)) throw new UserError('--pbo: the variants do not cover the same days; PBO needs one common calendar');
   const size = Math.floor(T / S);
-  if (size < 2 || o.embargo >= size) throw new UserError(`--pbo: ${T} days in ${S} partitions give ${size} days each; need at least 2 (and more than --embargo ${o.embargo}); use fewer partitions or a longer period`);
+  if (size < 2 || embargo >= size) throw new UserError(`--pbo: ${T} days in ${S} partitions give ${size} days each; need at least 2 (and more than --embargo ${embargo}); use fewer partitions or a longer period`);
   const skip = T - size * S;
-  // Per variant and block: Σr, Σr², and the same over the block's first `embargo` rows.
-  const sums = new Float64Array(N * S * 4);
+  const sums = alloc(N * S * 4 * Float64Array.BYTES_PER_ELEMENT);
   for (let n = 0; n < N; n++) {
     const r = series[n]!;
     for (let b = 0; b < S; b++) {
@@ -68,7 +92,7 @@ export function probabilityOfOverfitting(series: readonly ArrayLike<number>[], o
         const x = r[skip + b * size + i]!;
         s1 += x;
         s2 += x * x;
-        if (i < o.embargo) {
+        if (i < embargo) {
           h1 += x;
           h2 += x * x;
         }
@@ -76,64 +100,66 @@ export function probabilityOfOverfitting(series: readonly ArrayLike<number>[], o
       sums.set([s1, s2, h1, h2], (n * S + b) * 4);
     }
   }
-  const combos = combinations(S, S / 2);
-  const logits = new Float64Array(combos.length);
-  const isSharpe = new Float64Array(combos.length);
-  const osSharpe = new Float64Array(combos.length);
+  return { sums, variants: N, partitions: S, rowsPerPartition: size, rowsLeftOut: skip, embargo, periods: T };
+}
+
+/** The combination whose training set is the blocks `train` (S/2 of them). */
+export function evaluateCombination(blocks: CscvBlocks, train: readonly number[]): CombinationResult {
+  const { sums, variants: N, partitions: S, rowsPerPartition: size, embargo } = blocks;
+  const inTrain = new Uint8Array(S);
+  for (const b of train) inTrain[b] = 1;
   const oos = new Float64Array(N);
-  let overfit = 0;
-  let losses = 0;
-  combos.forEach((train, c) => {
-    const inTrain = new Uint8Array(S);
-    for (const b of train) inTrain[b] = 1;
-    let best = -1;
-    let bestIs = -Infinity;
-    for (let n = 0; n < N; n++) {
-      let a1 = 0, a2 = 0, an = 0, t1 = 0, t2 = 0;
-      for (let b = 0; b < S; b++) {
-        const k = (n * S + b) * 4;
-        if (inTrain[b]) {
-          const cut = b > 0 && !inTrain[b - 1] ? o.embargo : 0;
-          a1 += sums[k]! - (cut > 0 ? sums[k + 2]! : 0);
-          a2 += sums[k + 1]! - (cut > 0 ? sums[k + 3]! : 0);
-          an += size - cut;
-        } else {
-          t1 += sums[k]!;
-          t2 += sums[k + 1]!;
-        }
-      }
-      const sr = sharpe(a1, a2, an);
-      oos[n] = sharpe(t1, t2, size * (S / 2));
-      if (sr > bestIs) {
-        bestIs = sr;
-        best = n;
+  let best = -1;
+  let bestIs = -Infinity;
+  for (let n = 0; n < N; n++) {
+    let a1 = 0, a2 = 0, an = 0, t1 = 0, t2 = 0;
+    for (let b = 0; b < S; b++) {
+      const k = (n * S + b) * 4;
+      if (inTrain[b]) {
+        // Embargo: the first rows of a training block that directly follows a test block.
+        const cut = b > 0 && !inTrain[b - 1] ? embargo : 0;
+        a1 += sums[k]! - (cut > 0 ? sums[k + 2]! : 0);
+        a2 += sums[k + 1]! - (cut > 0 ? sums[k + 3]! : 0);
+        an += size - cut;
+      } else {
+        t1 += sums[k]!;
+        t2 += sums[k + 1]!;
       }
     }
-    const target = oos[best]!;
-    let below = 0;
-    let equal = 0;
-    for (let n = 0; n < N; n++) {
-      if (oos[n]! < target) below++;
-      else if (oos[n] === target) equal++;
+    const sr = sharpe(a1, a2, an);
+    oos[n] = sharpe(t1, t2, size * (S / 2));
+    if (sr > bestIs) {
+      bestIs = sr;
+      best = n;
     }
-    const w = (below + (equal + 1) / 2) / (N + 1);
-    logits[c] = Math.log(w / (1 - w));
-    isSharpe[c] = bestIs;
-    osSharpe[c] = target;
-    if (logits[c]! <= 0) overfit++;
-    if (target < 0) losses++;
-    if (o.onProgress && (c % 256 === 255 || c === combos.length - 1)) o.onProgress(c + 1, combos.length);
-  });
+  }
+  const target = oos[best]!;
+  let below = 0;
+  let equal = 0;
+  for (let n = 0; n < N; n++) {
+    if (oos[n]! < target) below++;
+    else if (oos[n] === target) equal++;
+  }
+  const w = (below + (equal + 1) / 2) / (N + 1);
+  return [Math.log(w / (1 - w)), bestIs, target];
+}
+
+/** PBO, degradation and probability of loss from every combination's result, in combination order. */
+export function summarizeCscv(blocks: CscvBlocks, results: readonly CombinationResult[]): Overfit {
+  const n = results.length;
+  const logits = Float64Array.from(results, (r) => r[0]);
+  const isSharpe = Float64Array.from(results, (r) => r[1]);
+  const osSharpe = Float64Array.from(results, (r) => r[2]);
   return {
-    pbo: overfit / combos.length,
-    combinations: combos.length,
-    partitions: S,
-    rowsPerPartition: size,
-    rowsLeftOut: skip,
-    embargo: o.embargo,
-    variants: N,
+    pbo: logits.filter((l) => l <= 0).length / n,
+    combinations: n,
+    partitions: blocks.partitions,
+    rowsPerPartition: blocks.rowsPerPartition,
+    rowsLeftOut: blocks.rowsLeftOut,
+    embargo: blocks.embargo,
+    variants: blocks.variants,
     degradation: ols(isSharpe, osSharpe),
-    probabilityOfLoss: losses / combos.length,
+    probabilityOfLoss: osSharpe.filter((x) => x < 0).length / n,
     logits,
   };
 }

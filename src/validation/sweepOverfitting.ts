@@ -6,7 +6,8 @@
  *     sweep plus this sweep's variants, scaled by this sweep's share of effective trials:
  *     N = familyTrials · effectiveTrials / variants (effectiveTrials.ts, Nyholt 2004); without
  *     the returns (too many, or several calendars) N = familyTrials, unscaled;
- *   - with --pbo, the probability of backtest overfitting (probabilityOfOverfitting.ts).
+ *   - with --pbo, the probability of backtest overfitting (probabilityOfOverfitting.ts), its
+ *     combinations evaluated on the worker pool (runCscv.ts).
  * Returns are held in memory: N variants × T days up to KEEP_MAX_VALUES. Above it --pbo is
  * refused and the effective trial count is left out (null, with a warning). PBO needs every
  * variant on one calendar: a shard, or a grid that changes the tickers, is refused.
@@ -16,7 +17,8 @@ import { deflatedSharpe } from '../sweep/deflatedSharpe.js';
 import type { SweepSummary } from '../sweep/sweepSummary.js';
 import { SWEEP_METRICS, SWEEP_STATS, type VariantResult } from '../sweep/variantMetrics.js';
 import { effectiveTrials } from './effectiveTrials.js';
-import { probabilityOfOverfitting, type Overfit } from './probabilityOfOverfitting.js';
+import type { Overfit } from './probabilityOfOverfitting.js';
+import { runCscv } from './runCscv.js';
 
 /** 25 million daily returns: 200 MB of Float64. */
 export const KEEP_MAX_VALUES = 25_000_000;
@@ -63,7 +65,7 @@ export interface OverfittingCollector {
   /** Whether the task must return each variant's returns. */
   readonly keepReturns: boolean;
   keep(result: VariantResult): void;
-  finish(summary: SweepSummary, onProgress?: (done: number, total: number) => void): { fields: OverfittingFields; warnings: string[] };
+  finish(summary: SweepSummary, run?: { workers?: number; onProgress?: ((done: number, total: number) => void) | undefined; signal?: AbortSignal | undefined }): Promise<{ fields: OverfittingFields; warnings: string[] }>;
 }
 
 export function overfittingCollector(request: OverfittingRequest, sweep: { count: number; groups: number; sharded: boolean; rows: number }): OverfittingCollector {
@@ -86,7 +88,7 @@ export function overfittingCollector(request: OverfittingRequest, sweep: { count
       if (!result.returns) throw new Error(`sweep: variant ${result.index} came back without its returns`);
       series.push(result.returns);
     },
-    finish(summary, onProgress) {
+    async finish(summary, run = {}) {
       const warnings: string[] = [];
       const variants = summary.variants;
       const effective = keepReturns && series.length <= EFFECTIVE_MAX_VARIANTS ? effectiveTrials(series) : null;
@@ -95,7 +97,7 @@ export function overfittingCollector(request: OverfittingRequest, sweep: { count
       const trialsUsed = effective === null || variants === 0 ? familyTrials : Math.max(1, (familyTrials * effective) / variants);
       const ledger = { familySha256: request.familySha256, priorTrials: request.priorTrials, familyTrials, variants, effectiveTrials: effective, trialsUsed, ...ledgerDsr(summary, trialsUsed) };
       if (!request.pbo) return { fields: { ledger }, warnings };
-      const r = probabilityOfOverfitting(series, { partitions: request.pbo.partitions, embargo: request.pbo.embargo, ...(onProgress ? { onProgress } : {}) });
+      const r = await runCscv(series, { partitions: request.pbo.partitions, embargo: request.pbo.embargo, workers: run.workers ?? 1, onProgress: run.onProgress, signal: run.signal });
       const { pbo, degradation, probabilityOfLoss, logits: _logits, ...cscv } = r;
       return { fields: { ledger, pbo, degradation, probabilityOfLoss, cscv: { ...cscv, periods: series[0]?.length ?? 0, metric: 'per-period Sharpe ratio' } }, warnings };
     },

@@ -52,7 +52,7 @@ describe('effectiveTrials (Nyholt 2004)', () => {
 });
 
 describe('sweep trial ledger', () => {
-  it('deflates the best variant with N = (recorded + variants) · effective / variants', () => {
+  it('deflates the best variant with N = (recorded + variants) · effective / variants', async () => {
     const series = noise(5, 6, 250, 1);
     const results: VariantResult[] = series.map((r, index) => {
       // values: 8 metrics, then periods, skewness, excessKurtosis, periodSharpe.
@@ -64,7 +64,7 @@ describe('sweep trial ledger', () => {
     expect(guard.keepReturns).toBe(true);
     results.forEach((r) => (summarizer.add(r), guard.keep(r)));
     const summary = summarizer.finish();
-    const { ledger } = guard.finish(summary).fields;
+    const { ledger } = (await guard.finish(summary)).fields;
     const eff = naiveNyholt(series);
     // 14 recorded + 6 here = 20 trials; 20 · eff / 6 of them independent.
     expect(ledger.familyTrials).toBe(20);

@@ -97,3 +97,15 @@ describe('probabilityOfOverfitting', () => {
     expect(() => probabilityOfOverfitting([s[0]!, s[1]!.subarray(1)], { partitions: 4, embargo: 0 })).toThrow(/same days/);
   });
 });
+
+describe('runCscv (the worker pool)', () => {
+  it('gives the serial figures bit for bit with 1 and 2 workers', async () => {
+    const { runCscv } = await import('../../../src/validation/runCscv.js');
+    const series = gaussianSeries(21, 9, 500, 0.01, (n) => n * 0.0001);
+    const serial = probabilityOfOverfitting(series, { partitions: 10, embargo: 3 });
+    for (const workers of [1, 2]) {
+      const pooled = await runCscv(series, { partitions: 10, embargo: 3, workers });
+      expect(pooled).toEqual(serial);
+    }
+  });
+});
