@@ -15,8 +15,8 @@ import { runFigures, type RunFigures } from './runFigures.js';
 import { stationaryBootstrapIndexes } from './stationaryBootstrapIndexes.js';
 
 export type RobustJob =
-  /** Another strategy (leave-one-out variant) on the same period. */
-  | { readonly kind: 'variant'; readonly spec: StrategySpec }
+  /** Another strategy (leave-one-out variant) on the same period, on panel `panel` (0: the full run's). */
+  | { readonly kind: 'variant'; readonly spec: StrategySpec; readonly panel: number }
   /** The base strategy on another period (a start date and an end date, ISO). */
   | { readonly kind: 'period'; readonly from: string; readonly to: string }
   /** Bootstrap path k of the base strategy. */
@@ -49,10 +49,17 @@ function prepared(panel: PricePanel): PreparedPanel {
   return p;
 }
 
-export function runRobustJob(panel: PricePanel, params: RobustParams, index: number): JobResult {
+/** Runs job `index` on its panel: `panels[0]` is the full run's; a leave-one-out variant names its own. */
+export function runRobustJob(panels: PricePanel | readonly PricePanel[], params: RobustParams, index: number): JobResult {
   const job = params.jobs[index];
   if (!job) throw new RangeError(`runRobustJob: no job ${index}`);
-  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };
+  const list: readonly PricePanel[] = Array.isArray(panels) ? panels : [panels as PricePanel];
+  const panel = list[0]!;
+  if (job.kind === 'variant') {
+    const own = list[job.panel];
+    if (own === undefined) throw new RangeError(`runRobustJob: job ${index} names panel ${job.panel} of ${list.length}`);
+    return { ...runFigures(runBacktest(job.spec, { panel: own, prepared: prepared(own), recordWeights: false }), params.ctx), missing: 0 };
+  }
   if (job.kind === 'period') {
     const spec = { ...params.spec, period: { from: job.from, to: job.to } };
     return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };

@@ -20,6 +20,7 @@ import { periodBounds, type JobResult, type RobustJob, type RobustParams } from 
 import { runFigures } from './runFigures.js';
 import { startDateCases, startDateSummaries } from './startDates.js';
 import { DEFAULT_STRESS_WINDOWS, stressWindows } from './stressWindows.js';
+import { variantGroupKey } from '../sweep/variantGroups.js';
 
 export interface RobustOptions {
   readonly seed: number;
@@ -27,10 +28,16 @@ export interface RobustOptions {
   readonly block: number;
   readonly strategyFile: string | null;
   readonly data: { readonly directory: string; readonly synthetic: boolean };
+  /**
+   * The panel `sleeves run` would load for a leave-one-out variant whose tickers differ from the
+   * full run's (from the run boundary, loadRun). Without it every variant runs on the full
+   * panel, whose calendar may hold days only the removed ticker traded.
+   */
+  readonly loadVariant?: (spec: StrategySpec) => PricePanel;
 }
 
-/** Runs jobs 0..params.jobs.length−1 and returns their results in index order. */
-export type JobMapper = (panel: PricePanel, params: RobustParams) => Promise<JobResult[]>;
+/** Runs jobs 0..params.jobs.length−1 on the panels (0: the full run's) and returns their results in index order. */
+export type JobMapper = (panels: readonly PricePanel[], params: RobustParams) => Promise<JobResult[]>;
 
 export const ROBUST_METHOD: Record<string, string> = {
   leaveOneOut:
@@ -59,13 +66,27 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
   const { lo, hi } = periodBounds(panel, base);
   const startCases = startDateCases(panel.dates, lo, hi);
   const jobs: RobustJob[] = [];
-  const looJob = looCases.map((c) => (c.variant ? jobs.push({ kind: 'variant', spec: c.variant.spec }) - 1 : -1));
+  // A variant runs on the panel its own tickers load (variantGroups), as `sleeves run` of it would.
+  const panels: PricePanel[] = [panel];
+  const panelKeys = [variantGroupKey(base)];
+  const panelOf = (variant: StrategySpec): number => {
+    if (!options.loadVariant) return 0;
+    const key = variantGroupKey(variant);
+    let k = panelKeys.indexOf(key);
+    if (k < 0) {
+      panels.push(options.loadVariant(variant));
+      panelKeys.push(key);
+      k = panels.length - 1;
+    }
+    return k;
+  };
+  const looJob = looCases.map((c) => (c.variant ? jobs.push({ kind: 'variant', spec: c.variant.spec, panel: panelOf(c.variant.spec) }) - 1 : -1));
   const startJob0 = jobs.length;
   for (const c of startCases) jobs.push({ kind: 'period', from: c.from, to: c.to });
   const pathJob0 = jobs.length;
   for (let k = 0; k < options.paths; k++) jobs.push({ kind: 'bootstrap', path: k });
 
-  const results = await mapJobs(panel, { spec: base, ctx, seed: options.seed, block: options.block, jobs });
+  const results = await mapJobs(panels, { spec: base, ctx, seed: options.seed, block: options.block, jobs });
   if (results.length !== jobs.length) throw new Error(`runRobust: ${results.length} results for ${jobs.length} jobs`);
 
   const warnings = [...full.warnings];
@@ -100,11 +121,11 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
 }
 
 /** The sequential job mapper (one worker, in-process), with an optional progress callback. */
-export function sequentialJobs(run: (panel: PricePanel, params: RobustParams, i: number) => JobResult, onProgress?: (done: number, total: number) => void): JobMapper {
-  return async (panel, params) => {
+export function sequentialJobs(run: (panels: readonly PricePanel[], params: RobustParams, i: number) => JobResult, onProgress?: (done: number, total: number) => void): JobMapper {
+  return async (panels, params) => {
     const out: JobResult[] = [];
     for (let i = 0; i < params.jobs.length; i++) {
-      out.push(run(panel, params, i));
+      out.push(run(panels, params, i));
       onProgress?.(i + 1, params.jobs.length);
     }
     return out;

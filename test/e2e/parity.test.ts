@@ -28,6 +28,19 @@ function seedCases(): Case[] {
   return cases;
 }
 
+/**
+ * A US and a Hong Kong name: leaving either out changes the union calendar (HK and US holidays
+ * differ), so each leave-one-out row must run on the reduced strategy's own panel.
+ */
+function twoMarketCase(): Case {
+  const file = path.join(tempDir('sleeves-parity-two-markets-'), 'two-markets.yaml');
+  writeFileSync(
+    file,
+    ['version: 1', 'name: two-markets', 'sleeves:', '  us: { assets: [SPY] }', "  hk: { assets: ['0700.HK'] }", 'rebalance: { schedule: monthly }', 'costs: { bps: 5 }', ''].join('\n'),
+  );
+  return { name: 'a US + Hong Kong strategy (calendars differ)', file, set: [] };
+}
+
 /** A strategy whose AI sleeve is allocated by a user module, written with real tickers. */
 function moduleCase(): Case {
   const dir = tempDir('sleeves-parity-module-');
@@ -69,7 +82,7 @@ function expectClose(actual: number | null | undefined, expected: number | null 
 }
 
 describe.skipIf(!hasRealData)('parity: every command reports the figures of `run` for the same spec', () => {
-  const cases = hasRealData ? [...seedCases(), moduleCase()] : [];
+  const cases = hasRealData ? [...seedCases(), moduleCase(), twoMarketCase()] : [];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const out = tempDir('sleeves-parity-');

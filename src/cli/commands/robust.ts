@@ -43,7 +43,7 @@ export function registerRobust(program: Command): void {
       'not on --workers.\n',
   );
   cmd.action(async (file: string, flags: RobustFlags) => {
-    const { prepareRun } = await import('../../run/prepareRun.js');
+    const { loadRun, resolveRun } = await import('../../run/prepareRun.js');
     const { runRobust } = await import('../../robust/runRobust.js');
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
@@ -57,13 +57,22 @@ export function registerRobust(program: Command): void {
     const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : wholeNumberFlag(flags.workers, '--workers', 1, 256);
 
     // The full run happens in this thread: its user modules (method: module) load here.
-    const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: flags.data, overrides: runOverrides(flags) });
+    const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
+    const run = loadRun(resolved, flags.data);
     const data = run.inputs;
     const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(
       run.spec,
       data.panel,
-      { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
+      {
+        seed,
+        paths,
+        block,
+        strategyFile: file,
+        data: { directory: data.directory, synthetic: data.synthetic },
+        // A leave-one-out variant with other tickers loads its own panel, through the same boundary.
+        loadVariant: (variant) => loadRun(resolved, flags.data, variant).inputs.panel,
+      },
       parallelJobs({ workers, onProgress: progress.update }),
     );
     progress.end();

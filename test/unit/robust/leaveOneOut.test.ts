@@ -91,7 +91,7 @@ describe('leave one out runs', () => {
   it('without an asset equals the strategy written without it', () => {
     const s = spec({ sleeves: { a: { assets: ['AAA', 'BBB'] }, b: { assets: ['CCC'] } }, period });
     const byHand = spec({ sleeves: { a: { assets: ['BBB'] }, b: { assets: ['CCC'] } }, period });
-    const params: RobustParams = { spec: s, ctx: metricContext(252), seed: 0, block: 21, jobs: [{ kind: 'variant', spec: withoutAsset(s, 'AAA')!.spec }] };
+    const params: RobustParams = { spec: s, ctx: metricContext(252), seed: 0, block: 21, jobs: [{ kind: 'variant', spec: withoutAsset(s, 'AAA')!.spec, panel: 0 }] };
     const got = runRobustJob(panel, params, 0);
     const expected = seriesFigures(runBacktest(byHand, { panel }).ledger.returns.subarray(1), metricContext(252));
     expect(got).toEqual({ ...expected, benchmark: null, missing: 0 });
