@@ -18,8 +18,10 @@ export interface ConcentrationInput {
   sleeves: Array<{ name: string; members: Array<{ asset: number; fraction: number }> }>;
   /** Rows t where trades executed (weights[.., t] are then the post-trade weights). */
   rebalanceIndices: Int32Array;
-  /** Trailing rows for the covariance in riskContribution/effectiveBets (strategy lookback, or 252). */
+  /** Trailing rows for the covariance in riskContribution/effectiveBets (the strategy's lookback, or 252). */
   riskWindow: number;
+  /** Where `riskWindow` comes from, stated in the summary's `riskWindow.source`. */
+  riskWindowSource?: string;
   /**
    * Optional prices of the assets including the history before the period (asset a on period
    * row s is values[a * stride + offset + s], s may be negative down to −offset): the trailing
@@ -86,6 +88,7 @@ export function computeConcentration(input: ConcentrationInput): ConcentrationRe
     cashWeight: summaryJson(summarizeSeries(s.cashWeight)),
     driftCreep: Number.isNaN(creep.value) ? null : { value: creep.value, date: iso(creep.row), rebalanceDate: iso(creep.rebalanceRow) },
     ...contributionSummary(input, nAssets, nDates, topK, warnings),
+    riskWindow: { rows: input.riskWindow, source: input.riskWindowSource ?? 'given by the caller' },
     ...riskSummary(input, nAssets, nDates, warnings, iso),
   };
   const { hhi, effectiveHoldings, maxWeight, topKShare, cashWeight, sleeveHhi } = s;

@@ -112,9 +112,11 @@ function contributionCharts(kit: PlotKit, report: Report): string {
     parts.push(values && Object.keys(values).length > 0 ? chartFigure(id, title, caption, contributionBars(kit, values, { label })) : missingChart(id, title, 'Not in this report.'));
   };
   const retNote = ret?.note ?? 'arithmetic sums of w·r';
+  const window = report.concentration.riskWindow;
+  const riskNote = `Share of portfolio variance, mean over rebalances (${window ? `trailing ${window.rows}-row covariance: ${window.source}` : 'trailing covariance'}).`;
   add('return-by-sleeve', 'Return contribution by sleeve', retNote, ret?.sleeves, 'contribution to return');
-  add('risk-by-sleeve', 'Risk contribution by sleeve', 'Share of portfolio variance, mean over rebalances (trailing covariance).', risk?.sleeves, 'share of risk');
+  add('risk-by-sleeve', 'Risk contribution by sleeve', riskNote, risk?.sleeves, 'share of risk');
   add('return-by-asset', 'Return contribution by asset', retNote, ret?.assets, 'contribution to return');
-  add('risk-by-asset', 'Risk contribution by asset', 'Share of portfolio variance, mean over rebalances (trailing covariance).', risk?.assets, 'share of risk');
+  add('risk-by-asset', 'Risk contribution by asset', riskNote, risk?.assets, 'share of risk');
   return `<div class="grid2">${parts.join('\n')}</div>`;
 }
