@@ -2,7 +2,7 @@ import { formatIsoDate } from '../core/dates.js';
 import { concentrationSeries, type SleeveMembers } from './concentrationSeries.js';
 import { driftCreep } from './driftCreep.js';
 import { rebalanceRisk } from './rebalanceRisk.js';
-import { returnContribution, topContributorsShare } from './returnContribution.js';
+import { costContribution, returnContribution, topContributorsShare } from './returnContribution.js';
 import { summarizeSeries, summaryJson } from './summarizeSeries.js';
 
 export interface ConcentrationInput {
@@ -28,6 +28,11 @@ export interface ConcentrationInput {
    * risk window then reaches back before the start instead of being cut at row 1.
    */
   riskPrices?: { values: Float64Array; stride: number; offset: number };
+  /**
+   * Optional trades and end-of-day equity of the run (initial capital 1): with them the return
+   * contribution has an explicit costs term, so that Σ asset contributions + costs = Σ_t r_{p,t}.
+   */
+  costs?: { tradeRows: Int32Array; tradeCosts: Float64Array; equity: Float64Array };
   /** K of topKShare and topContributorsShare (default 3). */
   topK: number;
 }
@@ -112,9 +117,12 @@ function perAsset(values: Float64Array, assets: readonly string[]): Record<strin
 }
 
 function contributionSummary(input: ConcentrationInput, nAssets: number, nDates: number, topK: number, warnings: string[]) {
-  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates);
+  const c = input.costs;
+  const firstPeriodScale = c && nDates > 0 ? (c.equity[0] as number) : 1;
+  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale);
   if (missing > 0) warnings.push(`returnContribution: ${missing} held asset-day${missing === 1 ? '' : 's'} without a return were left out`);
-  let sum = 0;
+  const costs = c ? costContribution(c.tradeRows, c.tradeCosts, c.equity) : 0;
+  let sum = costs;
   for (let a = 0; a < nAssets; a++) sum += contributions[a] as number;
   let arithmetic = 0;
   let growth = 1;
@@ -127,9 +135,10 @@ function contributionSummary(input: ConcentrationInput, nAssets: number, nDates:
   return {
     returnContribution: {
       method: 'arithmetic',
-      note: 'Σ_t w_{i,t−1}·r_{i,t}: arithmetic sums that do not compound; residual = geometric total − Σ contributions',
+      note: 'Σ_t w_{i,t−1}·r_{i,t}, and costs = −Σ trade cost / equity before it: arithmetic sums that do not compound; sum = Σ assets + costs = arithmeticTotal; residual = geometric total − sum',
       assets: perAsset(contributions, input.assets),
       sleeves: perSleeve(contributions, input.sleeves),
+      costs,
       sum,
       arithmeticTotal: arithmetic,
       geometricTotal: growth - 1,

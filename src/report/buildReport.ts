@@ -81,6 +81,7 @@ export function buildReport(inputs: ReportInputs): Report {
     portfolioReturns: ledger.returns,
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,
+    costs: { tradeRows: ledger.trades.row, tradeCosts: ledger.trades.cost, equity: ledger.equity },
     riskWindow: riskWindow.rows,
     riskWindowSource: riskWindow.source,
     riskPrices: result.prices,
