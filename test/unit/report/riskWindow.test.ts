@@ -72,7 +72,7 @@ describe('the report', () => {
       const cov = (i: number, j: number) => ret[i]!.reduce((p, x, s) => p + (x - mean[i]!) * (ret[j]![s]! - mean[j]!), 0) / (window - 1);
       const sw = [0, 1, 2].map((i) => [0, 1, 2].reduce((p, j) => p + cov(i, j) * w[j]!, 0));
       const total = w.reduce((p, x, i) => p + x * sw[i]!, 0);
-      for (let i = 0; i < 3; i++) sums[i] += (w[i]! * sw[i]!) / total;
+      for (let i = 0; i < 3; i++) sums[i] = sums[i]! + (w[i]! * sw[i]!) / total;
     }
     return sums.map((x) => x / r.ledger.trades.count);
   }
