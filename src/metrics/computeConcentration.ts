@@ -55,7 +55,8 @@ export interface ConcentrationResult {
  * Concentration exposure of a backtest (docs/conventions.md, "Concentration exposure"): the daily
  * series of concentrationSeries, their summaries {mean, min, max, last} (NaN days skipped),
  * maxWeight's maximum with its asset and date, drift creep, arithmetic return contributions per
- * asset and sleeve with the residual against the geometric total, the top-K contributors' share,
+ * asset and sleeve plus a costs term (with `costs`: Σ assets + costs = Σ_t r_{p,t}) and the
+ * residual against the geometric total, the top-K contributors' share,
  * and the mean risk contributions and effective bets over the rebalances.
  */
 export function computeConcentration(input: ConcentrationInput): ConcentrationResult {
