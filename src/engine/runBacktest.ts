@@ -100,7 +100,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     prices,
     stride: N,
     offset: lo,
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }),
+    // The trading day after the period (when the data have one) tells whether its last row closes a period.
+    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }, panel.dates[hi]),
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,

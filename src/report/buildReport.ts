@@ -18,6 +18,7 @@ import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildSeries } from './buildSeries.js';
 import { finalWeights } from './finalWeights.js';
 import type { Report } from './reportTypes.js';
+import { riskWindowOf } from './riskWindow.js';
 
 export interface ReportInputs {
   result: BacktestResult;
@@ -71,6 +72,7 @@ export function buildReport(inputs: ReportInputs): Report {
   }
 
   const tables = periodReturnTables(returns, endDates);
+  const riskWindow = riskWindowOf(spec);
   const conc = computeConcentration({
     dates,
     assets: result.layout.assets,
@@ -79,7 +81,9 @@ export function buildReport(inputs: ReportInputs): Report {
     portfolioReturns: ledger.returns,
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,
-    riskWindow: 252,
+    costs: { tradeRows: ledger.trades.row, tradeCosts: ledger.trades.cost, equity: ledger.equity },
+    riskWindow: riskWindow.rows,
+    riskWindowSource: riskWindow.source,
     riskPrices: result.prices,
     topK: spec.reporting.topK,
   });

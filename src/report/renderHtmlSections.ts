@@ -114,6 +114,8 @@ export function concentrationTableHtml(report: Report): string {
   const extras: string[] = [];
   const top = conc['topContributorsShare'];
   if (typeof top === 'number') extras.push(`top ${String(conc['topK'] ?? '')} contributors' share of the positive return: ${pct(top, 1)}`);
+  const window = report.concentration.riskWindow;
+  if (window) extras.push(`effective bets and risk contributions: covariance of the trailing ${window.rows} rows at each rebalance (${window.source})`);
   const creep = conc['driftCreep'] as Summary;
   if (creep && typeof creep['value'] === 'number') extras.push(`drift creep: HHI rose by up to ${num(creep['value'] as number, 3)} between rebalances (${String(creep['date'] ?? '')}, after the rebalance of ${String(creep['rebalanceDate'] ?? '')})`);
   return (

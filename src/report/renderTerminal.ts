@@ -76,6 +76,8 @@ function concentrationLines(report: Report): string[] {
   if (eff) {
     lines.push(`effective holdings ${num(eff['mean'] as number | null, 1)} on average (min ${num(eff['min'] as number | null, 1)})${bets ? `, effective bets ${num(bets['mean'] as number | null, 1)}` : ''}`);
   }
+  const window = report.concentration.riskWindow;
+  if (bets && window) lines.push(`effective bets and risk contributions over a trailing ${window.rows}-row covariance (${window.source})`);
   const top = conc['topContributorsShare'];
   if (typeof top === 'number') lines.push(`top ${report.strategy.spec.reporting.topK} contributors' share of positive return ${pct(top, 1)}`);
   return lines;

@@ -61,7 +61,15 @@ export interface Report {
       worstYear: { year: number; return: number } | null;
     };
   };
-  concentration: Record<string, unknown>;
+  /** Concentration figures (docs/conventions.md, "Concentration exposure"); summaries by key. */
+  concentration: {
+    [key: string]: unknown;
+    /**
+     * The trailing window of riskContribution and effectiveBets: the strategy's longest allocation
+     * lookback, or 252 rows (src/report/riskWindow.ts); absent in reports of engines before it.
+     */
+    riskWindow?: { rows: number; source: string };
+  };
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
   rebalances: RebalanceRecord[];
   warnings: string[];

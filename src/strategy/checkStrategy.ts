@@ -1,9 +1,10 @@
 /**
- * Checks a strategy beyond its shape: fixed weights that name real sleeves or members and sum
- * to 1, fractional memberships that add up, a benchmark that is not also a calendar ticker...
+ * Checks a strategy beyond its shape: fixed weights that name real sleeves or members (or
+ * cash), fractional memberships that add up, a benchmark that is not also a calendar ticker...
  * Returns issues with the path of the offending field, so the loader can point at its line.
  */
 import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
+import { CASH_NAME } from '../allocation/fixedWeights.js';
 import type { MethodSpec } from './methodSchema.js';
 import type { StrategySpec } from './schema.js';
 import { closestName } from './closestName.js';
@@ -57,24 +58,20 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   return issues;
 }
 
+/**
+ * Fixed weights name candidates (or `cash`). Their sum is checked by the method's schema (at
+ * most 1); a sum below 1 leaves the rest in cash, which the run states in a warning.
+ */
 function checkFixed(method: MethodSpec, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
   if (method.method !== 'fixed') return;
-  let sum = 0;
-  for (const [key, w] of Object.entries(method.weights)) {
-    if (key !== 'cash' && !names.includes(key)) {
+  for (const key of Object.keys(method.weights)) {
+    if (key !== CASH_NAME && !names.includes(key)) {
       const hint = closestName(key, names);
       issues.push({
         path: [...path, 'weights', key],
-        message: `"${key}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}${' (or cash)'}`,
+        message: `"${key}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')} (or ${CASH_NAME})`,
       });
     }
-    sum += w;
-  }
-  if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
-    issues.push({
-      path: [...path, 'weights'],
-      message: `fixed weights sum to ${round(sum)}, expected 1 (name the rest "cash" to hold cash)`,
-    });
   }
 }
 

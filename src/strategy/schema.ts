@@ -129,7 +129,7 @@ export const strategySchema = z
         assets: z
           .record(ticker, z.enum(['USD', 'HKD', 'CNY']))
           .optional()
-          .describe('currency by ticker, overriding the suffix rule (.HK → HKD, .SS/.SZ → CNY, else USD)'),
+          .describe('currency by ticker, overriding the suffix rule (.HK → HKD, .SS/.SZ → CNY, ^HSI/^HSCE/^HSTECH → HKD, else USD)'),
       })
       .strict()
       .default({ base: 'USD' }),

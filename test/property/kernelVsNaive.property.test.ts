@@ -130,6 +130,20 @@ describe('simulateKernel vs a naive per-day simulator', () => {
     );
   });
 
+  it('a lag-0 decision on the last row trades at that close in both, with its cost', () => {
+    fc.assert(
+      fc.property(caseArb, (g) => {
+        const c: Case = { ...g, lag: 0, minTurnover: 0, costRate: 0.001, calendar: g.calendar.map((b, t) => b || t === g.n - 1) };
+        const expected = naive(c);
+        const ledger = kernel(c);
+        expect(expected.trades[expected.trades.length - 1]).toBe(c.n - 1);
+        expect(ledger.trades.row[ledger.trades.count - 1]).toBe(c.n - 1);
+        expect(Math.abs(ledger.equity[c.n - 1]! - expected.equity[c.n - 1]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected.equity[c.n - 1]!));
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+
   it('costs never raise final equity', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
