@@ -1,0 +1,130 @@
+/**
+ * `sleeves sweep STRATEGY --grid ... --shards N --emit slurm[=FILE]|k8s[=FILE]`: writes a batch
+ * job for the sharded sweep instead of running it (docs/scaling.md). Variant 0 is run once,
+ * in-process, to check the inputs and to size the job; every path becomes absolute; the
+ * user's other flags are passed to every shard unchanged.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { UsageError, UserError } from '../core/errors.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+import { runId } from '../report/writeRunFolder.js';
+import { loadStrategy, strategySlug } from '../strategy/loadStrategy.js';
+import { emitK8s } from '../sweep/emitK8s.js';
+import { emitSlurm } from '../sweep/emitSlurm.js';
+import { estimateShard } from '../sweep/estimateShard.js';
+import { measureVariant } from '../sweep/measureVariant.js';
+import { parseGrid } from '../sweep/parseGrid.js';
+import { shellJoin } from '../sweep/shellQuote.js';
+import { shardsFolder, type SweepJob } from '../sweep/sweepJob.js';
+import type { SweepMetric } from '../sweep/variantMetrics.js';
+import { applyOverrides, wholeNumberFlag, type BacktestFlags } from './backtestOptions.js';
+import { writeErr, writeOut } from './output.js';
+
+export interface EmitFlags extends BacktestFlags {
+  grid: string[];
+  workers?: string;
+  rankBy?: SweepMetric;
+  shard?: string;
+  shards?: string;
+  emit?: string;
+}
+
+export interface EmitTarget {
+  readonly kind: 'slurm' | 'k8s';
+  /** The file to write, or null for stdout. */
+  readonly file: string | null;
+}
+
+/** Flags the emitter sets itself in every shard's command (absolute paths, workers, shard). */
+const OWN_FLAGS = new Set(['data', 'out', 'workers', 'shard', 'shards', 'emit', 'progress']);
+
+/** `slurm`, `slurm=FILE`, `k8s`, `k8s=FILE` (also `kubernetes`). */
+export function parseEmit(text: string): EmitTarget {
+  const m = /^(slurm|k8s|kubernetes)(?:=(.*))?$/.exec(text);
+  if (!m || m[2] === '') throw new UsageError(`--emit ${text}: expected slurm, slurm=FILE, k8s or k8s=FILE`);
+  return { kind: m[1] === 'slurm' ? 'slurm' : 'k8s', file: m[2] ?? null };
+}
+
+export async function emitSweepJob(file: string, flags: EmitFlags, cmd: Command): Promise<void> {
+  if (flags.emit === undefined) throw new UsageError('--shards N goes with --emit slurm|k8s (to run one shard here: --shard I/N)');
+  const target = parseEmit(flags.emit);
+  if (flags.shards === undefined) throw new UsageError(`--emit ${flags.emit}: say how many shards with --shards N`);
+  if (flags.shard !== undefined) throw new UsageError('--emit writes a job for every shard; leave out --shard');
+  const shards = wholeNumberFlag(flags.shards, '--shards', 1, 100_000);
+  const grid = parseGrid(flags.grid);
+  const spec = applyOverrides(loadStrategy(file).spec, flags);
+  const slug = strategySlug(file);
+  const { count, measure } = await measureVariant({ spec, slug, strategyFile: file, grid, dataDir: flags.data, rankBy: flags.rankBy ?? 'sharpe' });
+  if (shards > count) throw new UserError(`--shards ${shards}: the grid has ${count} variant${count === 1 ? '' : 's'}; use at most ${count} shards`);
+  const perShard = Math.ceil(count / shards);
+  const cpus = flags.workers === undefined ? Math.min(perShard, availableParallelism()) : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
+  const job: SweepJob = {
+    slug,
+    stamp: uniqueStamp(path.resolve(flags.out), slug),
+    command: `sleeves ${shellJoin(process.argv.slice(2))}`,
+    version: ENGINE_VERSION,
+    node: process.execPath,
+    project: projectRoot(),
+    workDir: process.cwd(),
+    strategyFile: path.resolve(file),
+    dataDir: path.resolve(flags.data),
+    outDir: path.resolve(flags.out),
+    flags: userFlags(cmd),
+    count,
+    shards,
+    estimate: estimateShard(count, shards, cpus, measure),
+    measure,
+  };
+  const text = target.kind === 'slurm' ? emitSlurm(job, target.file === null ? undefined : path.basename(target.file)) : emitK8s(job);
+  // Slurm opens a task's log before the task starts: its folder must exist (and, made now, it
+  // reserves the shards folder for this job).
+  if (target.kind === 'slurm') mkdirSync(path.join(shardsFolder(job.outDir, job), 'logs'), { recursive: true });
+  if (target.file === null) {
+    writeOut(text);
+    return;
+  }
+  writeFileSync(target.file, text, { mode: target.kind === 'slurm' ? 0o755 : 0o644 });
+  if (flags.json) writeOut(`${JSON.stringify({ file: path.resolve(target.file), kind: target.kind, count, shards, shardsFolder: shardsFolder(job.outDir, job), estimate: job.estimate, measure }, null, 2)}\n`);
+  else if (!flags.quiet) {
+    const how = target.kind === 'slurm' ? `submit with: bash ${target.file}` : `see its header, then: kubectl apply -f ${target.file}`;
+    writeErr(`wrote ${target.file}: ${count} variants in ${shards} shards of at most ${perShard}, ${cpus} CPU${cpus === 1 ? '' : 's'} and ${job.estimate.memoryMb} MB each; ${how}\n`);
+  }
+}
+
+/** The run id of now, with -2, -3... when a job emitted in the same second has its shards folder. */
+function uniqueStamp(outDir: string, slug: string): string {
+  const base = runId(new Date());
+  let stamp = base;
+  for (let k = 2; existsSync(shardsFolder(outDir, { slug, stamp })); k++) stamp = `${base}-${k}`;
+  return stamp;
+}
+
+/** The flags the user gave on the command line (not defaults), as words, except OWN_FLAGS. */
+function userFlags(cmd: Command): string[] {
+  const words: string[] = [];
+  for (const option of cmd.options) {
+    const key = option.attributeName();
+    if (OWN_FLAGS.has(key) || cmd.getOptionValueSource(key) !== 'cli') continue;
+    const value: unknown = cmd.getOptionValue(key);
+    const flag = option.long ?? option.short ?? `--${key}`;
+    if (value === true) words.push(flag);
+    else if (Array.isArray(value)) for (const v of value) words.push(flag, String(v));
+    else if (value !== undefined && value !== false) words.push(flag, String(value));
+  }
+  return words;
+}
+
+/** The folder holding bin/sleeves.js, found upwards from this module (src/cli or dist/src/cli). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'bin', 'sleeves.js'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find bin/sleeves.js above the sweep emitter');
+    dir = up;
+  }
+  return dir;
+}
