@@ -39,8 +39,12 @@ export interface EmitTarget {
   readonly file: string | null;
 }
 
-/** Flags the emitter sets itself in every shard's command (absolute paths, workers, shard). */
-const OWN_FLAGS = new Set(['data', 'out', 'workers', 'shard', 'shards', 'emit', 'progress']);
+/**
+ * Flags not passed on as given: those the emitter sets itself in every shard's command
+ * (absolute paths, workers, shard, progress lines for the logs), and --json and --quiet, which
+ * are about this command's own output.
+ */
+const OWN_FLAGS = new Set(['data', 'out', 'workers', 'shard', 'shards', 'emit', 'progress', 'json', 'quiet']);
 
 /** `slurm`, `slurm=FILE`, `k8s`, `k8s=FILE` (also `kubernetes`). */
 export function parseEmit(text: string): EmitTarget {

@@ -39,14 +39,15 @@ export function emitK8s(job: SweepJob, image = `sleeves:${job.version}`): string
   const n = job.shards;
   const at = k8sLayout(job);
   const name = k8sJobName(job);
-  const progress = job.flags.includes('--quiet') ? [] : ['--progress'];
-  const shardCommand = `exec sleeves ${shellJoin([...sweepWords(job, at.strategyFile, at.dataDir, at.shards), '--workers', String(e.cpus), ...progress])} --shard "$((JOB_COMPLETION_INDEX + 1))/${n}"`;
+  const shardCommand = `exec sleeves ${shellJoin([...sweepWords(job, at.strategyFile, at.dataDir, at.shards), '--workers', String(e.cpus), '--progress'])} --shard "$((JOB_COMPLETION_INDEX + 1))/${n}"`;
   const mergeCommand = `exec sleeves sweep merge ${shellJoin([at.shards])}/${shardGlob(job)} --out ${shellJoin([at.outDir])}`;
-  const resources = { requests: { cpu: String(e.cpus), memory: `${e.memoryMb}Mi` }, limits: { memory: `${e.memoryMb}Mi` } };
-  const pod = { image, resources, deadline: e.timeLimitSeconds };
-  const shardJob = jobDocument(name, 'shard', shardCommand, pod, { completionMode: 'Indexed', completions: n, parallelism: n, backoffLimit: 2 * n });
-  const mergeJob = jobDocument(`${name}-merge`, 'merge', mergeCommand, pod, { suspend: true, backoffLimit: 2 });
-  return `${header(job, at, name, image)}${stringify(shardJob)}---\n${stringify(mergeJob)}`;
+  const resources = (cpus: number): Doc => ({ requests: { cpu: String(cpus), memory: `${e.memoryMb}Mi` }, limits: { memory: `${e.memoryMb}Mi` } });
+  const pod = (cpus: number): PodSettings => ({ image, resources: resources(cpus), deadline: e.timeLimitSeconds });
+  const shardJob = jobDocument(name, 'shard', shardCommand, pod(e.cpus), { completionMode: 'Indexed', completions: n, parallelism: n, backoffLimit: 2 * n });
+  // The merge reads the shards' CSVs on one thread.
+  const mergeJob = jobDocument(`${name}-merge`, 'merge', mergeCommand, pod(1), { suspend: true, backoffLimit: 2 });
+  const yaml = (doc: Doc): string => stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return `${header(job, at, name, image)}${yaml(shardJob)}---\n${yaml(mergeJob)}`;
 }
 
 type Doc = Record<string, unknown>;
@@ -70,6 +71,8 @@ function jobDocument(name: string, role: string, command: string, pod: PodSettin
         spec: {
           restartPolicy: 'Never',
           activeDeadlineSeconds: pod.deadline,
+          // The image's user `node`; fsGroup makes the volume writable by it.
+          securityContext: { runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
           containers: [
             {
               name: role,
@@ -107,11 +110,11 @@ function header(job: SweepJob, at: K8sLayout, name: string, image: string): stri
     '#',
     '# Run:',
     '#   kubectl apply -f THIS_FILE',
-    `#   kubectl wait --for=condition=complete --timeout=${e.timeLimitSeconds}s job/${name}`,
+    `#   kubectl wait --for=condition=complete --timeout=24h job/${name}`,
     `#   kubectl patch job/${name}-merge --type=merge -p '{"spec":{"suspend":false}}'`,
     `# A failed pod is retried (backoffLimit ${2 * job.shards} in all); an unfinished try leaves no variants.csv.`,
     `# Resources per pod, from variant 0 run on the machine that wrote this (startup ${m.startupSeconds.toFixed(1)} s, the`,
-    `# variant ${m.variantSeconds.toFixed(2)} s, peak ${Math.round(m.peakRssMb)} MB): at most ${e.variantsPerShard} variants on ${e.cpus} CPU, about ${e.expectedSeconds.toFixed(1)} s and`,
+    `# variant ${m.variantSeconds.toFixed(2)} s, peak ${Math.round(m.peakRssMb)} MB): at most ${e.variantsPerShard} variant${e.variantsPerShard === 1 ? '' : 's'} on ${e.cpus} CPU${e.cpus === 1 ? '' : 's'}, about ${e.expectedSeconds.toFixed(1)} s and`,
     `# ${Math.round(e.expectedMb)} MB; asked: 1.5x the memory, a deadline of 3x the time (at least 10 min).`,
     '',
   ].join('\n');

@@ -16,10 +16,10 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
   const n = job.shards;
   const shards = shardsFolder(job.outDir, job);
   const name = `sleeves-${job.slug}`;
-  const resources = [`--cpus-per-task=${e.cpus}`, `--mem=${e.memoryMb}M`, `--time=${slurmTime(e.timeLimitSeconds)}`];
+  const limits = [`--mem=${e.memoryMb}M`, `--time=${slurmTime(e.timeLimitSeconds)}`];
+  const resources = [`--cpus-per-task=${e.cpus}`, ...limits];
   const script = shellQuote(scriptName);
   const shardWords = sweepWords(job, job.strategyFile, job.dataDir, '$SHARDS').map((w) => (w === '$SHARDS' ? '"$SHARDS"' : shellQuote(w)));
-  const progress = job.flags.includes('--quiet') ? '' : ' --progress';
   return [
     '#!/bin/bash',
     `#SBATCH --job-name=${name}`,
@@ -60,7 +60,7 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
     'if [ -n "${SLURM_ARRAY_TASK_ID:-}" ]; then',
     '  # One array task: one shard, on as many worker threads as it has CPUs.',
     `  exec "$NODE" "$SLEEVES" ${shardWords.join(' ')} \\`,
-    `    --workers "\${SLURM_CPUS_PER_TASK:-${e.cpus}}"${progress} --shard "$SLURM_ARRAY_TASK_ID/${n}"`,
+    `    --workers "\${SLURM_CPUS_PER_TASK:-${e.cpus}}" --progress --shard "$SLURM_ARRAY_TASK_ID/${n}"`,
     'fi',
     '',
     '# Not in a task: submit the array (every task, or those named), then the merge after it.',
@@ -70,7 +70,7 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
     'array=$(sbatch --parsable --array="$tasks" "$self")',
     'array=${array%%;*}',
     `merge=$(sbatch --parsable --job-name=${name}-merge --dependency=afterok:"$array" --kill-on-invalid-dep=yes \\`,
-    `  ${shellJoin(resources)} --output="$SHARDS/logs/%x-%j.out" --wrap="bash $(printf %q "$self") merge")`,
+    `  --cpus-per-task=1 ${shellJoin(limits)} --output="$SHARDS/logs/%x-%j.out" --wrap="bash $(printf %q "$self") merge")`,
     'merge=${merge%%;*}',
     `echo "submitted: array job $array (tasks $tasks of ${n}), merge job $merge after it; logs in $SHARDS/logs"`,
     '',
