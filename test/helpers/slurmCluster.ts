@@ -102,7 +102,7 @@ function slurmConf(dir: string, ctldPort: number, dPort: number): string {
   const memoryMb = Math.floor(totalmem() / 2 ** 20 / 2);
   return [
     `ClusterName=sleeves${path.basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-8)}`,
-    `SlurmctldHost=${host}`,
+    `SlurmctldHost=${host}(127.0.0.1)`,
     `SlurmctldPort=${ctldPort}`,
     `SlurmdPort=${dPort}`,
     'SlurmUser=root',
@@ -127,7 +127,7 @@ function slurmConf(dir: string, ctldPort: number, dPort: number): string {
     'SelectTypeParameters=CR_CPU_Memory',
     'ReturnToService=2',
     'SlurmdParameters=config_overrides',
-    `NodeName=${host} CPUs=${availableParallelism()} RealMemory=${memoryMb} State=UNKNOWN`,
+    `NodeName=${host} NodeAddr=127.0.0.1 CPUs=${availableParallelism()} RealMemory=${memoryMb} State=UNKNOWN`,
     `PartitionName=main Nodes=${host} Default=YES MaxTime=INFINITE State=UP`,
     '',
   ].join('\n');
