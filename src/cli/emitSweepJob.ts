@@ -59,13 +59,14 @@ export async function emitSweepJob(file: string, flags: EmitFlags, cmd: Command)
   if (flags.shards === undefined) throw new UsageError(`--emit ${flags.emit}: say how many shards with --shards N`);
   if (flags.shard !== undefined) throw new UsageError('--emit writes a job for every shard; leave out --shard');
   const shards = wholeNumberFlag(flags.shards, '--shards', 1, 100_000);
+  const workers = flags.workers === undefined ? undefined : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
   const grid = parseGrid(flags.grid);
   const spec = applyOverrides(loadStrategy(file).spec, flags);
   const slug = strategySlug(file);
   const { count, measure } = await measureVariant({ spec, slug, strategyFile: file, grid, dataDir: flags.data, rankBy: flags.rankBy ?? 'sharpe' });
   if (shards > count) throw new UserError(`--shards ${shards}: the grid has ${count} variant${count === 1 ? '' : 's'}; use at most ${count} shards`);
   const perShard = Math.ceil(count / shards);
-  const cpus = flags.workers === undefined ? Math.min(perShard, availableParallelism()) : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
+  const cpus = workers ?? Math.min(perShard, availableParallelism());
   const job: SweepJob = {
     slug,
     stamp: uniqueStamp(path.resolve(flags.out), slug),
@@ -84,18 +85,33 @@ export async function emitSweepJob(file: string, flags: EmitFlags, cmd: Command)
     measure,
   };
   const text = target.kind === 'slurm' ? emitSlurm(job, target.file === null ? undefined : path.basename(target.file)) : emitK8s(job);
-  // Slurm opens a task's log before the task starts: its folder must exist (and, made now, it
+  deliver(target, job, text, flags);
+}
+
+/** Writes the job to its file (or stdout) and, for Slurm, makes the log folder; says what was written. */
+function deliver(target: EmitTarget, job: SweepJob, text: string, flags: EmitFlags): void {
+  const file = target.file;
+  if (file === null) writeOut(text);
+  else writing(file, () => writeFileSync(file, text, { mode: target.kind === 'slurm' ? 0o755 : 0o644 }));
+  // Slurm opens a task's log before the task starts: its folder must exist (made now, it also
   // reserves the shards folder for this job).
-  if (target.kind === 'slurm') mkdirSync(path.join(shardsFolder(job.outDir, job), 'logs'), { recursive: true });
-  if (target.file === null) {
-    writeOut(text);
-    return;
-  }
-  writeFileSync(target.file, text, { mode: target.kind === 'slurm' ? 0o755 : 0o644 });
-  if (flags.json) writeOut(`${JSON.stringify({ file: path.resolve(target.file), kind: target.kind, count, shards, shardsFolder: shardsFolder(job.outDir, job), estimate: job.estimate, measure }, null, 2)}\n`);
+  const shards = shardsFolder(job.outDir, job);
+  if (target.kind === 'slurm') writing(job.outDir, () => mkdirSync(path.join(shards, 'logs'), { recursive: true }));
+  if (file === null) return;
+  const { count, estimate: e } = job;
+  if (flags.json) writeOut(`${JSON.stringify({ file: path.resolve(file), kind: target.kind, count, shards: job.shards, shardsFolder: shards, estimate: e, measure: job.measure }, null, 2)}\n`);
   else if (!flags.quiet) {
-    const how = target.kind === 'slurm' ? `submit with: bash ${target.file}` : `see its header, then: kubectl apply -f ${target.file}`;
-    writeErr(`wrote ${target.file}: ${count} variants in ${shards} shards of at most ${perShard}, ${cpus} CPU${cpus === 1 ? '' : 's'} and ${job.estimate.memoryMb} MB each; ${how}\n`);
+    const how = target.kind === 'slurm' ? `submit with: bash ${file}` : `see its header, then: kubectl apply -f ${file}`;
+    writeErr(`wrote ${file}: ${count} variants in ${job.shards} shards of at most ${e.variantsPerShard}, ${e.cpus} CPU${e.cpus === 1 ? '' : 's'} and ${e.memoryMb} MB each; ${how}\n`);
+  }
+}
+
+/** Runs a write; a failure is the user's (a missing folder, no permission), named by path. */
+function writing(where: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw new UserError(`${where}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); does the folder exist and may you write to it?`);
   }
 }
 

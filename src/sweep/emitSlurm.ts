@@ -25,7 +25,7 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
     `#SBATCH --job-name=${name}`,
     `#SBATCH --array=1-${n}`,
     ...resources.map((r) => `#SBATCH ${r}`),
-    `#SBATCH --output=${shards}/logs/%x-%A_%a.out`,
+    `#SBATCH --output=${directiveValue(`${shards}/logs/%x-%A_%a.out`)}`,
     '#',
     `# A sharded \`sleeves sweep\` as a Slurm job array: ${job.count} variant${job.count === 1 ? '' : 's'} in ${n} shard${n === 1 ? '' : 's'}; task I`,
     `# runs \`--shard I/${n}\` (the variants with index % ${n} == I - 1), then \`sleeves sweep merge\`.`,
@@ -75,6 +75,11 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
     `echo "submitted: array job $array (tasks $tasks of ${n}), merge job $merge after it; logs in $SHARDS/logs"`,
     '',
   ].join('\n');
+}
+
+/** A #SBATCH value: double-quoted when it holds a space (sbatch's directive parser honours quotes). */
+function directiveValue(value: string): string {
+  return /\s/.test(value) ? `"${value}"` : value;
 }
 
 function estimateComment(job: SweepJob): string[] {

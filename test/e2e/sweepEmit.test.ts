@@ -75,6 +75,7 @@ describe('sleeves sweep --emit', () => {
       [['--shards', '0', '--emit', 'slurm'], 1, /^sleeves: --shards: expected a whole number from 1 to 100000, got "0"$/],
       // 2 × 3 = 6 variants.
       [['--shards', '7', '--emit', `slurm=${file}`], 1, /^sleeves: --shards 7: the grid has 6 variants; use at most 6 shards$/],
+      [['--shards', '2', '--emit', `slurm=${out}/no-such-folder/job.sbatch`], 1, /^sleeves: \S+\/no-such-folder\/job\.sbatch: cannot write \(ENOENT\); does the folder exist/],
     ];
     for (const [flags, code, message] of cases) {
       const r = sleeves(['sweep', STRATEGY, ...GRID, '--out', out, ...flags]);

@@ -64,6 +64,8 @@ describe('emitSlurm', () => {
       `#SBATCH --output=${job.outDir}/seed-barbell-shards-2026-11-30T120000Z/logs/%x-%A_%a.out`,
     ]);
     expect(head.join('\n')).toContain(`#   data      /srv/prices (read only)`);
+    // A path with a space is quoted (sbatch's directive parser honours double quotes).
+    expect(emitSlurm({ ...job, outDir: '/srv/my results' })).toContain('\n#SBATCH --output="/srv/my results/seed-barbell-shards-2026-11-30T120000Z/logs/%x-%A_%a.out"\n');
   });
 
   it('runs shard I/4 in task I with every flag, absolute paths and the task\'s CPUs as workers', () => {
