@@ -19,7 +19,8 @@ export function emitSlurm(job: SweepJob, scriptName = 'sweep.sbatch'): string {
   const limits = [`--mem=${e.memoryMb}M`, `--time=${slurmTime(e.timeLimitSeconds)}`];
   const resources = [`--cpus-per-task=${e.cpus}`, ...limits];
   const script = shellQuote(scriptName);
-  const shardWords = sweepWords(job, job.strategyFile, job.dataDir, '$SHARDS').map((w) => (w === '$SHARDS' ? '"$SHARDS"' : shellQuote(w)));
+  // The shard command's words, its last (the --out value) replaced by "$SHARDS".
+  const shardWords = [...sweepWords(job, job.strategyFile, job.dataDir, shards).slice(0, -1).map(shellQuote), '"$SHARDS"'];
   return [
     '#!/bin/bash',
     `#SBATCH --job-name=${name}`,
