@@ -4,12 +4,14 @@
  * All rows up to the period end are kept, so lookback windows can use history before `from`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { readWeightsCsv, type WeightsSchedule } from '../data/readWeightsCsv.js';
 import { convertPanelToBase, type CurrencyNote } from '../data/convertCurrency.js';
 import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
-import { loadPanel, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
+import { loadPanel, type LoadedPanel } from '../data/loadPanel.js';
+import { tickerToFileName } from '../data/tickerToFileName.js';
 import { readPriceFile } from '../data/readPriceFile.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { strategyLayout } from '../engine/strategyLayout.js';
@@ -51,7 +53,7 @@ function convertCurrency(spec: StrategySpec, dataDir: string, loaded: LoadedPane
   }
   const fxTickers = [...new Set(foreign.map(([, c]) => FX_TICKERS[c as Exclude<Currency, 'USD'>]))];
   const fx = fxTickers.map((t) => {
-    const file = priceFilePath(dataDir, t);
+    const file = path.join(dataDir, tickerToFileName(t));
     if (!existsSync(file)) {
       throw new UserError(`${file}: no FX file, needed to convert ${foreign.map(([a]) => a).join(', ')} to USD (rates as units of local currency per USD); add it, or set currency.base: local`);
     }

@@ -39,6 +39,20 @@ describe('every missing ticker at once', () => {
   });
 });
 
+describe('a missing FX file', () => {
+  it('names the FX file and what it converts, exit 1', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'prices');
+    mkdirSync(data);
+    // A Hong Kong listing needs USDHKD.csv to be converted to USD; the folder has no FX file.
+    writeFileSync(path.join(data, '0700.HK.csv'), 'date,close\n2024-01-02,300\n2024-01-03,301\n2024-01-04,302\n');
+    const file = strategy(dir, 'hk.yaml', "version: 1\nname: hk\nsleeves:\n  hk: { assets: ['0700.HK'] }\n");
+    const r = sleeves(['run', file, '--data', data, '--out', dir, '--no-html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`sleeves: ${path.join(data, 'USDHKD.csv')}: no FX file, needed to convert 0700.HK to USD (rates as units of local currency per USD); add it, or set currency.base: local\n`);
+  });
+});
+
 describe('strategies validate', () => {
   it('checks every file, lists every error, prints ok per good file and exits 1', () => {
     const dir = tempDir();
