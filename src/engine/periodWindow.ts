@@ -15,7 +15,8 @@
  */
 import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
-import { lowerBound } from '../core/panel.js';
+import { lowerBound, type PricePanel } from '../core/panel.js';
+import type { StrategySpec } from '../strategy/schema.js';
 
 export type LateStartPolicy = 'refuse' | 'cash' | 'redistribute';
 
@@ -52,6 +53,37 @@ export interface WindowInput {
   readonly lateStart: LateStartPolicy;
   /** The price files' own spans, named in messages when the loaded rows hold no price. */
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
+}
+
+/**
+ * The period window of a strategy on a loaded panel: its assets (in layout order) and its
+ * benchmark, its period, its weights schedule and `data.lateStart`. What `runBacktest` runs on,
+ * and what `strategies validate --data` checks, so both give the same verdict.
+ */
+export function strategyPeriodWindow(
+  spec: Pick<StrategySpec, 'benchmark' | 'period' | 'data'>,
+  assets: readonly string[],
+  data: { readonly panel: PricePanel; readonly schedule?: { readonly dates: Int32Array } | undefined; readonly files?: WindowInput['files'] },
+): PeriodWindow {
+  const { panel } = data;
+  const N = panel.dates.length;
+  const tickers = spec.benchmark ? [...assets, spec.benchmark] : [...assets];
+  const columns = tickers.map((t) => {
+    const a = panel.assets.indexOf(t);
+    if (a < 0) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
+    return panel.values.subarray(a * N, (a + 1) * N);
+  });
+  return periodWindow({
+    dates: panel.dates,
+    columns,
+    tickers,
+    benchmark: spec.benchmark ? assets.length : -1,
+    from: spec.period.from,
+    to: spec.period.to,
+    scheduleStart: data.schedule?.dates[0],
+    lateStart: spec.data.lateStart,
+    files: data.files,
+  });
 }
 
 export function periodWindow(input: WindowInput): PeriodWindow {

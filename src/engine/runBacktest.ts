@@ -12,7 +12,7 @@ import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
-import { periodWindow, type CoverageRow } from './periodWindow.js';
+import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -71,19 +71,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   const warnings: string[] = [];
 
-  const b = spec.benchmark ? panel.assets.indexOf(spec.benchmark) : -1;
-  if (spec.benchmark && b < 0) throw new UserError(`benchmark ${spec.benchmark} is not in the loaded data`);
-  const window = periodWindow({
-    dates: panel.dates,
-    columns: [...layout.assets.map((_, i) => prices.subarray(i * N, (i + 1) * N)), ...(b >= 0 ? [panel.values.subarray(b * N, (b + 1) * N)] : [])],
-    tickers: b >= 0 ? [...layout.assets, spec.benchmark!] : layout.assets,
-    benchmark: b >= 0 ? m : -1,
-    from: spec.period.from,
-    to: spec.period.to,
-    scheduleStart: data.schedule?.dates[0],
-    lateStart: spec.data.lateStart,
-    files: data.files,
-  });
+  const window = strategyPeriodWindow(spec, layout.assets, data);
   const { lo, hi } = window;
   warnings.push(...window.warnings);
   const n = hi - lo;

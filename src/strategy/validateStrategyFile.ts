@@ -1,9 +1,11 @@
 /**
  * One file of `sleeves strategies validate`: every error of the strategy (diagnoseStrategy)
- * and, with a data folder, every problem with its prices (checkStrategyData). Never throws for
+ * and, with a data folder, every problem with its prices (checkStrategyData) and then, when the
+ * files are there, the period check `run` makes (checkRunWindow). Never throws for
  * a bad file: a file that cannot be read is one error like any other.
  */
 import { UserError } from '../core/errors.js';
+import { checkRunWindow } from '../run/checkRunWindow.js';
 import { checkStrategyData } from './checkStrategyData.js';
 import { diagnoseStrategy, readStrategyText, resolveStrategyPaths } from './loadStrategy.js';
 
@@ -29,5 +31,10 @@ export function validateStrategyFile(file: string, dataDir?: string): StrategyVa
   if (spec === undefined) return { file, ok: false, errors };
   resolveStrategyPaths(spec, file);
   const dataErrors = dataDir === undefined ? [] : checkStrategyData(spec, { file, text }, dataDir);
+  // Files present and readable: the exact check `run` makes on the period (coverage, data.lateStart).
+  if (dataDir !== undefined && dataErrors.length === 0) {
+    const refused = checkRunWindow(spec, dataDir);
+    if (refused !== null) dataErrors.push(`${file}: ${refused}`);
+  }
   return { file, ok: dataErrors.length === 0, errors: dataErrors, name: spec.name, sleeves: Object.keys(spec.sleeves).length };
 }

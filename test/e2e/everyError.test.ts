@@ -111,6 +111,23 @@ describe('strategies validate', () => {
   });
 });
 
+describe.skipIf(!hasRealData)('strategies validate --data agrees with run on the period', () => {
+  it('refuses what run refuses: GLD starts 2004-11-18, six days after period.from 2004-11-12', () => {
+    const dir = tempDir();
+    const file = strategy(dir, 'early.yaml', 'version: 1\nname: early\nsleeves:\n  a: { assets: [NVDA, GLD] }\nperiod: { from: 2004-11-12 }\n');
+    const validate = sleeves(['strategies', 'validate', file, '--data', realDataDir]);
+    const run = sleeves(['run', file, '--data', realDataDir, '--out', dir, '--no-html', '--quiet']);
+    expect([validate.code, run.code]).toEqual([1, 1]);
+    // The run's refusal (after "sleeves: ") is the validation's error (after "FILE: ").
+    const refusal = run.stderr.replace(/^sleeves: /, '');
+    expect(validate.stderr).toContain(`${file}: ${refusal}`);
+    expect(refusal).toMatch(/^period 2004-11-12 to \d{4}-\d\d-\d\d: 1 of 2 tickers have no price over part of it/);
+    // With data.lateStart: redistribute both accept it.
+    writeFileSync(file, readFileSync(file, 'utf8') + 'data: { lateStart: redistribute }\n');
+    expect(sleeves(['strategies', 'validate', file, '--data', realDataDir]).code).toBe(0);
+  });
+});
+
 describe('a YAML alias bomb', () => {
   for (const args of [['run', BOMB, '--data', 'data/sample'], ['strategies', 'validate', BOMB]]) {
     it(`is a user error, one line, fast: sleeves ${args.slice(0, 2).join(' ')}`, () => {
