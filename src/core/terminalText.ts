@@ -1,0 +1,39 @@
+/**
+ * Text from users' files (strategy names, CSV headers, file names, cells) made safe to print:
+ * control characters (C0, DEL, C1 — among them ESC, which starts terminal escape sequences)
+ * are shown as visible escapes instead of being sent to the terminal, and long cells are cut.
+ * ECMA-48 (ISO 6429) defines C0 as U+0000–U+001F and C1 as U+0080–U+009F.
+ */
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Replaces every control character by a visible escape: ESC → \u001b, newline → \n, tab → \t. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Longest cell quoted in a message, in characters (the issue's ~80). */
+export const QUOTE_LIMIT = 80;
+
+/**
+ * A cell quoted for a message: JSON-quoted, control characters escaped, cut to `limit`
+ * characters with the full length stated, e.g. "aaaa…" (10000000 characters).
+ */
+export function quoteCell(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, limit))}… (${text.length} characters)`;
+}
+
+/** Longest error line printed, in characters: a bound even for messages built elsewhere. */
+export const LINE_LIMIT = 2000;
+
+/** One line for the terminal: control characters escaped, cut to LINE_LIMIT characters. */
+export function terminalLine(text: string): string {
+  const line = escapeControl(text.length > LINE_LIMIT * 2 ? text.slice(0, LINE_LIMIT * 2) : text);
+  return line.length <= LINE_LIMIT ? line : `${line.slice(0, LINE_LIMIT)}… (message cut at ${LINE_LIMIT} characters)`;
+}
