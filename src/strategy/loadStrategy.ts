@@ -8,6 +8,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
+import { safeSlug } from '../core/fileNames.js';
 import { allowedKeysAt } from './allowedKeys.js';
 import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
@@ -110,7 +111,11 @@ export function pathText(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
-/** The strategy's short name for folders: the file name without extension. */
+/**
+ * The strategy's short name for folders: the file name without extension, sanitised
+ * (safeSlug: never `.`/`..`, no separator, at most 120 bytes so that suffixes and temp names
+ * stay within the 255-byte name limit).
+ */
 export function strategySlug(file: string): string {
-  return basename(file).replace(/\.(ya?ml|json|csv)$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return safeSlug(basename(file).replace(/\.(ya?ml|json|csv)$/i, ''));
 }

@@ -1,0 +1,45 @@
+/**
+ * Replaces a set of files in a folder all-or-nothing as far as a file system allows: every file
+ * is first written completely into one hidden temporary folder inside the target folder, and
+ * only then moved into place, each by an atomic rename. An error or an interrupt while writing
+ * (a full disk, SIGINT/SIGTERM) leaves every old file as it was and removes the temp folder: no
+ * 0-byte or truncated file, no mix of old and new. The renames themselves write no data and run
+ * in one synchronous loop, so a signal cannot split them (Node runs its handler afterwards);
+ * only a SIGKILL or a power cut during those microseconds could.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { ensureFolder } from './ensureFolder.js';
+import { withPath } from './fileSystemError.js';
+import path from 'node:path';
+import { tempName } from './fileNames.js';
+import { trackTemp } from './tempPaths.js';
+
+export interface FileToWrite {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Writes `files` into `dir` (created if missing); other files in `dir` are left alone. Returns the paths. */
+export function replaceFilesAtomic(dir: string, files: readonly FileToWrite[]): string[] {
+  ensureFolder(dir);
+  const tmp = path.join(dir, tempName('replace'));
+  const release = trackTemp(tmp);
+  try {
+    mkdirSync(tmp);
+    for (const f of files) {
+      try {
+        writeFileSync(path.join(tmp, f.name), f.text, { flag: 'wx' });
+      } catch (error) {
+        throw withPath(error, path.join(dir, f.name));
+      }
+    }
+    return files.map((f) => {
+      const target = path.join(dir, f.name);
+      renameSync(path.join(tmp, f.name), target);
+      return target;
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    release();
+  }
+}
