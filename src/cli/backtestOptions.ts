@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import { quoteCell } from '../core/terminalText.js';
 
 export interface BacktestFlags {
   data: string;
@@ -60,19 +61,19 @@ export function applyOverrides(spec: StrategySpec, flags: BacktestFlags): Strate
 
 function positiveNumber(text: string, flag: string): number {
   const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new UserError(`${flag}: expected a positive number, got "${text}"`);
+  if (!(x > 0) || !Number.isFinite(x)) throw new UserError(`${flag}: expected a positive number, got ${quoteCell(text)}`);
   return x;
 }
 
 function nonNegative(text: string, flag: string): number {
   const x = Number(text);
-  if (!(x >= 0) || !Number.isFinite(x) || text.trim() === '') throw new UserError(`${flag}: expected a number ≥ 0, got "${text}"`);
+  if (!(x >= 0) || !Number.isFinite(x) || text.trim() === '') throw new UserError(`${flag}: expected a number ≥ 0, got ${quoteCell(text)}`);
   return x;
 }
 
 /** A whole-number flag in [min, max], or a UserError naming the flag and the range. */
 export function wholeNumberFlag(text: string, flag: string, min: number, max: number): number {
   const x = Number(text);
-  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  if (!Number.isInteger(x) || x < min || x > max || text.trim() === '') throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, got ${quoteCell(text)}`);
   return x;
 }

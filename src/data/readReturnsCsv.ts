@@ -1,5 +1,6 @@
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
+import { quoteCell } from '../core/terminalText.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -27,7 +28,7 @@ export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32A
   if (h === lines.length) throw new UserError(`${fileLabel}: the file is empty; expected a header date,<name>...`);
   const header = splitFields(lines[h] as string);
   if ((header[0] ?? '').toLowerCase() !== 'date' || header.length < 2) {
-    throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got "${(lines[h] as string).trim()}"`);
+    throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got ${quoteCell((lines[h] as string).trim())}`);
   }
   const names = header.slice(1);
   names.forEach((name, i) => {
@@ -44,7 +45,7 @@ export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32A
     const fields = splitFields(line);
     if (fields.length !== header.length) throw new UserError(`${where}: ${fields.length} fields, expected ${header.length} as in the header`);
     const day = parseIsoDate(fields[0] as string);
-    if (Number.isNaN(day) || (fields[0] as string).length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got "${fields[0]}"`);
+    if (Number.isNaN(day) || (fields[0] as string).length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got ${quoteCell(fields[0] as string)}`);
     const previous = dates[dates.length - 1];
     if (previous !== undefined && day <= previous) {
       throw new UserError(`${where}:1: date ${fields[0]} is not after the previous row's ${formatIsoDate(previous)}; dates must be strictly increasing`);
@@ -68,7 +69,7 @@ function parseCell(cell: string, started: boolean, where: string, name: string):
     if (!started) return Number.NaN;
     throw new UserError(`${where}: empty cell in "${name}" after its first value; only a series' leading cells may be empty`);
   }
-  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (a simple return such as 0.0123) in "${name}", got "${cell}"`);
+  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (a simple return such as 0.0123) in ${quoteCell(name)}, got ${quoteCell(cell)}`);
   const value = Number(cell);
   if (value < -1) throw new UserError(`${where}: return ${cell} in "${name}" is below −1 (a loss over 100%); expected simple returns, not percentages`);
   return value;

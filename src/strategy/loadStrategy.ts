@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeSlug } from '../core/fileNames.js';
+import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
 import { allowedKeysAt } from './allowedKeys.js';
 import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
@@ -46,6 +47,7 @@ export function parseStrategy(text: string, file: string): StrategySpec {
     const pos = lineCounter.linePos(e.pos[0]);
     throw new UserError(`${file}:${pos.line}:${pos.col}: not valid YAML/JSON: ${e.message.split('\n')[0]}`);
   }
+  refuseReservedKeys(doc, lineCounter, file);
   const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError(`${file}:1:1: expected a mapping with version, name, sleeves... (see \`sleeves strategies schema\`)`);
@@ -62,6 +64,17 @@ export function parseStrategy(text: string, file: string): StrategySpec {
     throw new UserError(locateIssue(file, doc, lineCounter, p.path, `${pathText(p.path)}: ${p.message}`));
   }
   return parsed.data;
+}
+
+/** A key __proto__, constructor or prototype anywhere in the file: one line naming its place. */
+function refuseReservedKeys(doc: Document, lineCounter: LineCounter, file: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !isReservedKey(String(pair.key.value))) return;
+      const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+      throw new UserError(`${file}:${pos.line}:${pos.col}: ${reservedKeyMessage('key', String(pair.key.value))}`);
+    },
+  });
 }
 
 /** The most useful issue first: a missing version or an unknown key beats a nested type error. */

@@ -1,0 +1,16 @@
+/**
+ * Names that must never become object keys from user input: assigning `__proto__` replaces an
+ * object's prototype (the key vanishes, or Object.prototype is polluted), and `constructor` /
+ * `prototype` shadow what JavaScript code expects to find on every object (OWASP, "Prototype
+ * Pollution Prevention Cheat Sheet"). Sleeve, asset and grid names are refused with one line.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isReservedKey(name: string): boolean {
+  return RESERVED_KEYS.has(name);
+}
+
+/** The error text for a reserved name at `where` (a field or flag). */
+export function reservedKeyMessage(where: string, name: string): string {
+  return `${where}: "${name}" is a reserved name (__proto__, constructor and prototype cannot name a sleeve, asset or key); choose another name`;
+}
