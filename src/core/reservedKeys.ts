@@ -14,3 +14,12 @@ export function isReservedKey(name: string): boolean {
 export function reservedKeyMessage(where: string, name: string): string {
   return `${where}: "${name}" is a reserved name (__proto__, constructor and prototype cannot name a sleeve, asset or key); choose another name`;
 }
+
+/**
+ * An empty map keyed by user names (tickers, sleeves) with no prototype: no inherited key such
+ * as `constructor` is found in it, and no key can change its prototype. JSON.stringify and
+ * Object.entries treat it like a plain object.
+ */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}

@@ -4,6 +4,7 @@ import { panelColumn, type PricePanel } from '../core/panel.js';
 import { alignToCalendar } from './alignToCalendar.js';
 import { currencyOf, FX_TICKERS, type Currency } from './currency.js';
 import type { PriceSeries } from './priceSeries.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 export interface BaseConversion {
   /** A new panel with every price in USD (FX columns, if any, unchanged). */
@@ -36,9 +37,9 @@ export function convertPanelToBase(
   const strictFrom = options.strictFrom ?? -Infinity;
   const n = panel.dates.length;
   const values = panel.values.slice();
-  const converted: Record<string, Currency> = {};
-  const fxFilled: Record<string, number> = {};
-  const unconverted: Record<string, number> = {};
+  const converted = emptyRecord<Currency>();
+  const fxFilled = emptyRecord<number>();
+  const unconverted = emptyRecord<number>();
   const rates = new Map<string, { values: Float64Array; dates: Int32Array; prices: Float64Array }>();
   panel.assets.forEach((asset, a) => {
     const given = currencies?.[asset];

@@ -8,6 +8,7 @@ import { closestNames } from './closestNames.js';
 import type { PriceFileInfo, PriceSeries } from './priceSeries.js';
 import { readPriceFile } from './readPriceFile.js';
 import { fileNameToTicker, tickerToFileName } from './tickerToFileName.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 export interface LoadRequest {
   readonly tickers: readonly string[];
@@ -58,8 +59,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   const panel = slicePanel(full, lo, hi);
   const start = panel.dates[0] as number;
   const end = panel.dates[panel.dates.length - 1] as number;
-  const filled: Record<string, number> = {};
-  const droppedDates: Record<string, string[]> = {};
+  const filled = emptyRecord<number>();
+  const droppedDates = emptyRecord<string[]>();
   const [startIso, endIso] = [formatIsoDate(start), formatIsoDate(end)];
   series.forEach((s, a) => {
     filled[s.ticker] = countFilledRows(panel, a, s.dates);
