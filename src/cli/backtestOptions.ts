@@ -21,6 +21,8 @@ export interface BacktestFlags {
   quiet?: boolean;
   debug?: boolean;
   includeSeries?: boolean;
+  /** Load `method: module` files from outside the strategy file's folder. */
+  allowModulePath?: boolean;
 }
 
 export function addBacktestOptions(cmd: Command): Command {
@@ -36,7 +38,8 @@ export function addBacktestOptions(cmd: Command): Command {
     .option('--cost-bps <x>', "proportional cost in basis points (overrides the strategy's)")
     .option('--include-series', 'include daily series (equity, weights, hhi...) in the JSON')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
-    .option('--debug', 'print stack traces for errors');
+    .option('--debug', 'print stack traces for errors')
+    .option('--allow-module-path', 'load method: module files from anywhere (default: only from the strategy file\'s folder or below; modules run as code with your rights)');
 }
 
 export function applyOverrides(spec: StrategySpec, flags: BacktestFlags): StrategySpec {

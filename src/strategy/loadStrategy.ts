@@ -3,19 +3,20 @@
  * cross-field checks, and returns the resolved spec. Every error is one line that names the
  * file, line and column, the field, what was expected, and the closest valid key or name.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeSlug } from '../core/fileNames.js';
 import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
+import { quoteCell } from '../core/terminalText.js';
 import { allowedKeysAt } from './allowedKeys.js';
 import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
 import { locateIssue } from './locateIssue.js';
 import { METHOD_NAMES } from './methodSchema.js';
-import { moduleSpecsOf } from './resolveModules.js';
+import { stageSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
 
 export interface LoadedStrategy {
@@ -24,7 +25,12 @@ export interface LoadedStrategy {
   text: string;
 }
 
-export function loadStrategy(file: string): LoadedStrategy {
+export interface LoadStrategyOptions {
+  /** Load `method: module` files from anywhere (--allow-module-path); default: the strategy's folder or below. */
+  allowModulePath?: boolean;
+}
+
+export function loadStrategy(file: string, options: LoadStrategyOptions = {}): LoadedStrategy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,8 +40,33 @@ export function loadStrategy(file: string): LoadedStrategy {
   const spec = parseStrategy(text, file);
   // A weights file or a module is written relative to the strategy file; keep it relative to the working directory.
   if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
-  for (const stage of moduleSpecsOf(spec)) if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'module') continue;
+    if (options.allowModulePath !== true) confineModule(stage.module, file, text, [...path, 'module']);
+    if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
+  }
   return { spec, file, text };
+}
+
+/**
+ * A module is code run with the user's rights: without --allow-module-path it must be a
+ * relative path that stays inside the strategy file's folder, also after resolving symbolic
+ * links, so that a strategy file cannot point at code elsewhere on the machine.
+ */
+function confineModule(module: string, file: string, text: string, at: (string | number)[]): void {
+  const base = resolve(dirname(file));
+  const target = resolve(base, module);
+  const inside = (root: string, p: string): boolean => {
+    const rel = relative(root, p);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  let ok = !isAbsolute(module) && inside(base, target);
+  if (ok && existsSync(target)) ok = inside(realpathSync(base), realpathSync(target));
+  if (ok) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const why = `${pathText(at)}: ${quoteCell(module)} is outside the strategy file's folder; a module is code that runs with your rights, so it is loaded only from the strategy's folder or below (give --allow-module-path to load it from elsewhere)`;
+  throw new UserError(locateIssue(file, doc, lineCounter, at, why));
 }
 
 /** Parses and validates strategy text; `file` is used only in messages. */

@@ -12,6 +12,7 @@ import { progressBar } from '../progressBar.js';
 interface CompareFlags extends BacktestFlags {
   html?: string;
   csv?: string;
+  allowModules?: boolean;
 }
 
 export function registerCompare(program: Command): void {
@@ -20,7 +21,8 @@ export function registerCompare(program: Command): void {
     .description('compare reports, run folders or strategy files side by side (table, --html, --csv, --json)')
     .argument('<inputs...>', 'two or more: report.json files, run folders or strategy files')
     .option('--html <file>', 'write one HTML page with the curves overlaid and each run\'s weights side by side')
-    .option('--csv <file>', 'write the table as CSV (full precision)');
+    .option('--csv <file>', 'write the table as CSV (full precision)')
+    .option('--allow-modules', 'run strategies with method: module (JavaScript that runs with your rights); refused without it');
   addBacktestOptions(cmd).addHelpText(
     'after',
     '\nExamples:\n' +
@@ -79,7 +81,8 @@ async function runStrategy(file: string, flags: CompareFlags) {
   const { loadStrategy } = await import('../../strategy/loadStrategy.js');
   const { loadRunData } = await import('../../engine/loadRunData.js');
   const { backtestToReport } = await import('../../engine/backtestToReport.js');
-  const spec = applyOverrides(loadStrategy(file).spec, flags);
+  const spec = applyOverrides(loadStrategy(file, flags).spec, flags);
+  (await import('../../strategy/refuseModules.js')).requireModuleConsent(spec, file, 'compare', flags.allowModules);
   await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
   const data = loadRunData(spec, flags.data);
   const { report } = backtestToReport(spec, data, { strategyFile: file, includeSeries: true });

@@ -56,7 +56,7 @@ export function registerRobust(program: Command): void {
     if (!(block >= 1) || !Number.isFinite(block)) throw new UserError(`--block: expected a mean block length ≥ 1 (trading days), got "${flags.block}"`);
     const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : wholeNumberFlag(flags.workers, '--workers', 1, 256);
 
-    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const spec = applyOverrides(loadStrategy(file, flags).spec, flags);
     // The full run happens in this thread: its user modules (method: module) load here.
     await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
     const data = loadRunData(spec, flags.data);

@@ -34,7 +34,7 @@ export function registerRun(program: Command): void {
     const { UsageError } = await import('../../core/errors.js');
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
     const { weightsStrategySpec } = await import('../../strategy/weightsStrategySpec.js');
-    const loaded = file !== undefined ? loadStrategy(file).spec : weightsStrategySpec(flags.weights!, flags.benchmark);
+    const loaded = file !== undefined ? loadStrategy(file, flags).spec : weightsStrategySpec(flags.weights!, flags.benchmark);
     const spec = applyOverrides(flags.benchmark ? { ...loaded, benchmark: flags.benchmark } : loaded, flags);
     const source = file ?? flags.weights!;
     // User modules (method: module) load here, after the overrides (a clone drops them).

@@ -12,12 +12,24 @@ export function registerStrategies(program: Command): void {
     .command('validate')
     .description('check strategy files without running them (exit 1 at the first invalid file)')
     .argument('<files...>', 'strategy files')
-    .addHelpText('after', '\nExample:\n  sleeves strategies validate strategies/*.yaml\n')
-    .action(async (files: string[]) => {
+    .option('--allow-modules', 'also load each method: module file and check its export (this runs the module\'s code with your rights)')
+    .option('--allow-module-path', 'accept method: module files outside the strategy file\'s folder')
+    .addHelpText(
+      'after',
+      '\nA module (method: module) is checked to exist but not executed unless --allow-modules is given.\n' +
+        '\nExample:\n  sleeves strategies validate strategies/*.yaml\n',
+    )
+    .action(async (files: string[], flags: { allowModules?: boolean; allowModulePath?: boolean }) => {
       const { loadStrategy } = await import('../../strategy/loadStrategy.js');
+      const { moduleSpecsOf, resolveModules } = await import('../../strategy/resolveModules.js');
+      const { escapeControl } = await import('../../core/terminalText.js');
       for (const file of files) {
-        const { spec } = loadStrategy(file);
-        writeErr(`ok  ${file}  (${spec.name}: ${Object.keys(spec.sleeves).length} sleeves)\n`);
+        const { spec } = loadStrategy(file, flags);
+        const modules = moduleSpecsOf(spec);
+        if (flags.allowModules === true) await resolveModules(spec);
+        else await checkModulesExist(modules.map((m) => m.module));
+        const note = modules.length > 0 && flags.allowModules !== true ? `; ${modules.length} module stage(s) not executed (--allow-modules loads them)` : '';
+        writeErr(`ok  ${escapeControl(file)}  (${escapeControl(spec.name)}: ${Object.keys(spec.sleeves).length} sleeves${note})\n`);
       }
     });
   group
@@ -39,4 +51,10 @@ export function registerStrategies(program: Command): void {
       const rows = listStrategies(dir).map((s) => [s.file, s.name, s.error ? `INVALID: ${s.error}` : s.description]);
       writeOut(`${textTable([['file', 'name', 'description'], ...rows], { leftAligned: true })}\n`);
     });
+}
+
+async function checkModulesExist(modules: readonly string[]): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  const { UserError } = await import('../../core/errors.js');
+  for (const m of modules) if (!existsSync(m)) throw new UserError(`module ${m}: file not found (paths are relative to the strategy file)`);
 }

@@ -54,7 +54,7 @@ export function registerSweep(program: Command): void {
     const workers = flags.workers === undefined ? availableParallelism() : wholeNumberFlag(flags.workers, '--workers', 1, 1024);
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    const spec = applyOverrides(loadStrategy(file).spec, flags);
+    const spec = applyOverrides(loadStrategy(file, flags).spec, flags);
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
       start: (count: number, total: number): void => {
