@@ -17,6 +17,19 @@ export function escapeControl(text: string): string {
   });
 }
 
+/**
+ * Our own terminal output made safe: the colour codes (SGR, ESC [ … m) and the progress bar's
+ * line redraw (CR ESC [ 2K) we write ourselves are kept, as are line feeds and tabs; every other
+ * control character — one coming from a name in a user's file, e.g. an ESC starting a title,
+ * clipboard (OSC 52) or cursor sequence — is shown as a visible escape.
+ */
+// Allowed sequences first, then any single control character.
+const OWN_OR_CONTROL = /\r\u001b\[2K|\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(OWN_OR_CONTROL, (m) => (m.length > 1 ? m : escapeControl(m)));
+}
+
 /** Longest cell quoted in a message, in characters (the issue's ~80). */
 export const QUOTE_LIMIT = 80;
 
