@@ -23,6 +23,8 @@ export interface BacktestFlags {
   includeSeries?: boolean;
   /** Load `method: module` files from outside the strategy file's folder. */
   allowModulePath?: boolean;
+  /** Price sanity findings (jumps, future dates, non-decimal numbers, subnormals) are errors. */
+  strict?: boolean;
 }
 
 export function addBacktestOptions(cmd: Command): Command {
@@ -39,6 +41,7 @@ export function addBacktestOptions(cmd: Command): Command {
     .option('--include-series', 'include daily series (equity, weights, hhi...) in the JSON')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
     .option('--debug', 'print stack traces for errors')
+    .option('--strict', 'price sanity findings (one-day moves beyond -50%/+100%, dates after today, hex numbers, subnormal prices) are errors, not warnings')
     .option('--allow-module-path', 'load method: module files from anywhere (default: only from the strategy file\'s folder or below; modules run as code with your rights)');
 }
 

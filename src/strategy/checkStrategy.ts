@@ -34,6 +34,7 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     checkFixed(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkMethodNames(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkConstraintNames(sleeve.constraints, tickers, ['sleeves', name, 'constraints'], `member of sleeve "${name}"`, issues);
+    checkFeasible(sleeve.constraints, within, ['sleeves', name, 'constraints'], issues);
     const seen = new Set<string>();
     for (const m of members) {
       if (seen.has(m.ticker)) issues.push({ path: ['sleeves', name, 'assets'], message: `${m.ticker} is listed twice in sleeve "${name}"` });
@@ -44,6 +45,8 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkMethodNames(spec.allocation.across, sleeveNames, ['allocation', 'across'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.acrossConstraints, sleeveNames, ['allocation', 'acrossConstraints'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.assetConstraints, allTickers, ['allocation', 'assetConstraints'], 'ticker of the strategy', issues);
+  checkFeasible(spec.allocation.acrossConstraints, spec.allocation.across, ['allocation', 'acrossConstraints'], issues);
+  checkFeasible(spec.allocation.assetConstraints, undefined, ['allocation', 'assetConstraints'], issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
   for (const [t, f] of fractions) {
@@ -92,6 +95,29 @@ function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly st
   for (const key of ['maxWeight', 'minWeight'] as const) {
     const bound = c[key];
     if (typeof bound === 'object') for (const n of Object.keys(bound)) checkName(n, names, [...path, key, n], what, issues);
+  }
+}
+
+/**
+ * Constraints that leave nothing but cash at every decision: a minWeight floor above
+ * 1 − cashFloor (no position can reach it), or fixed weights all below their floors (every
+ * position dropped). Cases that depend on the data are warned about per decision instead
+ * (applyConstraints).
+ */
+function checkFeasible(c: ConstraintsSpec | undefined, method: MethodSpec | undefined, path: (string | number)[], issues: StrategyIssue[]): void {
+  if (c === undefined) return;
+  const ceiling = 1 - c.cashFloor;
+  const floors = typeof c.minWeight === 'number' ? [c.minWeight] : Object.values(c.minWeight);
+  const lowest = floors.reduce((m, f) => Math.min(m, f), Infinity);
+  if (typeof c.minWeight === 'number' && lowest > ceiling + WEIGHT_TOLERANCE) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight ${lowest} is above 1 − cashFloor = ${round(ceiling)}: no position can reach it, so every decision would hold only cash; lower minWeight or cashFloor` });
+    return;
+  }
+  if (method?.method !== 'fixed') return;
+  const held = Object.entries(method.weights).filter(([k, w]) => k !== 'cash' && w > 0);
+  const floorOf = (k: string): number => (typeof c.minWeight === 'number' ? c.minWeight : Object.hasOwn(c.minWeight, k) ? (c.minWeight[k] as number) : 0);
+  if (held.length > 0 && held.every(([k, w]) => w < floorOf(k))) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight drops every fixed weight (${held.map(([k, w]) => `${k} ${w}`).join(', ')}), so every decision would hold only cash; lower minWeight` });
   }
 }
 

@@ -85,6 +85,7 @@ async function runStrategy(file: string, flags: CompareFlags) {
   (await import('../../strategy/refuseModules.js')).requireModuleConsent(spec, file, 'compare', flags.allowModules);
   await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
   const data = loadRunData(spec, flags.data);
+  if (flags.strict) (await import('../../data/priceSanity.js')).strictPriceSanity(data.warnings);
   const { report } = backtestToReport(spec, data, { strategyFile: file, includeSeries: true });
   const series = report.series ?? null;
   delete report.series;

@@ -60,6 +60,7 @@ export function registerRobust(program: Command): void {
     // The full run happens in this thread: its user modules (method: module) load here.
     await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
     const data = loadRunData(spec, flags.data);
+    if (flags.strict) (await import('../../data/priceSanity.js')).strictPriceSanity(data.warnings);
     const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(
       spec,

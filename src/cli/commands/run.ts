@@ -40,6 +40,7 @@ export function registerRun(program: Command): void {
     // User modules (method: module) load here, after the overrides (a clone drops them).
     await (await import('../../strategy/resolveModules.js')).resolveModules(spec);
     const data = await locateMissingTicker(file, () => loadRunData(spec, flags.data));
+    if (flags.strict) (await import('../../data/priceSanity.js')).strictPriceSanity(data.warnings);
     const { report } = backtestToReport(spec, data, { strategyFile: file ?? null, includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;

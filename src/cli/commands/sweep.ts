@@ -55,6 +55,8 @@ export function registerSweep(program: Command): void {
     const grid = parseGrid(flags.grid);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     const spec = applyOverrides(loadStrategy(file, flags).spec, flags);
+    // --strict: the price sanity checks before any variant runs (the data are read once more).
+    if (flags.strict) (await import('../../data/priceSanity.js')).strictPriceSanity((await import('../../engine/loadRunData.js')).loadRunData(spec, flags.data).warnings);
     const bar = progressBar('sweep', { quiet: flags.quiet, lines: flags.progress === true });
     const progress = {
       start: (count: number, total: number): void => {
