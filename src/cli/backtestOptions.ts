@@ -56,7 +56,10 @@ export function applyOverrides(spec: StrategySpec, flags: BacktestFlags): Strate
     out.period = { ...out.period, to: flags.to };
   }
   if (out.period.from && out.period.to && out.period.from > out.period.to) {
-    throw new UserError(`--from ${out.period.from} is after --to ${out.period.to}; expected from ≤ to`);
+    // Name each end where it came from: a flag, or the strategy file's period.
+    const fromName = flags.from !== undefined ? '--from' : "the strategy's period.from";
+    const toName = flags.to !== undefined ? '--to' : "the strategy's period.to";
+    throw new UserError(`${fromName} ${out.period.from} is after ${toName} ${out.period.to}; expected from ≤ to`);
   }
   if (flags.convention) out.reporting = { ...out.reporting, convention: flags.convention };
   if (flags.periodsPerYear !== undefined) out.reporting = { ...out.reporting, periodsPerYear: positiveNumber(flags.periodsPerYear, '--periods-per-year') };

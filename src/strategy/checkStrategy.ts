@@ -49,6 +49,9 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkFeasible(spec.allocation.assetConstraints, undefined, ['allocation', 'assetConstraints'], issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
+  if (spec.period.from !== undefined && spec.period.to !== undefined && spec.period.from > spec.period.to) {
+    issues.push({ path: ['period', 'to'], message: `period.from ${spec.period.from} is after period.to ${spec.period.to}; expected from ≤ to` });
+  }
   for (const [t, f] of fractions) {
     if (Math.abs(f - 1) > WEIGHT_TOLERANCE) {
       issues.push({
@@ -64,7 +67,7 @@ function checkFixed(method: MethodSpec, names: readonly string[], path: (string 
   if (method.method !== 'fixed') return;
   let sum = 0;
   for (const [key, w] of Object.entries(method.weights)) {
-    if (key !== 'cash' && !names.includes(key)) {
+    if (key !== 'cash' && !nameSet(names).has(key)) {
       const hint = closestName(key, names);
       issues.push({
         path: [...path, 'weights', key],
@@ -143,8 +146,16 @@ function checkModules(spec: StrategySpec, issues: StrategyIssue[]): void {
   }
 }
 
+/** A Set of each names list, built once: membership in O(1) keeps validation linear in the sleeves. */
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function nameSet(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (set === undefined) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 function checkName(name: string, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
-  if (names.includes(name)) return;
+  if (nameSet(names).has(name)) return;
   const hint = closestName(name, names);
   issues.push({ path, message: `"${name}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}` });
 }

@@ -3,9 +3,9 @@
  * cross-field checks, and returns the resolved spec. Every error is one line that names the
  * file, line and column, the field, what was expected, and the closest valid key or name.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeSlug } from '../core/fileNames.js';
@@ -18,6 +18,8 @@ import { locateIssue } from './locateIssue.js';
 import { METHOD_NAMES } from './methodSchema.js';
 import { stageSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
+import { sleeveMembers } from './sleeveMembers.js';
+import { checkStrategyCount, checkStrategyLines, checkStrategySize, STRATEGY_LIMITS } from './strategyLimits.js';
 
 export interface LoadedStrategy {
   spec: StrategySpec;
@@ -33,8 +35,12 @@ export interface LoadStrategyOptions {
 export function loadStrategy(file: string, options: LoadStrategyOptions = {}): LoadedStrategy {
   let text: string;
   try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError(`${file}: is a folder, expected a strategy file (YAML or JSON)`);
+    checkStrategySize(file, stat.size);
     text = readFileSync(file, 'utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`${file}: cannot read the strategy file (does it exist?)`);
   }
   const spec = parseStrategy(text, file);
@@ -71,14 +77,19 @@ function confineModule(module: string, file: string, text: string, at: (string |
 
 /** Parses and validates strategy text; `file` is used only in messages. */
 export function parseStrategy(text: string, file: string): StrategySpec {
+  checkStrategySize(file, Buffer.byteLength(text));
+  checkStrategyLines(file, text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
     throw new UserError(`${file}:${pos.line}:${pos.col}: not valid YAML/JSON: ${e.message.split('\n')[0]}`);
   }
-  refuseReservedKeys(doc, lineCounter, file);
+  checkKeys(doc, lineCounter, file);
+  const sleeves = doc.get('sleeves', true);
+  const tooMany = isMap(sleeves) ? checkStrategyCount('sleeves', sleeves.items.length, STRATEGY_LIMITS.sleeves, 'sleeves') : undefined;
+  if (tooMany !== undefined) throw new UserError(locateIssue(file, doc, lineCounter, ['sleeves'], tooMany));
   const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError(`${file}:1:1: expected a mapping with version, name, sleeves... (see \`sleeves strategies schema\`)`);
@@ -89,6 +100,9 @@ export function parseStrategy(text: string, file: string): StrategySpec {
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     throw new UserError(locateIssue(file, doc, lineCounter, issue.path, describeIssue(issue, raw), key));
   }
+  const assets = new Set(Object.values(parsed.data.sleeves).flatMap((sl) => sleeveMembers(sl).map((m) => m.ticker))).size;
+  const tooManyAssets = checkStrategyCount('sleeves', assets, STRATEGY_LIMITS.assets, 'distinct tickers');
+  if (tooManyAssets !== undefined) throw new UserError(locateIssue(file, doc, lineCounter, ['sleeves'], tooManyAssets));
   const problems = checkStrategy(parsed.data);
   if (problems.length > 0) {
     const p = problems[0]!;
@@ -97,13 +111,27 @@ export function parseStrategy(text: string, file: string): StrategySpec {
   return parsed.data;
 }
 
-/** A key __proto__, constructor or prototype anywhere in the file: one line naming its place. */
-function refuseReservedKeys(doc: Document, lineCounter: LineCounter, file: string): void {
+/**
+ * Keys checked in one linear pass: a key given twice in a mapping (the yaml library's own
+ * uniqueKeys check compares every key with every earlier one, quadratic: 20,000 sleeves took
+ * 20 s), and a key __proto__, constructor or prototype anywhere in the file. One line naming
+ * the place.
+ */
+function checkKeys(doc: Document, lineCounter: LineCounter, file: string): void {
+  const fail = (node: { range?: readonly number[] | null }, message: string): never => {
+    const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+    throw new UserError(`${file}:${pos.line}:${pos.col}: ${message}`);
+  };
   visit(doc, {
-    Pair(_, pair) {
-      if (!isScalar(pair.key) || !isReservedKey(String(pair.key.value))) return;
-      const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0);
-      throw new UserError(`${file}:${pos.line}:${pos.col}: ${reservedKeyMessage('key', String(pair.key.value))}`);
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (isReservedKey(String(key))) fail(pair.key, reservedKeyMessage('key', String(key)));
+        if (seen.has(key)) fail(pair.key, `not valid YAML/JSON: Map keys must be unique (${quoteCell(String(key))} is given twice)`);
+        seen.add(key);
+      }
     },
   });
 }
