@@ -64,10 +64,13 @@ export function fileSystemUserError(error: unknown): UserError | undefined {
 }
 
 /**
- * Gives an error without a path (a write through a file descriptor, e.g. ENOSPC) the path the
- * user knows (the target, not the temp name), so that the message can name it. Returns it.
+ * Names the path the user knows in an error: an error without a path (a write through a file
+ * descriptor, e.g. ENOSPC) or one naming the hidden `temp` path (or a file inside it) gets
+ * `target` instead. Returns the error.
  */
-export function withPath(error: unknown, target: string): unknown {
-  if (isSystemError(error) && typeof error.path !== 'string') error.path = target;
+export function withPath(error: unknown, target: string, temp?: string): unknown {
+  if (!isSystemError(error)) return error;
+  const p = error.path;
+  if (typeof p !== 'string' || (temp !== undefined && (p === temp || p.startsWith(`${temp}/`) || p.startsWith(`${temp}\\`)))) error.path = target;
   return error;
 }

@@ -30,7 +30,7 @@ export function replaceFilesAtomic(dir: string, files: readonly FileToWrite[]): 
       try {
         writeFileSync(path.join(tmp, f.name), f.text, { flag: 'wx' });
       } catch (error) {
-        throw withPath(error, path.join(dir, f.name));
+        throw withPath(error, path.join(dir, f.name), tmp);
       }
     }
     return files.map((f) => {
@@ -38,6 +38,8 @@ export function replaceFilesAtomic(dir: string, files: readonly FileToWrite[]): 
       renameSync(path.join(tmp, f.name), target);
       return target;
     });
+  } catch (error) {
+    throw withPath(error, dir, tmp);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     release();

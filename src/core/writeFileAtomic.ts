@@ -22,7 +22,7 @@ export function writeFileAtomic(file: string, text: string): void {
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw withPath(error, file);
+    throw withPath(error, file, tmp);
   } finally {
     release();
   }

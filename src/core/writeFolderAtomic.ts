@@ -29,7 +29,7 @@ export function writeFolderAtomic(parent: string, name: string, files: ReadonlyM
     return claimFolder(tmp, parent, name);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
-    throw withPath(error, path.join(parent, name));
+    throw withPath(error, path.join(parent, name), tmp);
   } finally {
     release();
   }

@@ -32,7 +32,11 @@ export function openSweepFolder(outDir: string, slug: string, suffix = '', now =
   const id = `${runId(now)}${suffix}`;
   const tmp = path.join(parent, `.${id}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+  try {
+    mkdirSync(tmp);
+  } catch (error) {
+    throw withPath(error, parent, tmp); // e.g. EROFS: name the folder the user gave
+  }
   let fd: number | null = openSync(path.join(tmp, 'variants.csv'), 'w');
   let buffer = '';
   const flush = (): void => {
