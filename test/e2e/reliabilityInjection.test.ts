@@ -4,7 +4,7 @@
  * CSV: OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): cells
  * starting with = + - @ tab CR get a leading single quote; numbers are left alone.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, sleeves, tempDir } from '../helpers/cli.js';
@@ -123,10 +123,13 @@ describe('module strategies are code: consent and confinement', () => {
     writeFileSync(up, readFileSync(m.strategy, 'utf8').replace('./marker.mjs', '../marker.mjs'));
     const abs = path.join(sub, 'abs.yaml');
     writeFileSync(abs, readFileSync(m.strategy, 'utf8').replace('./marker.mjs', path.join(m.dir, 'marker.mjs')));
-    for (const file of [up, abs]) {
+    const link = path.join(sub, 'link.yaml');
+    symlinkSync(path.join(m.dir, 'marker.mjs'), path.join(sub, 'link.mjs'));
+    writeFileSync(link, readFileSync(m.strategy, 'utf8').replace('./marker.mjs', './link.mjs'));
+    for (const file of [up, abs, link]) {
       const r = sleeves(['run', file, '--out', m.dir, '--quiet']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/\.yaml:6:\d+: sleeves\.a\.within\.module: ".*marker\.mjs" is outside the strategy file's folder; a module is code that runs with your rights/);
+      expect(r.stderr).toMatch(/\.yaml:6:\d+: sleeves\.a\.within\.module: "[^"]*\.mjs" is outside the strategy file's folder; a module is code that runs with your rights/);
     }
     expect(existsSync(m.marker)).toBe(false);
     expect(sleeves(['run', up, '--out', m.dir, '--quiet', '--no-html', '--allow-module-path']).code).toBe(0);
