@@ -18,8 +18,9 @@ export function escapeControl(text: string): string {
 }
 
 /**
- * Our own terminal output made safe: the colour codes (SGR, ESC [ … m) and the progress bar's
- * line redraw (CR ESC [ 2K) we write ourselves are kept, as are line feeds and tabs; every other
+ * Our own terminal output made safe: colour codes (SGR, ESC [ … m: they change colours and
+ * nothing else, whoever wrote them) and the progress bar's line redraw (CR ESC [ 2K) are kept,
+ * as are line feeds and tabs, so that our colours work; every other
  * control character — one coming from a name in a user's file, e.g. an ESC starting a title,
  * clipboard (OSC 52) or cursor sequence — is shown as a visible escape.
  */

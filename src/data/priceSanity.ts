@@ -22,6 +22,7 @@ export const PRICE_SANITY = 'price sanity:';
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** A cell in a non-decimal notation at the start of a field (after an optional quote and sign). */
+const QUICK_NON_DECIMAL = /0[xXbBoO]/;
 const NON_DECIMAL = /(?:^|,)[ \t]*"?[ \t]*[+-]?0[xXbBoO][0-9A-Fa-f_]/m;
 
 export function priceSanityWarnings(table: PriceTable, text: string, fileLabel: string, today: number): string[] {
@@ -40,7 +41,8 @@ export function priceSanityWarnings(table: PriceTable, text: string, fileLabel: 
       break;
     }
   }
-  const hex = NON_DECIMAL.exec(text);
+  // A quick scan for the two-character prefix first: the anchored pattern only runs on a hit.
+  const hex = QUICK_NON_DECIMAL.test(text) ? NON_DECIMAL.exec(text) : null;
   if (hex !== null) {
     const at = hex.index + (text[hex.index] === ',' || text[hex.index] === '\n' ? 1 : 0);
     const line = lineOf(text, at);
