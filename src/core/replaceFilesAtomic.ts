@@ -7,7 +7,7 @@
  * in one synchronous loop, so a signal cannot split them (Node runs its handler afterwards);
  * only a SIGKILL or a power cut during those microseconds could.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { ensureFolder } from './ensureFolder.js';
 import { withPath } from './fileSystemError.js';
 import path from 'node:path';
@@ -31,6 +31,13 @@ export function replaceFilesAtomic(dir: string, files: readonly FileToWrite[]): 
         writeFileSync(path.join(tmp, f.name), f.text, { flag: 'wx' });
       } catch (error) {
         throw withPath(error, path.join(dir, f.name), tmp);
+      }
+    }
+    // A folder in the way would fail its rename half-way through the set: refuse before any.
+    for (const f of files) {
+      const target = path.join(dir, f.name);
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw Object.assign(new Error(`EISDIR: illegal operation on a directory, rename '${target}'`), { code: 'EISDIR', syscall: 'rename', path: target });
       }
     }
     return files.map((f) => {

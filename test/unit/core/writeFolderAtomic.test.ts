@@ -81,6 +81,10 @@ describe('replaceFilesAtomic', () => {
     expect(readFileSync(path.join(dir, 'A.csv'), 'utf8')).toBe('old A');
     expect(readFileSync(path.join(dir, 'B.csv'), 'utf8')).toBe('old B');
     expect(readdirSync(dir).sort()).toEqual(['A.csv', 'B.csv']);
+    // A folder where the last file should go: refused before any rename, A.csv untouched.
+    mkdirSync(path.join(dir, 'C.csv'));
+    expect(() => replaceFilesAtomic(dir, [{ name: 'A.csv', text: 'new A' }, { name: 'C.csv', text: 'c' }])).toThrow(/EISDIR/);
+    expect(readFileSync(path.join(dir, 'A.csv'), 'utf8')).toBe('old A');
     replaceFilesAtomic(dir, [{ name: 'A.csv', text: 'new A' }]);
     expect(readFileSync(path.join(dir, 'A.csv'), 'utf8')).toBe('new A');
     expect(existsSync(path.join(dir, 'B.csv'))).toBe(true); // other files are left alone
