@@ -129,6 +129,28 @@ describe('interrupts', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('SIGINT to `sleeves run` at several moments: never a visible temp folder, every run folder complete', async () => {
+    const out = tempDir();
+    const cli = path.join(repoRoot, 'bin/sleeves.js');
+    for (const delayMs of [150, 400, 700, 1000]) {
+      await new Promise<void>((resolve) => {
+        const p = spawn(process.execPath, [cli, 'run', barbell, '--out', out, '--quiet'], { cwd: repoRoot, stdio: 'ignore' });
+        const timer = setTimeout(() => p.kill('SIGINT'), delayMs);
+        p.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const parent = path.join(out, 'seed-barbell');
+    const entries = readdirSync(out).includes('seed-barbell') ? readdirSync(parent) : [];
+    expect(entries.filter((f) => f.startsWith('.') || f.includes('tmp'))).toEqual([]);
+    for (const f of entries) {
+      expect(readdirSync(path.join(parent, f)).sort()).toEqual(['report.html', 'report.json', 'returns.csv', 'series.json', 'strategy.resolved.json', 'weights.csv']);
+      expect(() => JSON.parse(readFileSync(path.join(parent, f, 'report.json'), 'utf8'))).not.toThrow();
+    }
+  });
+
   it('SIGKILL of a writer in the middle of folders: every folder under a final name is complete', async () => {
     const dir = tempDir();
     // 40 folders of 8 files × 256 KiB, written one after the other; killed once writing started.
