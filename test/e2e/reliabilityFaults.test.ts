@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, sleeves, tempDir, type CliResult } from '../helpers/cli.js';
 import { canMountTmpfs, mountTmpfs, unmount } from '../helpers/tmpfs.js';
 
@@ -33,7 +33,11 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 describe.skipIf(!canMountTmpfs)('a read-only --out (tmpfs mounted ro)', () => {
-  const ro = mountTmpfs(64, true);
+  // Mounted in beforeAll: a describe whose tests are all filtered out mounts nothing.
+  let ro: string | null = null;
+  beforeAll(() => {
+    ro = mountTmpfs(64, true);
+  });
   afterAll(() => unmount(ro));
 
   it('run, robust, compare --csv, data sample and sweep: exit 1, one line naming the path and EROFS', () => {
@@ -46,7 +50,10 @@ describe.skipIf(!canMountTmpfs)('a read-only --out (tmpfs mounted ro)', () => {
 });
 
 describe.skipIf(!canMountTmpfs)('a full disk (a 64 KiB tmpfs)', () => {
-  const full = mountTmpfs(64);
+  let full: string | null = null;
+  beforeAll(() => {
+    full = mountTmpfs(64);
+  });
   afterAll(() => unmount(full));
 
   it('run and robust: exit 1 naming ENOSPC, and no file at all is left on the disk', () => {
