@@ -5,7 +5,8 @@
  * the process ends as it would have (exit status 128 + signal). A command with its own handler
  * (the sweep's graceful interrupt) keeps it: the temp paths are removed and it carries on.
  * A synchronous writer cannot be interrupted half-way while a handler is installed: Node runs
- * the handler after the synchronous code, by which time the temp path has been renamed.
+ * the handler after the synchronous code, by which time the temp path has been renamed, and
+ * the process then ends by the signal.
  * SIGKILL cannot be caught: it may leave a hidden temp name (never a final name) behind.
  */
 import { rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type Signal = (typeof SIGNALS)[number];
 
 const live = new Set<string>();
+/** How long the handlers outlive the last temp path (a signal queued during a write is handled). */
+const LINGER_MS = 100;
 const handlers = new Map<Signal, () => void>();
 
 function removeAll(): void {
@@ -39,13 +42,18 @@ function uninstall(): void {
   handlers.clear();
 }
 
-/** Tracks a temp path until the returned release() is called (after its rename or removal). */
+/**
+ * Tracks a temp path until the returned release() is called (after its rename or removal).
+ * The handlers stay installed for LINGER_MS more (an unref'd timer), so that a signal that
+ * arrived during a synchronous write is still handled (the process then ends by it, with the
+ * complete file or folder in place) instead of being lost.
+ */
 export function trackTemp(file: string): () => void {
-  if (live.size === 0 && handlers.size === 0) install();
+  if (handlers.size === 0) install();
   live.add(file);
   return () => {
     live.delete(file);
-    if (live.size === 0) uninstall();
+    if (live.size === 0) setTimeout(() => live.size === 0 && uninstall(), LINGER_MS).unref();
   };
 }
 

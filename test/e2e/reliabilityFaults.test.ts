@@ -136,6 +136,23 @@ describe('interrupts', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('SIGINT during a synchronous write is handled after it: the folder is complete and the process ends by SIGINT', async () => {
+    const dir = tempDir();
+    const tmp = path.join(dir, '.id.tmp');
+    const script =
+      `import { mkdirSync, renameSync, writeFileSync } from 'node:fs';\n` +
+      `import { trackTemp } from './dist/src/core/tempPaths.js';\n` +
+      `mkdirSync(${JSON.stringify(tmp)}); const release = trackTemp(${JSON.stringify(tmp)}); console.log('ready');\n` +
+      // A synchronous write that takes 800 ms: the signal arrives in the middle of it.
+      `const t = Date.now(); while (Date.now() - t < 800) {}\n` +
+      `writeFileSync(${JSON.stringify(path.join(tmp, 'report.json'))}, '{}'); renameSync(${JSON.stringify(tmp)}, ${JSON.stringify(path.join(dir, 'id'))}); release();\n` +
+      `setTimeout(() => console.log('not interrupted'), 2000);\n`;
+    const exit = await child(script, (kill) => kill('SIGINT'));
+    expect(exit.signal).toBe('SIGINT'); // the Ctrl-C is not lost
+    expect(readdirSync(dir)).toEqual(['id']);
+    expect(readdirSync(path.join(dir, 'id'))).toEqual(['report.json']);
+  });
+
   it('SIGINT to `sleeves run` at several moments: never a visible temp folder, every run folder complete', async () => {
     const out = tempDir();
     const cli = path.join(repoRoot, 'bin/sleeves.js');
