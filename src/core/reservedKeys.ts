@@ -12,7 +12,7 @@ export function isReservedKey(name: string): boolean {
 
 /** The error text for a reserved name at `where` (a field or flag). */
 export function reservedKeyMessage(where: string, name: string): string {
-  return `${where}: "${name}" is a reserved name (__proto__, constructor and prototype cannot name a sleeve, asset or key); choose another name`;
+  return `${where}: "${name}" is a reserved name (__proto__, constructor and prototype cannot name a sleeve, asset, series or key); choose another name`;
 }
 
 /**

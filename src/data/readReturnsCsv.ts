@@ -1,6 +1,7 @@
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { quoteCell } from '../core/terminalText.js';
+import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -31,9 +32,12 @@ export function readReturnsCsv(text: string, fileLabel: string): { dates: Int32A
     throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got ${quoteCell((lines[h] as string).trim())}`);
   }
   const names = header.slice(1);
+  const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '') throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: empty series name in the header`);
-    if (names.indexOf(name) !== i) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: series name "${name}" appears twice`);
+    if (isReservedKey(name)) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: ${reservedKeyMessage('series name', name)}`);
+    if (seen.has(name)) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: series name ${quoteCell(name)} appears twice`);
+    seen.add(name);
   });
   const dates: number[] = [];
   const values: number[][] = names.map(() => []);

@@ -77,6 +77,11 @@ describe('prototype keys are refused with one line', () => {
     expectUserLine(sleeves(['run', '--weights', csv, '--out', dir, '--quiet']), /w\.csv:1: the header does not name valid tickers: a ticker, not a reserved name/);
   });
 
+  it('a returns CSV for metrics whose header names __proto__ (that series vanished from the JSON)', () => {
+    const csv = write('r.csv', 'date,__proto__,b\n2020-01-01,0.01,0.02\n2020-01-02,0.02,0.01\n');
+    expectUserLine(sleeves(['metrics', csv]), /r\.csv:1:2: series name: "__proto__" is a reserved name/);
+  });
+
   it('a duplicate key is still an error (checked in one linear pass now)', () => {
     const file = write('dup.yaml', `version: 1\nname: d\nsleeves:\n  a: { assets: [SPY] }\n  a: { assets: [TLT] }\n`);
     expectUserLine(sleeves(['strategies', 'validate', file]), /dup\.yaml:5:3: not valid YAML\/JSON: Map keys must be unique \("a" is given twice\)/);
