@@ -45,5 +45,5 @@ export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
 
 /** The bound of a named candidate. */
 export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
-  return typeof bound === 'number' ? bound : (bound[name] ?? fallbackValue);
+  return typeof bound === 'number' ? bound : Object.hasOwn(bound, name) ? (bound[name] as number) : fallbackValue;
 }

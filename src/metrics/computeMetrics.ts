@@ -55,11 +55,17 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   const mar = perPeriodRate(ctx.mar, P);
   const metrics: Record<string, number | null> = {};
   const warnings: string[] = [];
+  // Returns so large that their squares or their compounded growth leave double precision
+  // (|r| > 1e150: r² > 1e300) make second moments meaningless (a Sharpe of mean/∞ = 0): those
+  // metrics are null, and every null names the overflow rather than a misleading reason.
+  const largest = maxAbs(r);
+  const overflow = largest > OVERFLOW_SCALE;
+  const overflowReason = `a return of ${largest.toPrecision(3)} overflows double precision in this formula`;
   const put = (key: MetricKey, value: number, reason: () => string): void => {
-    if (Number.isFinite(value)) metrics[key] = value;
+    if (Number.isFinite(value) && !(overflow && SECOND_MOMENT_KEYS.has(key))) metrics[key] = value;
     else {
       metrics[key] = null;
-      warnings.push(`${key}: null (${reason()})`);
+      warnings.push(`${key}: null (${overflow ? overflowReason : reason()})`);
     }
   };
   const tooShort = (need: number) => () => `${n} period${n === 1 ? '' : 's'}, needs at least ${need}`;
@@ -91,6 +97,18 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   put('worstPeriod', worstPeriod(r), tooShort(1));
   put('positivePeriodsShare', positivePeriodsShare(r), tooShort(1));
   return { metrics, warnings };
+}
+
+/** Above this magnitude a return's square passes 1e300: sums of squares may overflow. */
+const OVERFLOW_SCALE = 1e150;
+
+/** Metrics built on squares (or higher powers) of returns: null when a return overflows them. */
+const SECOND_MOMENT_KEYS: ReadonlySet<MetricKey> = new Set<MetricKey>(['annualizedVolatility', 'sharpe', 'sortino', 'skewness', 'excessKurtosis']);
+
+function maxAbs(r: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < r.length; i++) m = Math.max(m, Math.abs(r[i] as number));
+  return m;
 }
 
 /** Throws when a return is NaN or infinite (callers trim missing periods before). */

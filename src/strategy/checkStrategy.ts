@@ -35,6 +35,7 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     checkFixed(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkMethodNames(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkConstraintNames(sleeve.constraints, tickers, ['sleeves', name, 'constraints'], `member of sleeve "${name}"`, issues);
+    checkFeasible(sleeve.constraints, within, ['sleeves', name, 'constraints'], issues);
     const seen = new Set<string>();
     for (const m of members) {
       if (seen.has(m.ticker)) issues.push({ path: ['sleeves', name, 'assets'], message: `${m.ticker} is listed twice in sleeve "${name}"` });
@@ -45,8 +46,13 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkMethodNames(spec.allocation.across, sleeveNames, ['allocation', 'across'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.acrossConstraints, sleeveNames, ['allocation', 'acrossConstraints'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.assetConstraints, allTickers, ['allocation', 'assetConstraints'], 'ticker of the strategy', issues);
+  checkFeasible(spec.allocation.acrossConstraints, spec.allocation.across, ['allocation', 'acrossConstraints'], issues);
+  checkFeasible(spec.allocation.assetConstraints, undefined, ['allocation', 'assetConstraints'], issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
+  if (spec.period.from !== undefined && spec.period.to !== undefined && spec.period.from > spec.period.to) {
+    issues.push({ path: ['period', 'to'], message: `period.from ${spec.period.from} is after period.to ${spec.period.to}; expected from ≤ to` });
+  }
   for (const [t, f] of fractions) {
     if (Math.abs(f - 1) > WEIGHT_TOLERANCE) {
       issues.push({
@@ -65,7 +71,7 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
 function checkFixed(method: MethodSpec, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
   if (method.method !== 'fixed') return;
   for (const key of Object.keys(method.weights)) {
-    if (key !== CASH_NAME && !names.includes(key)) {
+    if (key !== CASH_NAME && !nameSet(names).has(key)) {
       const hint = closestName(key, names);
       issues.push({
         path: [...path, 'weights', key],
@@ -92,6 +98,29 @@ function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly st
   }
 }
 
+/**
+ * Constraints that leave nothing but cash at every decision: a minWeight floor above
+ * 1 − cashFloor (no position can reach it), or fixed weights all below their floors (every
+ * position dropped). Cases that depend on the data are warned about per decision instead
+ * (applyConstraints).
+ */
+function checkFeasible(c: ConstraintsSpec | undefined, method: MethodSpec | undefined, path: (string | number)[], issues: StrategyIssue[]): void {
+  if (c === undefined) return;
+  const ceiling = 1 - c.cashFloor;
+  const floors = typeof c.minWeight === 'number' ? [c.minWeight] : Object.values(c.minWeight);
+  const lowest = floors.reduce((m, f) => Math.min(m, f), Infinity);
+  if (typeof c.minWeight === 'number' && lowest > ceiling + WEIGHT_TOLERANCE) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight ${lowest} is above 1 − cashFloor = ${round(ceiling)}: no position can reach it, so every decision would hold only cash; lower minWeight or cashFloor` });
+    return;
+  }
+  if (method?.method !== 'fixed') return;
+  const held = Object.entries(method.weights).filter(([k, w]) => k !== 'cash' && w > 0);
+  const floorOf = (k: string): number => (typeof c.minWeight === 'number' ? c.minWeight : Object.hasOwn(c.minWeight, k) ? (c.minWeight[k] as number) : 0);
+  if (held.length > 0 && held.every(([k, w]) => w < floorOf(k))) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight drops every fixed weight (${held.map(([k, w]) => `${k} ${w}`).join(', ')}), so every decision would hold only cash; lower minWeight` });
+  }
+}
+
 function checkTrendOverlay(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
   const overlay = spec.allocation.trendFilter;
   if (overlay === undefined) return;
@@ -114,8 +143,16 @@ function checkModules(spec: StrategySpec, issues: StrategyIssue[]): void {
   }
 }
 
+/** A Set of each names list, built once: membership in O(1) keeps validation linear in the sleeves. */
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function nameSet(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (set === undefined) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 function checkName(name: string, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
-  if (names.includes(name)) return;
+  if (nameSet(names).has(name)) return;
   const hint = closestName(name, names);
   issues.push({ path, message: `"${name}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}` });
 }

@@ -5,8 +5,13 @@
 import * as z from 'zod';
 import { constraintsSchema } from '../allocation/applyConstraints.js';
 import { methodSchema } from './methodSchema.js';
+import { isReservedKey } from '../core/reservedKeys.js';
 
-const ticker = z.string().min(1).regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F');
+const ticker = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F')
+  .refine((t) => !isReservedKey(t), 'a ticker, not a reserved name (__proto__, constructor, prototype)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const sleeveSchema = z
@@ -98,7 +103,13 @@ export const strategySchema = z
     version: z.literal(1).describe('strategy file format version; must be 1'),
     name: z.string().min(1).max(200),
     description: z.string().default(''),
-    sleeves: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a sleeve name (letters, digits, _ and -)'), sleeveSchema),
+    sleeves: z.record(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a sleeve name (letters, digits, _ and -)')
+        .refine((n) => !isReservedKey(n), 'a sleeve name, not a reserved name (__proto__, constructor, prototype)'),
+      sleeveSchema,
+    ),
     allocation: z
       .object({
         across: methodSchema.default({ method: 'equal' }).describe('how sleeves share the portfolio'),

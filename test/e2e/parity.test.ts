@@ -100,7 +100,8 @@ describe.skipIf(!hasRealData)('parity: every command reports the figures of `run
     for (const k of KEYS) expectClose(variant[k], metrics[k], `sweep ${k}`);
 
     // compare: the strategy file run on the fly beside the run's own folder.
-    const comparison = JSON.parse(await cli(['compare', c.file, runFolder, ...common, ...c.set, '--json', '--quiet']));
+    // (--allow-modules: compare runs a module strategy only with the user's consent.)
+    const comparison = JSON.parse(await cli(['compare', c.file, runFolder, ...common, ...c.set, '--allow-modules', '--json', '--quiet']));
     for (const row of comparison.rows as { key: string; values: (number | null)[] }[]) {
       expectClose(row.values[0], row.values[1], `compare ${row.key}`);
       if (row.key in metrics) expectClose(row.values[0], metrics[row.key], `compare ${row.key} vs run`);
@@ -131,7 +132,8 @@ async function checkLeaveOneOut(
     // The reduced strategy as a file, copied beside any module it names, run over the full run's period.
     const file = path.join(dir, `${row.kind}-${row.name.replace(/[^A-Za-z0-9]/g, '_')}.json`);
     writeFileSync(file, JSON.stringify({ ...variant.spec, period: { from: run.period.start, to: run.period.end } }));
-    const reduced = JSON.parse(await cli(['run', file, ...common, '--json', '--no-html', '--quiet']));
+    // --allow-module-path: the reduced file lies elsewhere than the module it names.
+    const reduced = JSON.parse(await cli(['run', file, ...common, '--allow-module-path', '--json', '--no-html', '--quiet']));
     for (const k of ['cagr', 'sharpe', 'maxDrawdown', 'totalReturn'] as const) expectClose(row.figures[k], reduced.metrics[k], `leave-one-out ${row.kind} ${row.name} ${k} (${c.name})`);
   }
 }

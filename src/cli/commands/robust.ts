@@ -47,8 +47,7 @@ export function registerRobust(program: Command): void {
     const { runRobust } = await import('../../robust/runRobust.js');
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
-    const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
-    const { newRunFolderPath } = await import('../../report/writeRunFolder.js');
+    const { writeNewRunFolder } = await import('../../report/writeRunFolder.js');
     const { UserError } = await import('../../core/errors.js');
     const seed = wholeNumberFlag(flags.seed, '--seed', 0, 2 ** 32 - 1);
     const paths = wholeNumberFlag(flags.paths, '--paths', 1, 100_000);
@@ -77,12 +76,10 @@ export function registerRobust(program: Command): void {
     );
     progress.end();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
-    const folder = newRunFolderPath(path.join(flags.out, `${run.slug}-robust`), new Date());
-    writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
-    if (flags.html) {
-      const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
-      writeFileAtomic(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
-    }
+    // The folder is built under a hidden temp name and renamed whole: never robust.json alone.
+    const files: Record<string, string> = { 'robust.json': `${JSON.stringify(withData, null, 2)}\n` };
+    if (flags.html) files['robust.html'] = await (await import('../../robust/renderRobustHtml.js')).renderRobustHtml(withData);
+    const folder = writeNewRunFolder(path.join(flags.out, `${run.slug}-robust`), files);
     if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
   });
