@@ -145,9 +145,10 @@ export function periodWindow(input: WindowInput): PeriodWindow {
     const late = coverage.some((_, k) => !priced(k, lo));
     const fix = [
       late ? 'set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway' : '',
-      commonStart <= commonEnd ? `run from ${iso(commonStart)} to ${iso(commonEnd)}, where every ticker has prices` : commonFileSpan(input.files, tickers),
+      commonStart > commonEnd ? commonFileSpan(input.files, tickers) : commonStart !== lo || commonEnd !== hi - 1 ? `run from ${iso(commonStart)} to ${iso(commonEnd)}, between the latest first price and the earliest last price` : '',
     ].filter((s) => s !== '');
-    throw new UserError(`period ${iso(lo)} to ${iso(hi - 1)}: ${refused.length} of ${tickers.length} tickers have no price over part of it (${fix.join('; or ')}):\n  ${refused.join('\n  ')}`);
+    const hint = fix.length > 0 ? ` (${fix.join('; or ')})` : ' (a ticker without a price on the last row stopped trading or has a gap longer than data.maxFillDays there: end the period earlier)';
+    throw new UserError(`period ${iso(lo)} to ${iso(hi - 1)}: ${refused.length} of ${tickers.length} tickers have no price over part of it${hint}:\n  ${refused.join('\n  ')}`);
   }
   return { lo, hi, coverage, warnings };
 }

@@ -21,6 +21,8 @@ export interface StrategyValidation {
   /** For a valid file: its name and number of sleeves. */
   readonly name?: string;
   readonly sleeves?: number;
+  /** For a valid file: what was not checked by running (module stages not executed without allowModules). */
+  readonly note?: string;
 }
 
 export interface ValidateOptions {
@@ -48,7 +50,9 @@ export async function validateStrategyFile(file: string, dataDir?: string, optio
     const refused = checkRunWindow(spec, dataDir);
     if (refused !== null) dataErrors.push(`${file}: ${refused}`);
   }
-  return { file, ok: dataErrors.length === 0, errors: dataErrors, name: spec.name, sleeves: Object.keys(spec.sleeves).length };
+  const modules = moduleSpecsOf(spec).length;
+  const note = modules > 0 && options.allowModules !== true ? `${modules} module stage(s) not executed (--allow-modules loads them)` : undefined;
+  return { file, ok: dataErrors.length === 0, errors: dataErrors, name: spec.name, sleeves: Object.keys(spec.sleeves).length, ...(note ? { note } : {}) };
 }
 
 /**

@@ -34,7 +34,7 @@ export function registerStrategies(program: Command): void {
         writeOut(`${JSON.stringify(results.map(({ file, ok, errors }) => ({ file, ok, errors })), null, 2)}\n`);
       } else {
         for (const r of results) {
-          if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves)\n`);
+          if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves${r.note ? `; ${r.note}` : ''})\n`);
           for (const e of r.errors) writeErr(`${e}\n`);
         }
       }
