@@ -7,6 +7,9 @@ import { riskParity, riskParityLookback, riskParitySchema } from './riskParity.j
 import { minVariance, minVarianceLookback, minVarianceSchema } from './minVariance.js';
 import { maxDiversification, maxDiversificationLookback, maxDiversificationSchema } from './maxDiversification.js';
 import { momentumTopK, momentumTopKLookback, momentumTopKSchema } from './momentumTopK.js';
+import { hrp, hrpLookback, hrpSchema } from './hrp.js';
+import { herc, hercLookback, hercSchema } from './herc.js';
+import { riskBudget, riskBudgetLookback, riskBudgetSchema } from './riskBudget.js';
 import { coreSatellite, makeCoreSatelliteSchema } from './coreSatellite.js';
 import { makeTrendFilterSchema, trendFilter } from './trendFilter.js';
 
@@ -34,6 +37,9 @@ export const baseAllocationSpecSchema = z.discriminatedUnion('method', [
   minVarianceSchema,
   maxDiversificationSchema,
   momentumTopKSchema,
+  hrpSchema,
+  hercSchema,
+  riskBudgetSchema,
 ]);
 export type BaseAllocationSpec = z.output<typeof baseAllocationSpecSchema>;
 
@@ -92,6 +98,24 @@ export const allocators = {
     allocate: momentumTopK,
     lookback: momentumTopKLookback,
     description: 'winner takes all: the k highest total returns over the lookback (optional skip and absolute filter)',
+  },
+  hrp: {
+    schema: hrpSchema,
+    allocate: hrp,
+    lookback: hrpLookback,
+    description: 'hierarchical risk parity (López de Prado 2016): correlation-distance tree, seriation, recursive bisection by inverse-variance cluster risk',
+  },
+  herc: {
+    schema: hercSchema,
+    allocate: herc,
+    lookback: hercLookback,
+    description: 'hierarchical equal risk contribution (Raffinot 2018): the tree cut into clusters, risk split down the dendrogram, inverse variance inside clusters',
+  },
+  riskBudget: {
+    schema: riskBudgetSchema,
+    allocate: riskBudget,
+    lookback: riskBudgetLookback,
+    description: 'risk budgeting: each candidate’s share of portfolio risk equals its budget (ERC generalised, Spinu’s Newton solver)',
   },
   coreSatellite: {
     schema: coreSatelliteSchema,

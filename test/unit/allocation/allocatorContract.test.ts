@@ -19,6 +19,12 @@ const SPECS: Record<string, unknown[]> = {
     { method: 'momentumTopK', k: 2, lookback: 20 },
     { method: 'momentumTopK', k: 3, lookback: 30, skip: 5, weighting: 'strength', absoluteThreshold: 0 },
   ],
+  hrp: [{ method: 'hrp' }, { method: 'hrp', linkage: 'ward', lookback: 60, shrinkage: 'ledoitWolf' }],
+  herc: [{ method: 'herc' }, { method: 'herc', linkage: 'single', clusters: 2 }, { method: 'herc', linkage: 'average', clusters: 50 }],
+  riskBudget: [
+    { method: 'riskBudget', budgets: { C0: 0.4, C1: 0.3, C2: 0.2, C3: 0.1 } },
+    { method: 'riskBudget', budgets: { C1: 0.5, C5: 0.25, C7: 0.25 }, lookback: 60 },
+  ],
   coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
   trendFilter: [
     { method: 'trendFilter', base: { method: 'equal' }, period: 20, safe: ['C1'] },

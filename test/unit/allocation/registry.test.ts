@@ -7,7 +7,20 @@ import { syntheticInput } from './syntheticInput.js';
 describe('allocation registry', () => {
   it('registers every method the brief lists, each with a description', () => {
     expect([...ALLOCATION_METHODS].sort()).toEqual(
-      ['coreSatellite', 'equal', 'fixed', 'inverseVol', 'maxDiversification', 'minVariance', 'momentumTopK', 'riskParity', 'trendFilter'].sort(),
+      [
+        'coreSatellite',
+        'equal',
+        'fixed',
+        'inverseVol',
+        'maxDiversification',
+        'minVariance',
+        'momentumTopK',
+        'riskParity',
+        'trendFilter',
+        'hrp',
+        'herc',
+        'riskBudget',
+      ].sort(),
     );
     for (const m of ALLOCATION_METHODS) expect(allocators[m].description.length).toBeGreaterThan(10);
   });
