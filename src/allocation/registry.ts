@@ -10,6 +10,9 @@ import { momentumTopK, momentumTopKLookback, momentumTopKSchema } from './moment
 import { hrp, hrpLookback, hrpSchema } from './hrp.js';
 import { herc, hercLookback, hercSchema } from './herc.js';
 import { riskBudget, riskBudgetLookback, riskBudgetSchema } from './riskBudget.js';
+import { minCvar, minCvarLookback, minCvarSchema } from './minCvar.js';
+import { minCdar, minCdarLookback, minCdarSchema } from './minCdar.js';
+import { meanCvar, meanCvarLookback, meanCvarSchema } from './meanCvar.js';
 import { coreSatellite, makeCoreSatelliteSchema } from './coreSatellite.js';
 import { makeTrendFilterSchema, trendFilter } from './trendFilter.js';
 
@@ -40,6 +43,9 @@ export const baseAllocationSpecSchema = z.discriminatedUnion('method', [
   hrpSchema,
   hercSchema,
   riskBudgetSchema,
+  minCvarSchema,
+  minCdarSchema,
+  meanCvarSchema,
 ]);
 export type BaseAllocationSpec = z.output<typeof baseAllocationSpecSchema>;
 
@@ -116,6 +122,24 @@ export const allocators = {
     allocate: riskBudget,
     lookback: riskBudgetLookback,
     description: 'risk budgeting: each candidate’s share of portfolio risk equals its budget (ERC generalised, Spinu’s Newton solver)',
+  },
+  minCvar: {
+    schema: minCvarSchema,
+    allocate: minCvar,
+    lookback: minCvarLookback,
+    description: 'long-only minimum CVaR (expected shortfall) of daily losses at confidence alpha, with caps and floors (Rockafellar–Uryasev LP, HiGHS)',
+  },
+  minCdar: {
+    schema: minCdarSchema,
+    allocate: minCdar,
+    lookback: minCdarLookback,
+    description: 'long-only minimum conditional drawdown at risk over the lookback, with caps and floors (Chekhlov–Uryasev–Zabarankin LP, HiGHS)',
+  },
+  meanCvar: {
+    schema: meanCvarSchema,
+    allocate: meanCvar,
+    lookback: meanCvarLookback,
+    description: 'minimum CVaR subject to an annual target return over the lookback, with caps and floors (LP, HiGHS); out of reach → fallback',
   },
   coreSatellite: {
     schema: coreSatelliteSchema,

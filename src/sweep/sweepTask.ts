@@ -7,6 +7,7 @@ import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
+import { usesLpSolver } from '../strategy/prepareSolvers.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
@@ -34,7 +35,7 @@ export async function run(index: number): Promise<VariantResult> {
   if (panel === null || params === null) throw new Error('sweepTask: run before init');
   const spec = variantSpec(params.spec, params.grid, index);
   // User modules (method: module) are imported in this thread; Node caches them after the first.
-  if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
+  if (moduleSpecsOf(spec).length > 0 || usesLpSolver(spec)) await resolveModules(spec);
   const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined, recordWeights: false });
   return variantMetrics(index, result);
 }

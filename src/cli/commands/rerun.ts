@@ -29,6 +29,7 @@ export function registerRerun(program: Command): void {
       const { rerunReport } = await import('../../engine/rerunReport.js');
       const { renderRerun } = await import('../../report/renderRerun.js');
       const loaded = loadReportInput(arg);
+      await (await import('../../strategy/prepareSolvers.js')).prepareSolvers(loaded.report.strategy.spec);
       const outcome = rerunReport(loaded.json, loaded.report, flags.data !== undefined ? { dataDir: flags.data } : {});
       if (flags.json) {
         const { report: _omit, ...rest } = outcome;

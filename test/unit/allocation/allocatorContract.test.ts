@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOCATION_METHODS, allocate, parseAllocationSpec, type AllocationSpec } from '../../../src/allocation/registry.js';
 import { applyConstraints, constraintsSchema } from '../../../src/allocation/applyConstraints.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
+import { loadLpSolver } from '../../../src/numeric/lpSolver.js';
 import { syntheticInput, withDeadCandidate } from './syntheticInput.js';
+
+beforeAll(async () => {
+  await loadLpSolver(); // minCvar, minCdar and meanCvar solve LPs (strategy/prepareSolvers.ts in a run)
+});
 
 /** Specs exercised per method (every registered method must appear at least once). */
 const SPECS: Record<string, unknown[]> = {
@@ -24,6 +29,12 @@ const SPECS: Record<string, unknown[]> = {
   riskBudget: [
     { method: 'riskBudget', budgets: { C0: 0.4, C1: 0.3, C2: 0.2, C3: 0.1 } },
     { method: 'riskBudget', budgets: { C1: 0.5, C5: 0.25, C7: 0.25 }, lookback: 60 },
+  ],
+  minCvar: [{ method: 'minCvar' }, { method: 'minCvar', alpha: 0.9, maxWeight: 0.3, minWeight: 0.02, lookback: 60 }],
+  minCdar: [{ method: 'minCdar' }, { method: 'minCdar', alpha: 0.8, maxWeight: 0.4 }],
+  meanCvar: [
+    { method: 'meanCvar', targetReturn: -0.5 },
+    { method: 'meanCvar', targetReturn: 10, fallback: ['hrp'] },
   ],
   coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
   trendFilter: [

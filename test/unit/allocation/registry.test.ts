@@ -20,6 +20,9 @@ describe('allocation registry', () => {
         'hrp',
         'herc',
         'riskBudget',
+        'minCvar',
+        'minCdar',
+        'meanCvar',
       ].sort(),
     );
     for (const m of ALLOCATION_METHODS) expect(allocators[m].description.length).toBeGreaterThan(10);
