@@ -6,7 +6,7 @@ import * as z from 'zod';
  */
 
 /** Methods that can run with their default parameters, hence may appear in a fallback chain. */
-export const FALLBACK_METHODS = ['equal', 'inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'momentumTopK', 'hrp', 'herc'] as const;
+export const FALLBACK_METHODS = ['equal', 'inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'momentumTopK', 'hrp', 'herc', 'minCvar', 'minCdar'] as const;
 export type FallbackMethod = (typeof FALLBACK_METHODS)[number];
 
 /** Trailing return rows an estimator reads (trading days). */

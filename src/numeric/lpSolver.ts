@@ -67,7 +67,7 @@ export function solveLinearProgram(lp: LinearProgram): LinearProgramResult {
   const bound = (a: Float64Array) => Float64Array.from(a, (v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
   const model = highs.createModel();
   try {
-    model.options.set({ solver: 'simplex', presolve: 'on', time_limit: 60 });
+    model.options.set({ presolve: 'off', time_limit: 60 });
     model.passModel({
       numCols: lp.numCols,
       numRows,
