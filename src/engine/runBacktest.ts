@@ -9,6 +9,8 @@ import { lowerBound, type PricePanel } from '../core/panel.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
@@ -23,6 +25,8 @@ export interface RunData {
   readonly prepared?: PreparedPanel | undefined;
   /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
   readonly recordWeights?: boolean | undefined;
+  /** The annual rates of `cash.rateFile`, read by the caller (loadRunData). */
+  readonly cashRates?: CashRates | undefined;
 }
 
 export interface RebalanceRecord {
@@ -45,6 +49,8 @@ export interface BacktestResult {
   /** The strategy's asset prices: asset a on period row t is values[a * stride + offset + t]. */
   readonly prices: { readonly values: Float64Array; readonly stride: number; readonly offset: number };
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
+  /** What cash earned per period row (null: nothing); also the risk-free rate with reporting.riskFree: cash. */
+  readonly cash: CashReturns | null;
   readonly rebalances: readonly RebalanceRecord[];
   /** Assets whose first price falls after the period start (weight 0 until then). */
   readonly lateStarts: readonly { ticker: string; firstDate: string }[];
@@ -76,6 +82,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
+  const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
+  if (cash) warnings.push(...cash.warnings);
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
@@ -90,6 +98,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     minTurnover: rebalance.minTrade,
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
+    ...(cash ? { cashReturns: cash.returns } : {}),
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
@@ -120,7 +129,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   });
   for (const late of lateStarts) warnings.push(`${late.ticker} has no price at the period start; weight 0 until ${late.firstDate}`);
 
-  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, lateStarts, warnings };
+  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, lateStarts, warnings };
 }
 
 /**

@@ -46,11 +46,14 @@ export function buildReport(inputs: ReportInputs): Report {
   const returns = ledger.returns.subarray(1);
   const endDates = dates.subarray(1);
   const periodsPerYear = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(dates);
+  // reporting.riskFree: cash → the cash series the run earned is the risk-free rate (and Sortino target).
+  const rfSeries = spec.reporting.riskFree === 'cash' && result.cash ? result.cash.returns.subarray(1) : undefined;
   const ctx: MetricContext = {
     periodsPerYear,
     convention: spec.reporting.convention,
     riskFreeRate: spec.reporting.riskFreeRate,
     mar: spec.reporting.mar,
+    ...(rfSeries ? { riskFreeSeries: rfSeries } : {}),
   };
   const core = computeMetrics(returns, ctx);
   warnings.push(...core.warnings.map((w) => `portfolio: ${w}`));
@@ -63,8 +66,9 @@ export function buildReport(inputs: ReportInputs): Report {
     if (rows.length < b.length) warnings.push(`benchmark ${result.benchmark.ticker}: ${b.length - rows.length} periods without a benchmark price are left out of the benchmark and relative figures`);
     const bSel = pick(b, rows);
     const rSel = pick(returns, rows);
-    const bm = computeMetrics(bSel, ctx);
-    const rel = computeRelativeMetrics(rSel, bSel, ctx);
+    const bCtx: MetricContext = rfSeries ? { ...ctx, riskFreeSeries: pick(rfSeries, rows) } : ctx;
+    const bm = computeMetrics(bSel, bCtx);
+    const rel = computeRelativeMetrics(rSel, bSel, bCtx);
     warnings.push(...bm.warnings.map((w) => `benchmark: ${w}`), ...rel.warnings.map((w) => `relative: ${w}`));
     benchmark = { ticker: result.benchmark.ticker, metrics: bm.metrics, relative: rel.metrics };
     benchmarkYearly = new Map(periodReturnTables(bSel, pickDates(endDates, rows)).yearly.map((y) => [y.year, y.return]));
@@ -119,7 +123,7 @@ export function buildReport(inputs: ReportInputs): Report {
       currency: inputs.data.currency ?? null,
     },
     period: { start: formatIsoDate(dates[0]!), end: formatIsoDate(dates[n - 1]!), periods: n - 1, periodsPerYear },
-    convention: { name: spec.reporting.convention, definitions: DEFINITIONS_VERSION },
+    convention: { name: spec.reporting.convention, definitions: DEFINITIONS_VERSION, riskFree: riskFreeStatement(spec, result.cash), cash: result.cash ? result.cash.description : 'earns nothing' },
     timing: {
       lag: spec.rebalance.lag,
       description: `weights decided at the close of day t trade at the close of day t+${spec.rebalance.lag}; returns are close to close`,
@@ -153,6 +157,13 @@ function finiteRows(x: Float64Array): number[] {
   const rows: number[] = [];
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!)) rows.push(i);
   return rows;
+}
+
+/** The risk-free rate of Sharpe and Sortino, in one line for every report. */
+function riskFreeStatement(spec: BacktestResult['spec'], cash: BacktestResult['cash']): string {
+  if (spec.reporting.riskFree === 'cash' && cash) return `cash, ${cash.description}; Sharpe, alpha and Sortino are measured in excess of it`;
+  const { riskFreeRate, mar } = spec.reporting;
+  return `${riskFreeRate * 100}% a year (reporting.riskFreeRate)${mar !== 0 ? `; Sortino target (mar) ${mar * 100}% a year` : ''}`;
 }
 
 function pick(x: Float64Array, rows: number[]): Float64Array {

@@ -19,6 +19,8 @@ export function headerHtml(report: Report): string {
     ['period', `${report.period.start} → ${report.period.end} (${report.period.periods} periods, ${report.period.periodsPerYear} per year)`],
     ['data', `${report.data.directory} (${files.length} files, prices from ${columns || 'no files'})`],
     ['convention', `${report.convention.name} (${report.convention.definitions})`],
+    ['risk-free rate', report.convention.riskFree ?? '0% a year'],
+    ['cash', report.convention.cash ?? 'earns nothing'],
     ['timing', `lag ${report.timing.lag}: ${report.timing.description}`],
     ['costs', costs],
     ['benchmark', report.benchmark ? report.benchmark.ticker : 'none'],

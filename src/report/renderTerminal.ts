@@ -18,6 +18,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   const columns = new Set(report.data.files.map((f) => f.priceColumn));
   out.push(`period   ${report.period.start} → ${report.period.end}  (${report.period.periods} periods, ${report.period.periodsPerYear}/year)`);
   out.push(`data     ${report.data.directory}  (${report.data.files.length} files, prices from ${[...columns].join(' and ')})`);
+  out.push(`cash     ${report.convention.cash ?? 'earns nothing'}; risk-free rate ${report.convention.riskFree ?? '0% a year'}`);
   out.push('');
   const head = ['', 'strategy', ...(b ? [b.ticker] : [])];
   const row = (label: string, key: string, f: (x: number | null | undefined) => string) => [label, f(m[key]), ...(b ? [f(b.metrics[key])] : [])];

@@ -41,7 +41,8 @@ export interface Report {
     currency: { base: 'USD' | 'local'; assets: Record<string, string>; fxFilled: Record<string, number> } | null;
   };
   period: { start: string; end: string; periods: number; periodsPerYear: number };
-  convention: { name: string; definitions: string };
+  /** The metric profile, the risk-free rate of Sharpe/Sortino and what cash earned, each stated in words. */
+  convention: { name: string; definitions: string; riskFree: string; cash: string };
   timing: { lag: number; description: string };
   costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null; skippedRebalances: number };
   metrics: MetricValues;

@@ -46,6 +46,15 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkConstraintNames(spec.allocation.assetConstraints, allTickers, ['allocation', 'assetConstraints'], 'ticker of the strategy', issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
+  checkBudgetNames(spec, sleeveNames, allTickers, issues);
+  if (spec.reporting.riskFree === 'cash' && spec.cash === undefined) {
+    issues.push({ path: ['reporting', 'riskFree'], message: 'riskFree: cash needs a cash key saying what cash earns ({ rate: 0.02 }, { ticker: SHY } or { rateFile: FILE })' });
+  }
+  for (const key of ['riskFreeRate', 'mar'] as const) {
+    if (spec.reporting.riskFree === 'cash' && spec.reporting[key] !== 0) {
+      issues.push({ path: ['reporting', key], message: `${key} cannot be combined with riskFree: cash (the cash series is the risk-free rate and the Sortino target); remove one` });
+    }
+  }
   for (const [t, f] of fractions) {
     if (Math.abs(f - 1) > WEIGHT_TOLERANCE) {
       issues.push({
@@ -85,6 +94,16 @@ function checkMethodNames(method: MethodSpec, names: readonly string[], path: (s
     checkMethodNames(method.base, names, [...path, 'base'], what, issues);
   }
   if (method.method === 'coreSatellite') for (const n of Object.keys(method.core)) checkName(n, names, [...path, 'core', n], what, issues);
+}
+
+/** riskBudget budgets name sleeves (across) or tickers (within: the sleeve's own, or any of the strategy's for allocation.within). */
+function checkBudgetNames(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'riskBudget') continue;
+    const across = path[1] === 'across';
+    const names = across ? sleeveNames : path[0] === 'sleeves' ? sleeveMembers(spec.sleeves[path[1] as string]!).map((m) => m.ticker) : tickers;
+    for (const n of Object.keys(stage.budgets)) checkName(n, names, [...path, 'budgets', n], across ? 'sleeve' : 'ticker of the sleeve', issues);
+  }
 }
 
 function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {

@@ -30,9 +30,10 @@ export function loadStrategy(file: string): LoadedStrategy {
     throw new UserError(`${file}: cannot read the strategy file (does it exist?)`);
   }
   const spec = parseStrategy(text, file);
-  // A weights file or a module is written relative to the strategy file; keep it relative to the working directory.
+  // A weights file, a module or a cash rate file is written relative to the strategy file; keep it relative to the working directory.
   if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
   for (const stage of moduleSpecsOf(spec)) if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
+  if (spec.cash !== undefined && 'rateFile' in spec.cash && !isAbsolute(spec.cash.rateFile)) spec.cash = { rateFile: join(dirname(file), spec.cash.rateFile) };
   return { spec, file, text };
 }
 

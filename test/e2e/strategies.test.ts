@@ -29,6 +29,7 @@ const EXPECTED = [
   'risk-budget-barbell',
   'seed-barbell',
   'sixty-forty',
+  'trend-to-cash',
   'trend-to-safety',
   'winner-takes-all',
 ];
