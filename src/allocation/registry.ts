@@ -13,6 +13,7 @@ import { riskBudget, riskBudgetLookback, riskBudgetSchema } from './riskBudget.j
 import { minCvar, minCvarLookback, minCvarSchema } from './minCvar.js';
 import { minCdar, minCdarLookback, minCdarSchema } from './minCdar.js';
 import { meanCvar, meanCvarLookback, meanCvarSchema } from './meanCvar.js';
+import { blackLitterman, blackLittermanLookback, blackLittermanSchema } from './blackLitterman.js';
 import { coreSatellite, makeCoreSatelliteSchema } from './coreSatellite.js';
 import { makeTrendFilterSchema, trendFilter } from './trendFilter.js';
 
@@ -46,6 +47,7 @@ export const baseAllocationSpecSchema = z.discriminatedUnion('method', [
   minCvarSchema,
   minCdarSchema,
   meanCvarSchema,
+  blackLittermanSchema,
 ]);
 export type BaseAllocationSpec = z.output<typeof baseAllocationSpecSchema>;
 
@@ -140,6 +142,12 @@ export const allocators = {
     allocate: meanCvar,
     lookback: meanCvarLookback,
     description: 'minimum CVaR subject to an annual target return over the lookback, with caps and floors (LP, HiGHS); out of reach → fallback',
+  },
+  blackLitterman: {
+    schema: blackLittermanSchema,
+    allocate: blackLitterman,
+    lookback: blackLittermanLookback,
+    description: 'Black–Litterman: equilibrium prior + views with Idzorek confidences → posterior → long-only mean-variance with caps (QP, HiGHS)',
   },
   coreSatellite: {
     schema: coreSatelliteSchema,

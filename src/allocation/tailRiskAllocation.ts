@@ -6,8 +6,8 @@ import { allocationOf, failedAllocation } from './allocationResult.js';
 import { gatherColumns, scatterWeights, usableCandidates, windowStart } from './returnWindow.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
-/** The methods that solve a linear program (their solver must be loaded before the run: strategy/prepareSolvers.ts). */
-export const LP_METHODS: ReadonlySet<string> = new Set(['minCvar', 'minCdar', 'meanCvar']);
+/** The methods that solve a linear or quadratic program with HiGHS (loaded before the run: strategy/prepareSolvers.ts). */
+export const LP_METHODS: ReadonlySet<string> = new Set(['minCvar', 'minCdar', 'meanCvar', 'blackLitterman']);
 
 /** Parameters shared by minCvar, minCdar and meanCvar. */
 export const tailRiskParams = {
@@ -75,7 +75,7 @@ function completeRows(input: AllocationInput, indices: readonly number[], start:
  * [lower, upper], then the residual 1 − Σw spread in proportion to each weight's room towards
  * the bound it moves to (never past it, as Σ room ≥ |residual| for feasible bounds).
  */
-function polish(x: Float64Array, lower: Float64Array, upper: Float64Array): Float64Array {
+export function polish(x: Float64Array, lower: Float64Array, upper: Float64Array): Float64Array {
   const w = Float64Array.from(x, (v, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, v)));
   const residual = 1 - w.reduce((a, b) => a + b, 0);
   const room = Float64Array.from(w, (v, i) => (residual > 0 ? (upper[i] as number) - v : v - (lower[i] as number)));

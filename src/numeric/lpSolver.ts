@@ -38,6 +38,12 @@ export interface LinearProgram {
   readonly rowStarts: Int32Array;
   readonly columns: Int32Array;
   readonly values: Float64Array;
+  /**
+   * Optional convex quadratic term ½ xᵀQx on the first `dimension` columns (Q dense, row-major,
+   * symmetric positive semidefinite): the program is then a QP, solved by HiGHS's active-set
+   * QP solver.
+   */
+  readonly quadratic?: { readonly dimension: number; readonly values: Float64Array };
 }
 
 /**
@@ -77,6 +83,7 @@ export function solveLinearProgram(lp: LinearProgram): LinearProgramResult {
       rowLower: bound(lp.rowLower),
       rowUpper: bound(lp.rowUpper),
       matrix: { format: 'csr', numRows, numCols: lp.numCols, starts: lp.rowStarts, indices: lp.columns, values: lp.values },
+      ...(lp.quadratic ? { hessian: lowerTriangle(lp.quadratic.values, lp.quadratic.dimension, lp.numCols) } : {}),
     });
     const { modelStatus } = model.run();
     if (modelStatus !== 7) return { ok: false, reason: `LP ${STATUS[modelStatus] ?? `not solved (HiGHS status ${modelStatus})`}` };
@@ -87,6 +94,26 @@ export function solveLinearProgram(lp: LinearProgram): LinearProgramResult {
   } finally {
     model.dispose();
   }
+}
+
+/** The lower triangle of a dense row-major k×k matrix in compressed columns, padded to n columns. */
+function lowerTriangle(q: Float64Array, k: number, n: number): { format: 'triangular'; dimension: number; starts: Int32Array; indices: Int32Array; values: Float64Array } {
+  const starts = new Int32Array(n + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (j < k) {
+      for (let i = j; i < k; i++) {
+        const v = q[i * k + j] as number;
+        if (v !== 0) {
+          indices.push(i);
+          values.push(v);
+        }
+      }
+    }
+    starts[j + 1] = indices.length;
+  }
+  return { format: 'triangular', dimension: n, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 /** Builds the constraint rows of a {@link LinearProgram} one at a time. */
@@ -111,9 +138,10 @@ export class LinearRows {
     this.upper.push(upper);
   }
 
-  /** The LP with these rows. */
-  program(colCost: Float64Array, colLower: Float64Array, colUpper: Float64Array): LinearProgram {
+  /** The LP with these rows (a QP with `quadratic`). */
+  program(colCost: Float64Array, colLower: Float64Array, colUpper: Float64Array, quadratic?: LinearProgram['quadratic']): LinearProgram {
     return {
+      ...(quadratic ? { quadratic } : {}),
       numCols: colCost.length,
       colCost,
       colLower,

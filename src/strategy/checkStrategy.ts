@@ -96,13 +96,27 @@ function checkMethodNames(method: MethodSpec, names: readonly string[], path: (s
   if (method.method === 'coreSatellite') for (const n of Object.keys(method.core)) checkName(n, names, [...path, 'core', n], what, issues);
 }
 
-/** riskBudget budgets name sleeves (across) or tickers (within: the sleeve's own, or any of the strategy's for allocation.within). */
+/**
+ * Names in riskBudget budgets and blackLitterman views and priors: sleeves (across) or tickers
+ * (within: the sleeve's own, or any of the strategy's for allocation.within).
+ */
 function checkBudgetNames(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
   for (const { path, stage } of stageSpecsOf(spec)) {
-    if (stage.method !== 'riskBudget') continue;
+    if (stage.method !== 'riskBudget' && stage.method !== 'blackLitterman') continue;
     const across = path[1] === 'across';
     const names = across ? sleeveNames : path[0] === 'sleeves' ? sleeveMembers(spec.sleeves[path[1] as string]!).map((m) => m.ticker) : tickers;
-    for (const n of Object.keys(stage.budgets)) checkName(n, names, [...path, 'budgets', n], across ? 'sleeve' : 'ticker of the sleeve', issues);
+    const what = across ? 'sleeve' : 'ticker of the sleeve';
+    if (stage.method === 'riskBudget') {
+      for (const n of Object.keys(stage.budgets)) checkName(n, names, [...path, 'budgets', n], what, issues);
+      continue;
+    }
+    for (const n of Object.keys(stage.prior ?? {})) checkName(n, names, [...path, 'prior', n], what, issues);
+    stage.views.forEach((view, v) => {
+      for (const side of ['long', 'short'] as const) {
+        const list = view[side] === undefined ? [] : typeof view[side] === 'string' ? [view[side]] : view[side];
+        list.forEach((n, j) => checkName(n, names, [...path, 'views', v, side, ...(typeof view[side] === 'string' ? [] : [j])], what, issues));
+      }
+    });
   }
 }
 

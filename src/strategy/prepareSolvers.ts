@@ -1,7 +1,8 @@
 /**
  * The asynchronous preparation a strategy needs before its synchronous run, besides its user
- * modules (resolveModules.ts, which calls this): loading the LP solver (HiGHS, WebAssembly)
- * when any stage, nested spec or fallback chain uses an LP method. The allocators then solve
+ * modules (resolveModules.ts, which calls this): loading the LP/QP solver (HiGHS, WebAssembly)
+ * when any stage, nested spec or fallback chain uses a method that solves a program
+ * (minCvar, minCdar, meanCvar, blackLitterman). The allocators then solve
  * synchronously; run one without this step and the LP call throws (a bug, exit 3), never a
  * silent fallback. Call it once per process or worker thread; later calls are free.
  */

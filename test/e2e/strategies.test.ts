@@ -18,6 +18,7 @@ const files = readdirSync(path.join(repoRoot, 'strategies'))
 const EXPECTED = [
   'ai-leaders-equal',
   'barbell-risk-parity',
+  'black-litterman-barbell',
   'china-ai-leaders',
   'core-satellite',
   'herc-barbell',

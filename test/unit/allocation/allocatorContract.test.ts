@@ -36,6 +36,10 @@ const SPECS: Record<string, unknown[]> = {
     { method: 'meanCvar', targetReturn: -0.5 },
     { method: 'meanCvar', targetReturn: 10, fallback: ['hrp'] },
   ],
+  blackLitterman: [
+    { method: 'blackLitterman', views: [{ long: 'C0', short: 'C1', excess: 0.03, confidence: 0.6 }] },
+    { method: 'blackLitterman', views: [{ long: ['C2', 'C3'], return: 0.1, confidence: 1 }], prior: { C0: 2, C1: 1 }, maxWeight: 0.4 },
+  ],
   coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
   trendFilter: [
     { method: 'trendFilter', base: { method: 'equal' }, period: 20, safe: ['C1'] },

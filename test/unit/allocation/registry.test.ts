@@ -23,6 +23,7 @@ describe('allocation registry', () => {
         'minCvar',
         'minCdar',
         'meanCvar',
+        'blackLitterman',
       ].sort(),
     );
     for (const m of ALLOCATION_METHODS) expect(allocators[m].description.length).toBeGreaterThan(10);
