@@ -6,6 +6,7 @@ import { formatIsoDate } from '../core/dates.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { CurrencyNote } from '../engine/loadRunData.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
+import { riskFreeStatement } from './riskFreeStatement.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
@@ -157,13 +158,6 @@ function finiteRows(x: Float64Array): number[] {
   const rows: number[] = [];
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!)) rows.push(i);
   return rows;
-}
-
-/** The risk-free rate of Sharpe and Sortino, in one line for every report. */
-function riskFreeStatement(spec: BacktestResult['spec'], cash: BacktestResult['cash']): string {
-  if (spec.reporting.riskFree === 'cash' && cash) return `cash, ${cash.description}; Sharpe, alpha and Sortino are measured in excess of it`;
-  const { riskFreeRate, mar } = spec.reporting;
-  return `${riskFreeRate * 100}% a year (reporting.riskFreeRate)${mar !== 0 ? `; Sortino target (mar) ${mar * 100}% a year` : ''}`;
 }
 
 function pick(x: Float64Array, rows: number[]): Float64Array {

@@ -10,6 +10,7 @@ import type { PricePanel } from '../core/panel.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import type { MetricContext } from '../metrics/convention.js';
+import { riskFreeStatement } from '../report/riskFreeStatement.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { bootstrapSummary } from './bootstrapSummary.js';
@@ -94,7 +95,7 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
       topK,
       years: concentrationByYear({ dates: full.dates, assets: full.layout.assets, weights: full.ledger.weights, assetReturns: periodAssetReturns(full), topK }),
     },
-    method: ROBUST_METHOD,
+    method: { ...ROBUST_METHOD, riskFree: `risk-free rate of every Sharpe: ${riskFreeStatement(spec, full.cash)}; cash ${full.cash ? full.cash.description : 'earns nothing'}` },
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Validates every variant of a sweep before any work starts, and gathers what loading the
- * shared panel needs: the union of all tickers any variant uses (assets and benchmark), and
+ * shared panel needs: the union of all tickers any variant uses (assets, benchmark, cash proxy), and
  * the latest period end. The panel is loaded once for all variants, so the data settings
  * (`data.*`) and the weights file cannot vary across the grid.
  */
@@ -35,6 +35,7 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
     const spec = variantSpec(base, grid, i);
     for (const t of strategyLayout(spec).assets) tickers.add(t);
     if (spec.benchmark) tickers.add(spec.benchmark);
+    if (spec.cash && 'ticker' in spec.cash) tickers.add(spec.cash.ticker); // cash held in a proxy
     const end = spec.period.to;
     if (end === undefined) to = undefined;
     else if (to !== undefined && end > to) to = end;

@@ -88,5 +88,8 @@ describe('variantSpec and checkGrid', () => {
     expect([...check.tickers].sort()).toEqual(['GLD', 'GOOGL', 'IAU', 'LMT', 'MSFT', 'NOC', 'NVDA', 'QQQ', 'RTX', 'SPY', 'TLT', 'TSM', 'XLP', 'XLU']);
     expect(check.to).toBeUndefined();
     expect(checkGrid(base, parseGrid(['period.to=2020-12-31,2021-06-30'])).to).toBe('2021-06-30');
+    // A cash proxy is loaded with the prices (cash: { ticker }).
+    const cash = loadStrategy('strategies/trend-to-cash.yaml').spec;
+    expect(checkGrid(cash, parseGrid(['allocation.trendFilter.period=100,200'])).tickers).toContain('SHY');
   });
 });
