@@ -8,6 +8,8 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { RunInputs } from './loadRunData.js';
 import { preparePanel } from './preparePanel.js';
 import { runBacktest, type BacktestResult } from './runBacktest.js';
+import { viewAttribution } from './viewAttribution.js';
+import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 
 export interface BacktestOutput {
   result: BacktestResult;
@@ -38,6 +40,13 @@ export function backtestToReport(
     },
     grossReturns: gross,
     includeSeries: options.includeSeries ?? false,
+    // Black–Litterman: the strategy again without its views, and with each view alone.
+    viewAttribution: viewAttribution(spec, inputs, result, {
+      periodsPerYear: spec.reporting.periodsPerYear ?? inferPeriodsPerYear(result.dates),
+      convention: spec.reporting.convention,
+      riskFreeRate: spec.reporting.riskFreeRate,
+      mar: spec.reporting.mar,
+    }),
   });
   return { result, report };
 }

@@ -7,6 +7,7 @@ import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { CurrencyNote } from '../engine/loadRunData.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { riskFreeStatement } from './riskFreeStatement.js';
+import type { ViewAttribution } from '../engine/viewAttribution.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
@@ -35,6 +36,8 @@ export interface ReportInputs {
   /** Returns of the same run without costs (for the cost drag), when costs are non-zero. */
   grossReturns?: Float64Array | null;
   includeSeries?: boolean;
+  /** What a Black–Litterman strategy's views added (engine/viewAttribution.ts), when it has views. */
+  viewAttribution?: ViewAttribution | null;
 }
 
 export const DEFINITIONS_VERSION = 'sleeves-conventions-1';
@@ -150,6 +153,7 @@ export function buildReport(inputs: ReportInputs): Report {
     rebalances: [...result.rebalances],
     warnings,
   };
+  if (inputs.viewAttribution) report.viewAttribution = inputs.viewAttribution;
   if (inputs.includeSeries) report.series = buildSeries(result, conc.series, periodsPerYear);
   return report;
 }

@@ -6,6 +6,7 @@ import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
 import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { ViewAttribution } from '../engine/viewAttribution.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -63,6 +64,11 @@ export interface Report {
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
   rebalances: RebalanceRecord[];
   warnings: string[];
+  /**
+   * Black–Litterman strategies only: the run without any view (each stage at its prior's
+   * mean-variance portfolio), each view alone, and what the views added (views − prior).
+   */
+  viewAttribution?: ViewAttribution;
   series?: ReportSeries;
 }
 
