@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { blackLittermanPosterior } from '../numeric/blackLittermanPosterior.js';
 import { LinearRows, solveLinearProgram } from '../numeric/lpSolver.js';
-import { boundFor, fallbackSchema, lookbackSchema, minObservationsSchema, perCandidateBoundSchema, shrinkageSchema } from './commonParams.js';
+import { boundFor, fallbackSchema, lookbackSchema, minObservationsSchema, perCandidateBoundSchema, shrinkageSchema, TRADING_DAYS } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
-import { TRADING_DAYS } from './meanCvar.js';
 import { scatterWeights } from './returnWindow.js';
 import { polish } from './tailRiskAllocation.js';
 import { usableCovariance } from './usableCovariance.js';

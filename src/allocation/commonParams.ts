@@ -9,6 +9,9 @@ import * as z from 'zod';
 export const FALLBACK_METHODS = ['equal', 'inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'momentumTopK', 'hrp', 'herc', 'minCvar', 'minCdar'] as const;
 export type FallbackMethod = (typeof FALLBACK_METHODS)[number];
 
+/** Trading days a year: the annual figures of a spec (target returns, view returns) are 252 × daily ones. */
+export const TRADING_DAYS = 252;
+
 /** Trailing return rows an estimator reads (trading days). */
 export function lookbackSchema(defaultRows: number) {
   return z.number().int().min(2).default(defaultRows).describe(`trailing return rows used (default ${defaultRows})`);

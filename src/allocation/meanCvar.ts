@@ -1,11 +1,8 @@
 import * as z from 'zod';
 import { cvarProgram } from '../numeric/tailRiskPrograms.js';
-import { fallbackSchema } from './commonParams.js';
+import { fallbackSchema, TRADING_DAYS } from './commonParams.js';
 import { tailRiskAllocation, tailRiskParams } from './tailRiskAllocation.js';
 import type { AllocationInput, AllocationResult } from './types.js';
-
-/** Trading days a year: meanCvar's annual target is 252 × the daily mean return. */
-export const TRADING_DAYS = 252;
 
 export const meanCvarSchema = z
   .object({
