@@ -1,9 +1,10 @@
 /**
- * Reads a table of annual cash rates (text in, no I/O): a header `date,rate` and one row per
+ * Reads a table of annual cash rates (readCashRates: text in, no I/O; readCashRateFile: from disk): a header `date,rate` and one row per
  * change, `YYYY-MM-DD,0.0525` (an annual rate as a fraction, e.g. a 3-month T-bill yield).
  * Dates strictly increasing; a rate holds from its date until the next row's. Each violation
  * is a UserError `file:line: ...`.
  */
+import { readFileSync } from 'node:fs';
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 
@@ -41,4 +42,15 @@ export function readCashRates(text: string, file: string): CashRates {
   }
   if (dates.length === 0) throw new UserError(`${file}: no rates (expected rows date,rate after the header)`);
   return { dates: Int32Array.from(dates), rates: Float64Array.from(rates), file };
+}
+
+/** Reads and parses a cash rate file (cash.rateFile, already made relative to the working directory). */
+export function readCashRateFile(file: string): CashRates {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`${file}: cannot read the cash rate file (does it exist? paths are relative to the strategy file)`);
+  }
+  return readCashRates(text, file);
 }

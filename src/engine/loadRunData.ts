@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { readWeightsCsv, type WeightsSchedule } from '../data/readWeightsCsv.js';
-import { readCashRates, type CashRates } from '../data/readCashRates.js';
+import { readCashRateFile, type CashRates } from '../data/readCashRates.js';
 import { convertPanelToBase } from '../data/convertCurrency.js';
 import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
 import { loadPanel, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
@@ -80,16 +80,6 @@ function convertCurrency(spec: StrategySpec, dataDir: string, loaded: LoadedPane
     files: [...loaded.files, ...fx.map((s) => s.info)],
     currency: { base: 'USD', assets: result.converted, fxFilled: result.fxFilled },
   };
-}
-
-function readCashRateFile(file: string): CashRates {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`${file}: cannot read the cash rate file (does it exist? paths are relative to the strategy file)`);
-  }
-  return readCashRates(text, file);
 }
 
 function readSchedule(file: string, assets: readonly string[]): WeightsSchedule {

@@ -11,6 +11,7 @@
 import { loadPanel } from '../data/loadPanel.js';
 import { parseUserDate } from '../core/dates.js';
 import { loadRunData } from '../engine/loadRunData.js';
+import { readCashRateFile } from '../data/readCashRates.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { checkGrid } from './checkGrid.js';
@@ -59,7 +60,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     calendar: o.spec.data.calendar,
   });
   const schedule = o.spec.weightsFile !== undefined ? loadRunData(o.spec, o.dataDir).schedule : undefined;
-  const params: SweepTaskParams = { spec: o.spec, grid: o.grid, ...(schedule ? { schedule } : {}) };
+  const cashRates = o.spec.cash && 'rateFile' in o.spec.cash ? readCashRateFile(o.spec.cash.rateFile) : undefined;
+  const params: SweepTaskParams = { spec: o.spec, grid: o.grid, ...(schedule ? { schedule } : {}), ...(cashRates ? { cashRates } : {}) };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
   const writer = openSweepFolder(o.outDir, o.slug, suffix);
   try {

@@ -13,11 +13,14 @@ import type { GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
 import { variantMetrics, type VariantResult } from './variantMetrics.js';
 import { variantSpec } from './variantSpec.js';
+import type { CashRates } from '../data/readCashRates.js';
 
 export interface SweepTaskParams {
   readonly spec: StrategySpec;
   readonly grid: readonly GridParam[];
   readonly schedule?: WeightsSchedule;
+  /** The annual rates of cash.rateFile, when the strategy names one. */
+  readonly cashRates?: CashRates;
 }
 
 let panel: SharedPanel | null = null;
@@ -36,6 +39,6 @@ export async function run(index: number): Promise<VariantResult> {
   const spec = variantSpec(params.spec, params.grid, index);
   // User modules (method: module) are imported in this thread; Node caches them after the first.
   if (moduleSpecsOf(spec).length > 0 || usesLpSolver(spec)) await resolveModules(spec);
-  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined, recordWeights: false });
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: prepared ?? undefined, recordWeights: false, cashRates: params.cashRates });
   return variantMetrics(index, result);
 }

@@ -65,7 +65,7 @@ export function registerRobust(program: Command): void {
     const report = await runRobust(
       spec,
       data.panel,
-      { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
+      { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic }, cashRates: data.cashRates },
       parallelJobs({ workers, onProgress: progress.update }),
     );
     progress.end();
