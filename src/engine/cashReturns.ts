@@ -38,7 +38,8 @@ export function cashReturns(spec: StrategySpec, panel: PricePanel, lo: number, h
     returns.fill(perPeriodRate(cash.rate, P), 1);
     return { returns, description: `${percent(cash.rate)} a year, accrued per period as (1 + rate)^(1/${P}) − 1`, warnings: [] };
   }
-  if (rates === undefined) throw new UserError(`cash.rateFile ${cash.rateFile}: the rate file was not loaded (this command does not support cash.rateFile yet; use cash.rate or cash.ticker)`);
+  // Every command passes the rates read by loadRunData (RunData.cashRates); missing here is a bug.
+  if (rates === undefined) throw new Error(`cash.rateFile ${cash.rateFile}: the rates were not passed to runBacktest (RunData.cashRates)`);
   if (n > 1 && (rates.dates[0] as number) > (dates[0] as number)) {
     throw new UserError(`${rates.file}:2: the rates start ${formatIsoDate(rates.dates[0] as number)}, after the period start ${formatIsoDate(dates[0] as number)}; add a rate on or before it`);
   }
