@@ -10,6 +10,8 @@ import { lowerBound, type PricePanel } from '../core/panel.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
@@ -27,6 +29,8 @@ export interface RunData {
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
   /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
   readonly recordWeights?: boolean | undefined;
+  /** The annual rates of `cash.rateFile`, read by the caller (loadRunData). */
+  readonly cashRates?: CashRates | undefined;
 }
 
 export interface RebalanceRecord {
@@ -49,6 +53,8 @@ export interface BacktestResult {
   /** The strategy's asset prices: asset a on period row t is values[a * stride + offset + t]. */
   readonly prices: { readonly values: Float64Array; readonly stride: number; readonly offset: number };
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
+  /** What cash earned per period row (null: nothing); also the risk-free rate with reporting.riskFree: cash. */
+  readonly cash: CashReturns | null;
   readonly rebalances: readonly RebalanceRecord[];
   /** Each asset's and the benchmark's prices over the period, and what was done where it had none. */
   readonly coverage: readonly CoverageRow[];
@@ -82,6 +88,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
+  const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
+  if (cash) warnings.push(...cash.warnings);
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
@@ -97,6 +105,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     minTurnover: rebalance.minTrade,
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
+    ...(cash ? { cashReturns: cash.returns } : {}),
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
@@ -117,7 +126,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   // Allocator and constraint warnings, once per distinct message with the decisions it came from.
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
-  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, coverage: window.coverage, warnings };
+  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

@@ -51,8 +51,11 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   const pa = ctx.convention === 'performanceanalytics';
   const r = returns;
   const n = r.length;
-  const rf = perPeriodRate(ctx.riskFreeRate, P);
-  const mar = perPeriodRate(ctx.mar, P);
+  const series = ctx.riskFreeSeries;
+  if (series !== undefined && series.length !== n) throw new RangeError(`computeMetrics: ${n} returns but ${series.length} risk-free returns`);
+  const rf = series ?? perPeriodRate(ctx.riskFreeRate, P);
+  // Downside measures against a target series: r − target below 0 (Sortino(r, c) = Sortino(r − c, 0)).
+  const [dr, mar] = series !== undefined ? [subtract(r, series), 0] : [r, perPeriodRate(ctx.mar, P)];
   const metrics: Record<string, number | null> = {};
   const warnings: string[] = [];
   // Returns so large that their squares or their compounded growth leave double precision
@@ -76,9 +79,9 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   put('cagr', cagr(r, P), tooShort(1));
   put('annualizedVolatility', annualizedVolatility(r, P), tooShort(2));
   put('sharpe', sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
-  put('downsideDeviation', pa ? downsideDeviationPerPeriod(r, mar) : downsideDeviationAnnualized(r, mar, P), tooShort(1));
-  put('sortino', sortinoRatio(r, mar, P, ctx.convention), () =>
-    n === 0 ? tooShort(1)() : periodsBelow(r, mar) === 0 ? 'no periods below MAR' : 'undefined',
+  put('downsideDeviation', pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P), tooShort(1));
+  put('sortino', sortinoRatio(dr, mar, P, ctx.convention), () =>
+    n === 0 ? tooShort(1)() : periodsBelow(dr, mar) === 0 ? 'no periods below MAR' : 'undefined',
   );
   put('maxDrawdown', n === 0 ? Number.NaN : maxDrawdown(r), tooShort(1));
   put('calmar', calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));

@@ -87,10 +87,13 @@ export function dropName<M extends object>(method: M, name: string, where: strin
         : `${where}: the ${key === 'core' ? 'core' : 'fixed'} weight ${fmt(removed)} of ${name} is removed; no other named weight is left`,
     );
   }
-  const budgets = out['riskBudgets'];
-  if (isRecord(budgets) && Object.hasOwn(budgets, name)) {
-    out['riskBudgets'] = Object.fromEntries(Object.entries(budgets).filter(([k]) => k !== name));
-    notes.push(`${where}: the risk budget of ${name} is removed`);
+  // riskParity's relative riskBudgets, riskBudget's budgets (renormalised over the rest by the allocator).
+  for (const key of ['riskBudgets', 'budgets'] as const) {
+    const budgets = out[key];
+    if (isRecord(budgets) && Object.hasOwn(budgets, name)) {
+      out[key] = Object.fromEntries(Object.entries(budgets).filter(([k]) => k !== name));
+      notes.push(`${where}: the risk budget of ${name} is removed`);
+    }
   }
   const safe = out['safe'];
   if (Array.isArray(safe) && safe.includes(name)) {

@@ -10,6 +10,8 @@ import type { PricePanel } from '../core/panel.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import type { MetricContext } from '../metrics/convention.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { riskFreeStatement } from '../report/riskFreeStatement.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { bootstrapSummary } from './bootstrapSummary.js';
@@ -34,6 +36,8 @@ export interface RobustOptions {
    * panel, whose calendar may hold days only the removed ticker traded.
    */
   readonly loadVariant?: (spec: StrategySpec) => PricePanel;
+  /** The annual rates of cash.rateFile (RunInputs.cashRates), when the strategy names one. */
+  readonly cashRates?: CashRates | undefined;
 }
 
 /** Runs jobs 0..params.jobs.length−1 on the panels (0: the full run's) and returns their results in index order. */
@@ -55,7 +59,8 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
   if (spec.weightsFile !== undefined) throw new UserError('sleeves robust: strategies driven by a weightsFile are not supported (leave-one-out and new start dates need an allocation rule)');
   if (!(options.paths >= 1) || !Number.isInteger(options.paths)) throw new UserError(`--paths: expected a whole number ≥ 1, got ${options.paths}`);
   if (!(options.block >= 1)) throw new UserError(`--block: expected a mean block length ≥ 1, got ${options.block}`);
-  const full = runBacktest(spec, { panel });
+  const cashRates = options.cashRates ? { cashRates: options.cashRates } : {};
+  const full = runBacktest(spec, { panel, ...cashRates });
   const n = full.dates.length;
   const base: StrategySpec = { ...spec, period: { from: formatIsoDate(full.dates[0]!), to: formatIsoDate(full.dates[n - 1]!) } };
   const periodsPerYear = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(full.dates);
@@ -86,7 +91,7 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
   const pathJob0 = jobs.length;
   for (let k = 0; k < options.paths; k++) jobs.push({ kind: 'bootstrap', path: k });
 
-  const results = await mapJobs(panels, { spec: base, ctx, seed: options.seed, block: options.block, jobs });
+  const results = await mapJobs(panels, { spec: base, ctx, seed: options.seed, block: options.block, jobs, ...cashRates });
   if (results.length !== jobs.length) throw new Error(`runRobust: ${results.length} results for ${jobs.length} jobs`);
 
   const warnings = [...full.warnings];
@@ -115,7 +120,7 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
       topK,
       years: concentrationByYear({ dates: full.dates, assets: full.layout.assets, weights: full.ledger.weights, assetReturns: periodAssetReturns(full), topK }),
     },
-    method: ROBUST_METHOD,
+    method: { ...ROBUST_METHOD, riskFree: `risk-free rate of every Sharpe: ${riskFreeStatement(spec, full.cash)}; cash ${full.cash ? full.cash.description : 'earns nothing'}` },
     warnings,
   };
 }

@@ -15,7 +15,7 @@ import { preparePanel } from '../engine/preparePanel.js';
 import { loadStrategy, strategySlug } from '../strategy/loadStrategy.js';
 import { strictPriceSanity } from '../data/priceSanity.js';
 import { requireModuleConsent } from '../strategy/refuseModules.js';
-import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
+import { resolveModules } from '../strategy/resolveModules.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { weightsStrategySpec } from '../strategy/weightsStrategySpec.js';
 import { applyOverrides, type RunOverrides } from './applyOverrides.js';
@@ -78,8 +78,9 @@ export async function resolveRun(request: Omit<RunRequest, 'dataDir'>): Promise<
   const spec = applyOverrides(base, overrides);
   const consent = request.moduleConsent;
   if (consent) requireModuleConsent(spec, source.kind === 'weights' ? source.file : (source.file ?? spec.name), consent.command, consent.allowed);
-  // A structured clone (the overrides) drops attached module functions: resolve on the final spec.
-  if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
+  // A structured clone (the overrides) drops attached module functions: resolve on the final
+  // spec. This also loads the LP solver when a method needs it (prepareSolvers).
+  await resolveModules(spec);
   // A weights run has no strategy file (its spec names the weights file); its folder is named after the CSV.
   const strategyFile = source.kind === 'weights' ? null : source.file;
   const slug = strategySlug(source.kind === 'spec' ? (source.file ?? `${spec.name}.yaml`) : source.file);

@@ -50,6 +50,15 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkFeasible(spec.allocation.assetConstraints, undefined, ['allocation', 'assetConstraints'], issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
+  checkBudgetNames(spec, sleeveNames, allTickers, issues);
+  if (spec.reporting.riskFree === 'cash' && spec.cash === undefined) {
+    issues.push({ path: ['reporting', 'riskFree'], message: 'riskFree: cash needs a cash key saying what cash earns ({ rate: 0.02 }, { ticker: SHY } or { rateFile: FILE })' });
+  }
+  for (const key of ['riskFreeRate', 'mar'] as const) {
+    if (spec.reporting.riskFree === 'cash' && spec.reporting[key] !== 0) {
+      issues.push({ path: ['reporting', key], message: `${key} cannot be combined with riskFree: cash (the cash series is the risk-free rate and the Sortino target); remove one` });
+    }
+  }
   if (spec.period.from !== undefined && spec.period.to !== undefined && spec.period.from > spec.period.to) {
     issues.push({ path: ['period', 'to'], message: `period.from ${spec.period.from} is after period.to ${spec.period.to}; expected from ≤ to` });
   }
@@ -88,6 +97,30 @@ function checkMethodNames(method: MethodSpec, names: readonly string[], path: (s
     checkMethodNames(method.base, names, [...path, 'base'], what, issues);
   }
   if (method.method === 'coreSatellite') for (const n of Object.keys(method.core)) checkName(n, names, [...path, 'core', n], what, issues);
+}
+
+/**
+ * Names in riskBudget budgets and blackLitterman views and priors: sleeves (across) or tickers
+ * (within: the sleeve's own, or any of the strategy's for allocation.within).
+ */
+function checkBudgetNames(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'riskBudget' && stage.method !== 'blackLitterman') continue;
+    const across = path[1] === 'across';
+    const names = across ? sleeveNames : path[0] === 'sleeves' ? sleeveMembers(spec.sleeves[path[1] as string]!).map((m) => m.ticker) : tickers;
+    const what = across ? 'sleeve' : 'ticker of the sleeve';
+    if (stage.method === 'riskBudget') {
+      for (const n of Object.keys(stage.budgets)) checkName(n, names, [...path, 'budgets', n], what, issues);
+      continue;
+    }
+    for (const n of Object.keys(stage.prior ?? {})) checkName(n, names, [...path, 'prior', n], what, issues);
+    stage.views.forEach((view, v) => {
+      for (const side of ['long', 'short'] as const) {
+        const list = view[side] === undefined ? [] : typeof view[side] === 'string' ? [view[side]] : view[side];
+        list.forEach((n, j) => checkName(n, names, [...path, 'views', v, side, ...(typeof view[side] === 'string' ? [] : [j])], what, issues));
+      }
+    });
+  }
 }
 
 function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {

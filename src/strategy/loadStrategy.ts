@@ -57,13 +57,14 @@ export function readStrategyText(file: string): string {
 }
 
 /**
- * A weights file or a module is written relative to the strategy file; keep it relative to the
- * working directory. A module must stay inside the strategy's folder unless allowModulePath
+ * A weights file, a module or a cash rate file is written relative to the strategy file; keep it
+ * relative to the working directory. A module must stay inside the strategy's folder unless allowModulePath
  * (confineModule: a UserError at its place in the file).
  */
 export function resolveStrategyPaths(spec: StrategySpec, strategy: Pick<LoadedStrategy, 'file' | 'text'>, options: LoadStrategyOptions = {}): void {
   const { file } = strategy;
   if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
+  if (spec.cash !== undefined && 'rateFile' in spec.cash && !isAbsolute(spec.cash.rateFile)) spec.cash = { rateFile: join(dirname(file), spec.cash.rateFile) };
   for (const { path, stage } of stageSpecsOf(spec)) {
     if (stage.method !== 'module') continue;
     if (options.allowModulePath !== true) confineModule(stage.module, strategy, [...path, 'module']);

@@ -95,8 +95,22 @@ export const reportingSchema = z
     mar: z.number().min(-0.5).max(1).default(0).describe('minimum acceptable return, annual'),
     topK: z.number().int().positive().default(3),
     periodsPerYear: z.number().positive().optional().describe('default: inferred from the data spacing'),
+    riskFree: z
+      .enum(['rate', 'cash'])
+      .optional()
+      .describe("'cash': the strategy's cash return series (the `cash` key) is the risk-free rate of Sharpe and the target of Sortino; default 'rate' (riskFreeRate and mar)"),
   })
   .strict();
+
+/** What cash earns: a fixed annual rate, a proxy ticker's returns, or a file of annual rates by date. */
+export const cashSchema = z.union([
+  z.object({ rate: z.number().min(-0.5).max(1).describe('annual rate, accrued per period as (1 + rate)^(1/periodsPerYear) − 1') }).strict(),
+  z.object({ ticker: ticker.describe('cash is held in this ticker (e.g. SHY): it earns the ticker’s daily return') }).strict(),
+  z
+    .object({ rateFile: z.string().min(1).describe('a CSV date,rate of annual rates (path relative to the strategy file); a rate holds from its date until the next') })
+    .strict(),
+]);
+export type CashSpec = z.infer<typeof cashSchema>;
 
 export const strategySchema = z
   .object({
@@ -144,6 +158,7 @@ export const strategySchema = z
       })
       .strict()
       .default({ base: 'USD' }),
+    cash: cashSchema.optional().describe('what uninvested weight earns: { rate: 0.02 } | { ticker: SHY } | { rateFile: FILE }; default nothing'),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
     stressWindows: z
       .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())

@@ -51,7 +51,13 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   const runs: PreparedRun[] = check.groups.map((g) => loadRun(o.resolved, o.dataDir, variantSpec(spec, o.grid, g.first)));
   const loaded = runs[0]!.inputs;
   const schedule = loaded.schedule;
-  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}) };
+  const params: SweepTaskParams = {
+    spec,
+    grid: o.grid,
+    groupKeys: check.groups.map((g) => g.key),
+    groupCashRates: runs.map((r) => r.inputs.cashRates ?? null),
+    ...(schedule ? { schedule } : {}),
+  };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
   const writer = openSweepFolder(o.outDir, o.resolved.slug, suffix);
   try {

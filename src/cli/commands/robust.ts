@@ -69,6 +69,7 @@ export function registerRobust(program: Command): void {
         block,
         strategyFile: file,
         data: { directory: data.directory, synthetic: data.synthetic },
+        cashRates: data.cashRates,
         // A leave-one-out variant with other tickers loads its own panel, through the same boundary.
         loadVariant: (variant) => loadRun(resolved, flags.data, variant).inputs.panel,
       },
