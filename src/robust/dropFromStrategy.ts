@@ -95,6 +95,21 @@ export function dropName<M extends object>(method: M, name: string, where: strin
       notes.push(`${where}: the risk budget of ${name} is removed`);
     }
   }
+  // blackLitterman: the prior is normalised over the candidates by the allocator; a view that
+  // names the removed candidate (long or short) goes with it.
+  const prior = out['prior'];
+  if (isRecord(prior) && Object.hasOwn(prior, name)) {
+    out['prior'] = Object.fromEntries(Object.entries(prior).filter(([k]) => k !== name));
+    notes.push(`${where}: the prior weight of ${name} is removed (the prior is renormalised over the rest)`);
+  }
+  const views = out['views'];
+  if (Array.isArray(views)) {
+    const kept = views.filter((v) => !(isRecord(v) && (v['long'] === name || v['short'] === name)));
+    if (kept.length < views.length) {
+      out['views'] = kept;
+      notes.push(`${where}: ${views.length - kept.length} view(s) naming ${name} are removed`);
+    }
+  }
   const safe = out['safe'];
   if (Array.isArray(safe) && safe.includes(name)) {
     out['safe'] = safe.filter((s) => s !== name);
