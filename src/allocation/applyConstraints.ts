@@ -26,7 +26,8 @@ export interface ConstrainedWeights {
  * Applies position constraints to target weights, in this order:
  *  1. ineligible, negative or non-finite weights → 0;
  *  2. `maxHoldings` N: keep the N largest (ties: earlier candidate), scale them up to the old total;
- *  3. `minWeight`: drop held positions below their floor, spread their weight pro rata over the rest;
+ *  3. `minWeight`: drop held positions below their floor, spread their weight pro rata over the rest
+ *     (when it drops every held position, the weight goes to cash, with a warning naming minWeight);
  *  4. `cashFloor` c: if Σw > 1 − c, scale all down to 1 − c;
  *  5. `maxWeight`: water-filling to a fixed point: clip every weight above its cap and spread the
  *     excess over the held, uncapped candidates in proportion to their weights, until none exceeds
@@ -48,7 +49,10 @@ export function applyConstraints(
   }
   const warnings: string[] = [];
   if (constraints.maxHoldings !== undefined) keepLargest(w, constraints.maxHoldings);
-  dropBelowFloor(w, names, constraints.minWeight);
+  const largest = max(w);
+  if (dropBelowFloor(w, names, constraints.minWeight)) {
+    warnings.push(`minWeight drops every held position (the largest is ${largest.toPrecision(4)}, below its floor ${describeBound(constraints.minWeight)}): the weight goes to cash; lower minWeight`);
+  }
   const total = sum(w);
   const ceiling = 1 - constraints.cashFloor;
   if (total > ceiling) scale(w, ceiling / total);
@@ -79,7 +83,18 @@ function keepLargest(w: Float64Array, k: number): void {
   scale(w, before / sum(w));
 }
 
-function dropBelowFloor(w: Float64Array, names: readonly string[], floor: ConstraintsSpec['minWeight']): void {
+function max(w: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) m = Math.max(m, w[i] as number);
+  return m;
+}
+
+function describeBound(bound: ConstraintsSpec['minWeight']): string {
+  return typeof bound === 'number' ? String(bound) : JSON.stringify(bound);
+}
+
+/** Drops held positions below their floor; true when it dropped every held position. */
+function dropBelowFloor(w: Float64Array, names: readonly string[], floor: ConstraintsSpec['minWeight']): boolean {
   const before = sum(w);
   let dropped = false;
   for (let i = 0; i < w.length; i++) {
@@ -91,6 +106,7 @@ function dropBelowFloor(w: Float64Array, names: readonly string[], floor: Constr
   }
   const after = sum(w);
   if (dropped && after > 0) scale(w, before / after);
+  return dropped && after === 0;
 }
 
 /** Clips to the caps, redistributing pro rata over held uncapped names; returns what went to cash. */

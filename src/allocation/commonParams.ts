@@ -6,8 +6,11 @@ import * as z from 'zod';
  */
 
 /** Methods that can run with their default parameters, hence may appear in a fallback chain. */
-export const FALLBACK_METHODS = ['equal', 'inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'momentumTopK'] as const;
+export const FALLBACK_METHODS = ['equal', 'inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'momentumTopK', 'hrp', 'herc', 'minCvar', 'minCdar'] as const;
 export type FallbackMethod = (typeof FALLBACK_METHODS)[number];
+
+/** Trading days a year: the annual figures of a spec (target returns, view returns) are 252 × daily ones. */
+export const TRADING_DAYS = 252;
 
 /** Trailing return rows an estimator reads (trading days). */
 export function lookbackSchema(defaultRows: number) {
@@ -45,5 +48,5 @@ export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
 
 /** The bound of a named candidate. */
 export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
-  return typeof bound === 'number' ? bound : (bound[name] ?? fallbackValue);
+  return typeof bound === 'number' ? bound : Object.hasOwn(bound, name) ? (bound[name] as number) : fallbackValue;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FIXED_SUM_TOLERANCE, fixedWeights } from './fixedWeights.js';
+import { FIXED_SUM_TOLERANCE, namedWeights } from './fixedWeights.js';
 import { weightSchema } from './commonParams.js';
 import { subInput, scatterWeights } from './returnWindow.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -50,14 +50,14 @@ export function coreSatellite<S>(
   params: CoreSatelliteParams<S>,
   dispatch: (spec: S, input: AllocationInput) => AllocationResult,
 ): AllocationResult {
-  const core = fixedWeights(input, { method: 'fixed', weights: params.core, redistribute: params.redistribute });
-  const w = new Float64Array(core.weights);
+  const core = namedWeights(input, params.core, params.redistribute);
+  const w = core.weights;
   const coreSum = Object.values(params.core).reduce((a, b) => a + b, 0);
   const satelliteWeight = params.satelliteWeight ?? Math.max(0, 1 - coreSum);
   const others: number[] = [];
   for (let i = 0; i < input.n; i++) if (!Object.hasOwn(params.core, input.names[i] as string)) others.push(i);
-  const warnings = [...(core.warnings ?? [])];
-  let fallbacks = core.fallbacks;
+  const warnings = core.warnings;
+  let fallbacks: AllocationResult['fallbacks'] = [];
   if (others.length > 0 && satelliteWeight > 0) {
     const sat = dispatch(params.satellite, subInput(input, others));
     scatterWeights(w, others, sat.weights, satelliteWeight);

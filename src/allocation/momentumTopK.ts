@@ -13,7 +13,7 @@ export const momentumTopKSchema = z
     weighting: z
       .enum(['equal', 'strength'])
       .default('equal')
-      .describe("'equal': 1/k each; 'strength': ∝ max(momentum, 0)"),
+      .describe("'equal': 1/k each; 'strength': ∝ max(momentum, 0), falling back to 1/k each (recorded) when every winner's momentum is ≤ 0"),
     absoluteThreshold: z
       .number()
       .optional()
@@ -31,7 +31,8 @@ export type MomentumTopKSpec = z.output<typeof momentumTopKSchema>;
  * (the total return over `lookback` rows ending `skip` rows before t). A candidate is ranked
  * only when eligible and every return in that range is finite. Ties go to the earlier candidate.
  * With k' = min(k, ranked) winners: `equal` gives each 1/k'; `strength` gives
- * max(m_i, 0) / Σ_winners max(m_j, 0) (1/k' each when all are ≤ 0). Then, if
+ * max(m_i, 0) / Σ_winners max(m_j, 0); when every winner has m ≤ 0 the strengths are all 0, so
+ * it falls back to 1/k' each and records the fallback (strength → equal, with the best m). Then, if
  * `absoluteThreshold` is set, every winner with m_i < threshold is zeroed and its weight stays in
  * cash (no renormalisation). Fails when the window is too short or nothing can be ranked.
  */
@@ -55,11 +56,15 @@ export function momentumTopK(input: AllocationInput, params: MomentumTopKSpec): 
   const w = new Float64Array(input.n);
   let strengthSum = 0;
   for (const i of winners) strengthSum += Math.max(score[i] as number, 0);
-  for (const i of winners) {
-    w[i] = params.weighting === 'strength' && strengthSum > 0 ? Math.max(score[i] as number, 0) / strengthSum : 1 / winners.length;
-  }
+  const byStrength = params.weighting === 'strength' && strengthSum > 0;
+  for (const i of winners) w[i] = byStrength ? Math.max(score[i] as number, 0) / strengthSum : 1 / winners.length;
   if (params.absoluteThreshold !== undefined) {
     for (const i of winners) if ((score[i] as number) < params.absoluteThreshold) w[i] = 0;
+  }
+  if (params.weighting === 'strength' && !byStrength) {
+    const best = score[winners[0] as number] as number;
+    const reason = `every winner's momentum is ≤ 0 (the best is ${Number(best.toPrecision(4))}), so strength weights are undefined; 1/${winners.length} each`;
+    return { weights: w, fallbacks: [{ from: 'momentumTopK (weighting strength)', to: 'momentumTopK (weighting equal)', reason }] };
   }
   return allocationOf(w);
 }

@@ -7,6 +7,13 @@ import { riskParity, riskParityLookback, riskParitySchema } from './riskParity.j
 import { minVariance, minVarianceLookback, minVarianceSchema } from './minVariance.js';
 import { maxDiversification, maxDiversificationLookback, maxDiversificationSchema } from './maxDiversification.js';
 import { momentumTopK, momentumTopKLookback, momentumTopKSchema } from './momentumTopK.js';
+import { hrp, hrpLookback, hrpSchema } from './hrp.js';
+import { herc, hercLookback, hercSchema } from './herc.js';
+import { riskBudget, riskBudgetLookback, riskBudgetSchema } from './riskBudget.js';
+import { minCvar, minCvarLookback, minCvarSchema } from './minCvar.js';
+import { minCdar, minCdarLookback, minCdarSchema } from './minCdar.js';
+import { meanCvar, meanCvarLookback, meanCvarSchema } from './meanCvar.js';
+import { blackLitterman, blackLittermanLookback, blackLittermanSchema } from './blackLitterman.js';
 import { coreSatellite, makeCoreSatelliteSchema } from './coreSatellite.js';
 import { makeTrendFilterSchema, trendFilter } from './trendFilter.js';
 
@@ -34,6 +41,13 @@ export const baseAllocationSpecSchema = z.discriminatedUnion('method', [
   minVarianceSchema,
   maxDiversificationSchema,
   momentumTopKSchema,
+  hrpSchema,
+  hercSchema,
+  riskBudgetSchema,
+  minCvarSchema,
+  minCdarSchema,
+  meanCvarSchema,
+  blackLittermanSchema,
 ]);
 export type BaseAllocationSpec = z.output<typeof baseAllocationSpecSchema>;
 
@@ -92,6 +106,48 @@ export const allocators = {
     allocate: momentumTopK,
     lookback: momentumTopKLookback,
     description: 'winner takes all: the k highest total returns over the lookback (optional skip and absolute filter)',
+  },
+  hrp: {
+    schema: hrpSchema,
+    allocate: hrp,
+    lookback: hrpLookback,
+    description: 'hierarchical risk parity (López de Prado 2016): correlation-distance tree, seriation, recursive bisection by inverse-variance cluster risk',
+  },
+  herc: {
+    schema: hercSchema,
+    allocate: herc,
+    lookback: hercLookback,
+    description: 'hierarchical equal risk contribution (Raffinot 2018): the tree cut into clusters, risk split down the dendrogram, inverse variance inside clusters',
+  },
+  riskBudget: {
+    schema: riskBudgetSchema,
+    allocate: riskBudget,
+    lookback: riskBudgetLookback,
+    description: 'risk budgeting: each candidate’s share of portfolio risk equals its budget (ERC generalised, Spinu’s Newton solver)',
+  },
+  minCvar: {
+    schema: minCvarSchema,
+    allocate: minCvar,
+    lookback: minCvarLookback,
+    description: 'long-only minimum CVaR (expected shortfall) of daily losses at confidence alpha, with caps and floors (Rockafellar–Uryasev LP, HiGHS)',
+  },
+  minCdar: {
+    schema: minCdarSchema,
+    allocate: minCdar,
+    lookback: minCdarLookback,
+    description: 'long-only minimum conditional drawdown at risk over the lookback, with caps and floors (Chekhlov–Uryasev–Zabarankin LP, HiGHS)',
+  },
+  meanCvar: {
+    schema: meanCvarSchema,
+    allocate: meanCvar,
+    lookback: meanCvarLookback,
+    description: 'minimum CVaR subject to an annual target return over the lookback, with caps and floors (LP, HiGHS); out of reach → fallback',
+  },
+  blackLitterman: {
+    schema: blackLittermanSchema,
+    allocate: blackLitterman,
+    lookback: blackLittermanLookback,
+    description: 'Black–Litterman: equilibrium prior + views with Idzorek confidences → posterior → long-only mean-variance with caps (QP, HiGHS)',
   },
   coreSatellite: {
     schema: coreSatelliteSchema,

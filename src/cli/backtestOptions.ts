@@ -21,6 +21,10 @@ export interface BacktestFlags {
   debug?: boolean;
   includeSeries?: boolean;
   set?: string[];
+  /** Load `method: module` files from outside the strategy file's folder. */
+  allowModulePath?: boolean;
+  /** Price sanity findings (jumps, future dates, non-decimal numbers, subnormals) are errors. */
+  strict?: boolean;
 }
 
 export function addBacktestOptions(cmd: Command): Command {
@@ -37,7 +41,9 @@ export function addBacktestOptions(cmd: Command): Command {
     .option('--set <PATH=VALUE>', 'set one value of the resolved strategy (repeatable; the paths and values of sweep --grid), e.g. --set costs.bps=10', collect, [])
     .option('--include-series', 'include daily series (equity, weights, hhi...) in the JSON')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
-    .option('--debug', 'print stack traces for errors');
+    .option('--debug', 'print stack traces for errors')
+    .option('--strict', 'price sanity findings (one-day moves beyond -50%/+100%, dates after today, hex numbers, subnormal prices) are errors, not warnings')
+    .option('--allow-module-path', 'load method: module files from anywhere (default: only from the strategy file\'s folder or below; modules run as code with your rights)');
 }
 
 /** The flags that change the strategy's spec, as the run boundary takes them. */
@@ -50,6 +56,8 @@ export function runOverrides(flags: BacktestFlags): RunOverrides {
     convention: flags.convention,
     periodsPerYear: flags.periodsPerYear,
     set: flags.set,
+    allowModulePath: flags.allowModulePath,
+    strict: flags.strict,
   };
 }
 

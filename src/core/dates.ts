@@ -1,4 +1,5 @@
 import { UserError } from './errors.js';
+import { quoteCell } from './terminalText.js';
 
 /**
  * Dates are day numbers: whole days since 1970-01-01 (UTC), stored in Int32Array indexes.
@@ -86,7 +87,7 @@ export function dayToEpochMs(dayNumber: number): number {
 export function parseUserDate(text: string, field: string): number {
   const day = parseIsoDate(text);
   if (Number.isNaN(day) || text.length !== 10) {
-    throw new UserError(`${field}: expected a date as YYYY-MM-DD, got "${text}"`);
+    throw new UserError(`${field}: expected a date as YYYY-MM-DD, got ${quoteCell(text)}`);
   }
   return day;
 }

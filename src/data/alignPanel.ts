@@ -4,6 +4,7 @@ import type { PricePanel } from '../core/panel.js';
 import { alignToCalendar } from './alignToCalendar.js';
 import { marketOf, type Market } from './currency.js';
 import type { PriceSeries } from './priceSeries.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 /**
  * Which dates are the panel's rows: `union` (every date any series has; the default),
@@ -49,9 +50,9 @@ export function alignPanel(series: readonly PriceSeries[], opts: AlignOptions = 
   const dates = buildCalendar(series, opts.calendar ?? 'union');
   const n = dates.length;
   const values = new Float64Array(series.length * n);
-  const filled: Record<string, number> = {};
-  const droppedDates: Record<string, string[]> = {};
-  const firstDates: Record<string, string> = {};
+  const filled = emptyRecord<number>();
+  const droppedDates = emptyRecord<string[]>();
+  const firstDates = emptyRecord<string>();
   series.forEach((s, a) => {
     const aligned = alignToCalendar(dates, s.dates, s.prices, maxFillDays);
     values.set(aligned.values, a * n);

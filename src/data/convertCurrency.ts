@@ -4,6 +4,7 @@ import { panelColumn, type PricePanel } from '../core/panel.js';
 import { alignToCalendar } from './alignToCalendar.js';
 import { currencyOf, FX_TICKERS, type Currency } from './currency.js';
 import type { PriceSeries } from './priceSeries.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 /** What the currency conversion of a run did (null when every price is in USD). */
 export interface CurrencyNote {
@@ -45,9 +46,9 @@ export function convertPanelToBase(
   const strictFrom = options.strictFrom ?? -Infinity;
   const n = panel.dates.length;
   const values = panel.values.slice();
-  const converted: Record<string, Currency> = {};
-  const fxFilled: Record<string, number> = {};
-  const unconverted: Record<string, number> = {};
+  const converted = emptyRecord<Currency>();
+  const fxFilled = emptyRecord<number>();
+  const unconverted = emptyRecord<number>();
   const rates = new Map<string, { values: Float64Array; dates: Int32Array; prices: Float64Array }>();
   panel.assets.forEach((asset, a) => {
     const given = currencies?.[asset];

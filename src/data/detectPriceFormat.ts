@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { PriceFormat } from './priceSeries.js';
+import { quoteCell } from '../core/terminalText.js';
 
 /** Canonical column names sleeves understands. */
 export type PriceField = 'date' | 'open' | 'high' | 'low' | 'close' | 'adj_close' | 'volume';
@@ -48,15 +49,15 @@ export function detectPriceFormat(headerLine: string, fileLabel: string): PriceH
     const key = name.toLowerCase();
     const field = ALIASES[key];
     if (field === undefined) {
-      throw new UserError(`${where}: unknown column "${name}" in header "${headerLine}", expected ${EXPECTED_HEADERS}`);
+      throw new UserError(`${where}: unknown column ${quoteCell(name)} in header ${quoteCell(headerLine)}, expected ${EXPECTED_HEADERS}`);
     }
-    if (fields.includes(field)) throw new UserError(`${where}: column "${name}" appears twice, expected each column once`);
+    if (fields.includes(field)) throw new UserError(`${where}: column ${quoteCell(name)} appears twice, expected each column once`);
     if (key === 'adj close') yahooStyle = true;
     fields.push(field);
   }
   for (const required of ['date', 'close'] as const) {
     if (!fields.includes(required)) {
-      throw new UserError(`${where}: no "${required}" column in header "${headerLine}", expected ${EXPECTED_HEADERS}`);
+      throw new UserError(`${where}: no "${required}" column in header ${quoteCell(headerLine)}, expected ${EXPECTED_HEADERS}`);
     }
   }
   let format: PriceFormat;

@@ -8,7 +8,11 @@ import { fetchStooq } from './providers/stooq.js';
 import type { DailyBar, ProviderName, ProviderOptions, ProviderRequest } from './providers/types.js';
 import { fetchYahoo } from './providers/yahoo.js';
 import { tickerToFileName } from './tickerToFileName.js';
-import { writeFileAtomic } from '../core/writeFileAtomic.js';
+import { replaceFilesAtomic, type FileToWrite } from '../core/replaceFilesAtomic.js';
+import { quoteCell } from '../core/terminalText.js';
+
+/** A ticker as strategy files accept it (schema.ts); never a path. */
+const TICKER = /^[A-Za-z0-9^=._-]+$/;
 
 export interface FetchRequest {
   readonly tickers: readonly string[];
@@ -46,14 +50,20 @@ export const DEFAULT_FROM = '2000-01-01';
 /**
  * Downloads each ticker into `dir/<file of ticker>.csv` (uniform format), one after the other.
  * From: `from`, else 10 days before the existing file's last date, else 2000-01-01. To: `to`,
- * else today. Existing files are extended (mergeBars) and replaced atomically.
+ * else today. Existing files are extended (mergeBars); the files are replaced all-or-nothing once
+ * every download has succeeded (replaceFilesAtomic).
  */
 export async function fetchPrices(request: FetchRequest): Promise<FetchResult[]> {
   const today = request.today ?? Math.floor(Date.now() / 86_400_000);
   const options: ProviderOptions = { timeoutMs: request.timeoutMs, ...request.providerOptions };
   const results: FetchResult[] = [];
+  const files: FileToWrite[] = [];
   for (const ticker of request.tickers) {
+    if (!TICKER.test(ticker) || ticker.startsWith('.')) {
+      throw new UserError(`data fetch: ${quoteCell(ticker)} is not a ticker; expected letters, digits and ^ = . _ - (e.g. NVDA, 0700.HK, ^HSI, GC=F)`);
+    }
     const name = tickerToFileName(ticker);
+    if (files.some((f) => f.name === name)) continue; // a ticker given twice is fetched once
     const file = path.join(request.dir, name);
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
     const from = request.from ?? (existing === null ? parseIsoDate(DEFAULT_FROM) : lastDate(existing, name) - OVERLAP_DAYS);
@@ -61,9 +71,11 @@ export async function fetchPrices(request: FetchRequest): Promise<FetchResult[]>
     if (from > to) throw new UserError(`--from ${formatIsoDate(from)} is after --to ${formatIsoDate(to)}, expected from ≤ to`);
     const bars = await PROVIDERS[request.provider]({ ticker, from, to }, options);
     const merged = mergeBars(existing, name, bars.filter((b) => b.date >= from && b.date <= to));
-    writeFileAtomic(file, merged.text);
+    files.push({ name, text: merged.text });
     results.push({ ticker, file, rows: merged.rows, added: merged.added, conflicts: merged.conflicts, start: merged.start, end: merged.end });
   }
+  // All tickers or none: a failed download leaves every file as it was.
+  replaceFilesAtomic(request.dir, files);
   return results;
 }
 

@@ -9,6 +9,7 @@ import { MissingTickerError, type MissingTicker } from './missingTickerError.js'
 import type { PriceFileInfo, PriceSeries } from './priceSeries.js';
 import { readPriceFile } from './readPriceFile.js';
 import { fileNameToTicker, tickerToFileName } from './tickerToFileName.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 export { MissingTickerError } from './missingTickerError.js';
 
@@ -63,8 +64,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   const panel = slicePanel(full, lo, hi);
   const start = panel.dates[0] as number;
   const end = panel.dates[panel.dates.length - 1] as number;
-  const filled: Record<string, number> = {};
-  const droppedDates: Record<string, string[]> = {};
+  const filled = emptyRecord<number>();
+  const droppedDates = emptyRecord<string[]>();
   const [startIso, endIso] = [formatIsoDate(start), formatIsoDate(end)];
   series.forEach((s, a) => {
     filled[s.ticker] = countFilledRows(panel, a, s.dates);

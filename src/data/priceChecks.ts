@@ -41,7 +41,7 @@ export function checkPriceTable(table: PriceTable, fileLabel: string, limits: Pr
   checkOhlc(table, fileLabel, limits, report);
 }
 
-type Check = (table: PriceTable, fileLabel: string, limits: PriceCheckLimits, report: (p: PriceProblem) => void) => void;
+export type Check = (table: PriceTable, fileLabel: string, limits: PriceCheckLimits, report: (p: PriceProblem) => void) => void;
 
 const checkGaps: Check = ({ dates, lines, n }, fileLabel, limits, report) => {
   for (let i = 1; i < n; i++) {
@@ -74,7 +74,7 @@ const checkFlatRuns: Check = (table, fileLabel, limits, report) => {
   }
 };
 
-const checkJumps: Check = ({ dates, prices, lines, n }, fileLabel, limits, report) => {
+export const checkJumps: Check = ({ dates, prices, lines, n }, fileLabel, limits, report) => {
   let skipUntil = 0; // the return leg of a reversed jump is not reported again
   for (let i = 1; i < n; i++) {
     if (i <= skipUntil) continue;

@@ -2,6 +2,7 @@ import { dayFromYmd, formatIsoDate, parseIsoDate } from '../core/dates.js';
 import type { PriceField } from './detectPriceFormat.js';
 import { NOT_A_NUMBER, parseDecimal } from './parseDecimal.js';
 import type { PriceProblem } from './priceProblem.js';
+import { quoteCell } from '../core/terminalText.js';
 
 /** Columns whose numbers are kept with `read: 'all'` (volume is never read). */
 const STORED: readonly PriceField[] = ['open', 'high', 'low', 'close', 'adj_close'];
@@ -122,7 +123,7 @@ export class PriceRowReader {
     if (Number.isNaN(day)) {
       const dateText = this.unquoted(k);
       const hint = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dateText) ? ' (day-first or month-first dates are ambiguous)' : '';
-      this.report('badDate', `unparseable date "${dateText}"${hint}, expected YYYY-MM-DD`);
+      this.report('badDate', `unparseable date ${quoteCell(dateText)}${hint}, expected YYYY-MM-DD`);
     }
     return day;
   }
@@ -145,7 +146,7 @@ export class PriceRowReader {
       const k = this.parsedCols[q] as number;
       let v = parseDecimal(this.text, this.cellStart[k] as number, this.cellEnd[k] as number);
       if (v === NOT_A_NUMBER) {
-        this.report('nonNumeric', `${this.fields[k]} is "${this.cell(k)}", expected a number`);
+        this.report('nonNumeric', `${this.fields[k]} is ${quoteCell(this.cell(k))}, expected a number`);
         ok = false;
         v = Number.NaN;
       }

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { formatIsoDate } from '../core/dates.js';
 import { parsePriceTable } from './parsePriceTable.js';
+import { priceSanityWarnings } from './priceSanity.js';
 import type { PriceSeries } from './priceSeries.js';
 
 /**
@@ -13,9 +14,11 @@ import type { PriceSeries } from './priceSeries.js';
  * Price column: `adj_close` (dividend- and split-adjusted) when present and filled, else `close`
  * with a warning when an empty `adj_close` column had to be ignored. Yahoo `null` rows are skipped
  * with a warning. Only the date and price columns are read (validatePriceFile checks the rest).
- * `info.sha256` is left empty: the loader, which has the bytes, fills it.
+ * `info.sha256` is left empty: the loader, which has the bytes, fills it. Price sanity findings
+ * (one-day jumps, dates after `today`, non-decimal numbers, subnormal prices: priceSanity.ts)
+ * are warnings.
  */
-export function readPriceCsv(text: string, fileLabel: string, ticker: string): PriceSeries {
+export function readPriceCsv(text: string, fileLabel: string, ticker: string, today = Math.floor(Date.now() / 86_400_000)): PriceSeries {
   const table = parsePriceTable(
     text,
     fileLabel,
@@ -31,6 +34,7 @@ export function readPriceCsv(text: string, fileLabel: string, ticker: string): P
   if (table.nullRows > 0) {
     warnings.push(`${fileLabel}: skipped ${table.nullRows} row${table.nullRows === 1 ? '' : 's'} with null prices`);
   }
+  warnings.push(...priceSanityWarnings(table, text, fileLabel, today));
   return {
     ticker,
     dates: table.dates,

@@ -5,6 +5,8 @@ import { isPriceTableHeader, looksLikePrices } from './looksLikePrices.js';
 import { pricesToReturns, type ReturnsTable } from './pricesToReturns.js';
 import { readPriceCsv } from './readPriceCsv.js';
 import { fileNameToTicker } from './tickerToFileName.js';
+import { quoteCell } from '../core/terminalText.js';
+import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -68,12 +70,15 @@ function readPrices(text: string, lines: string[], h: number, header: string[], 
 /** The wide table of returns or prices after the header line `h`. */
 function readTable(lines: string[], h: number, header: string[], fileLabel: string, kind: 'return' | 'price'): ReturnsTable {
   if ((header[0] ?? '').toLowerCase() !== 'date' || header.length < 2) {
-    throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got "${(lines[h] as string).trim()}"`);
+    throw new UserError(`${fileLabel}:${h + 1}: expected a header date,<name>... (first field "date"), got ${quoteCell((lines[h] as string).trim())}`);
   }
   const names = header.slice(1);
+  const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '') throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: empty series name in the header`);
-    if (names.indexOf(name) !== i) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: series name "${name}" appears twice`);
+    if (isReservedKey(name)) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: ${reservedKeyMessage('series name', name)}`);
+    if (seen.has(name)) throw new UserError(`${fileLabel}:${h + 1}:${i + 2}: series name ${quoteCell(name)} appears twice`);
+    seen.add(name);
   });
   const dates: number[] = [];
   const values: number[][] = names.map(() => []);
@@ -85,7 +90,7 @@ function readTable(lines: string[], h: number, header: string[], fileLabel: stri
     const fields = splitFields(line);
     if (fields.length !== header.length) throw new UserError(`${where}: ${fields.length} fields, expected ${header.length} as in the header`);
     const day = parseIsoDate(fields[0] as string);
-    if (Number.isNaN(day) || (fields[0] as string).length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got "${fields[0]}"`);
+    if (Number.isNaN(day) || (fields[0] as string).length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got ${quoteCell(fields[0] as string)}`);
     const previous = dates[dates.length - 1];
     if (previous !== undefined && day <= previous) {
       throw new UserError(`${where}:1: date ${fields[0]} is not after the previous row's ${formatIsoDate(previous)}; dates must be strictly increasing`);
@@ -110,7 +115,7 @@ function parseCell(cell: string, started: boolean, where: string, name: string, 
     throw new UserError(`${where}: empty cell in "${name}" after its first value; only a series' leading cells may be empty`);
   }
   const example = kind === 'price' ? 'a price such as 101.25' : 'a simple return such as 0.0123';
-  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (${example}) in "${name}", got "${cell}"`);
+  if (!NUMBER.test(cell)) throw new UserError(`${where}: expected a number (${example}) in ${quoteCell(name)}, got ${quoteCell(cell)}`);
   const value = Number(cell);
   if (kind === 'price') {
     if (!(value > 0)) throw new UserError(`${where}: price ${cell} in "${name}" is not positive; expected prices > 0 with --prices`);

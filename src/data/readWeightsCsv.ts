@@ -8,6 +8,8 @@
  */
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
+import { isReservedKey } from '../core/reservedKeys.js';
+import { quoteCell } from '../core/terminalText.js';
 
 export interface WeightsSchedule {
   readonly dates: Int32Array;
@@ -19,18 +21,23 @@ export interface WeightsSchedule {
   readonly file: string;
 }
 
+/** A ticker as strategy files accept it (schema.ts). */
+const TICKER = /^[A-Za-z0-9^=._-]+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function readWeightsCsv(text: string, file: string): WeightsSchedule {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   const header = (lines[0] ?? '').split(',').map((s) => s.trim());
   if ((header[0] ?? '').toLowerCase() !== 'date' || header.length < 2) {
-    throw new UserError(`${file}:1: expected a header date,<ticker>... (first field "date"), got "${(lines[0] ?? '').trim()}"`);
+    throw new UserError(`${file}:1: expected a header date,<ticker>... (first field "date"), got ${quoteCell((lines[0] ?? '').trim())}`);
   }
   const tickers = header.slice(1);
+  const seen = new Set<string>();
   tickers.forEach((t, i) => {
     if (t === '') throw new UserError(`${file}:1:${i + 2}: empty ticker in the header`);
-    if (tickers.indexOf(t) !== i) throw new UserError(`${file}:1:${i + 2}: ticker "${t}" appears twice`);
+    if (!TICKER.test(t) || isReservedKey(t)) throw new UserError(`${file}:1:${i + 2}: ${quoteCell(t)} is not a ticker; expected letters, digits and ^ = . _ - (e.g. NVDA, 0700.HK, ^HSI, GC=F)`);
+    if (seen.has(t)) throw new UserError(`${file}:1:${i + 2}: ticker "${t}" appears twice`);
+    seen.add(t);
   });
   const dates: number[] = [];
   const rowLines: number[] = [];
@@ -42,13 +49,13 @@ export function readWeightsCsv(text: string, file: string): WeightsSchedule {
     const fields = line.split(',').map((s) => s.trim());
     if (fields.length !== header.length) throw new UserError(`${where}: ${fields.length} fields, expected ${header.length} as in the header`);
     const day = parseIsoDate(fields[0]!);
-    if (Number.isNaN(day) || fields[0]!.length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got "${fields[0]}"`);
+    if (Number.isNaN(day) || fields[0]!.length !== 10) throw new UserError(`${where}:1: expected a date as YYYY-MM-DD, got ${quoteCell(fields[0]!)}`);
     const prev = dates[dates.length - 1];
     if (prev !== undefined && day <= prev) throw new UserError(`${where}:1: date ${fields[0]} is not after the previous row's ${formatIsoDate(prev)}`);
     let sum = 0;
     for (let k = 1; k < fields.length; k++) {
       const cell = fields[k]!;
-      if (cell !== '' && !NUMBER.test(cell)) throw new UserError(`${where}:${k + 1}: expected a weight between 0 and 1 for ${tickers[k - 1]}, got "${cell}"`);
+      if (cell !== '' && !NUMBER.test(cell)) throw new UserError(`${where}:${k + 1}: expected a weight between 0 and 1 for ${tickers[k - 1]}, got ${quoteCell(cell)}`);
       const w = cell === '' ? 0 : Number(cell);
       if (w < 0 || w > 1) throw new UserError(`${where}:${k + 1}: weight ${cell} for ${tickers[k - 1]} is outside [0, 1] (long-only; weights are fractions, not percent)`);
       sum += w;

@@ -17,6 +17,11 @@
  *
  * Sleeve index returns over the across-level window use the sleeve's current within weights:
  * r_s,k = Σ_i w_i r_i,k / Σ_i w_i over members with a return on row k (NaN when none has one).
+ *
+ * A sleeve is eligible at the across level when at least one member has a price at the close.
+ * When its within weights are all 0 (its method put the whole sleeve in cash, e.g. every
+ * momentum winner below `absoluteThreshold`, or a within trend filter to cash), it stays eligible
+ * and its across weight is held in cash; its index then weighs its members equally (w_i = 1).
  */
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { applyConstraints, type ConstraintsSpec } from '../allocation/applyConstraints.js';
@@ -134,7 +139,10 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
         if (share > 0) w = w.map((x) => x * (1 - share));
       }
       withinWeights.push(w);
-      sleeveEligible[s] = w.some((x) => x > 0) ? 1 : 0;
+      // A sleeve can be held when a member has a price at the close, even if its within method
+      // put all of its weight in cash (e.g. every momentum winner below absoluteThreshold): its
+      // across weight then stays in cash instead of passing to the other sleeves.
+      sleeveEligible[s] = input.eligible.some((x) => x === 1) ? 1 : 0;
     });
     const across = { ...acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible), out: acrossOut };
     const result = allocateStage(ctx.across, across);
@@ -256,7 +264,9 @@ function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookbac
   if (lookback === 0) return { n: nSleeves, names, returns: window, length: 0, eligible };
   const memberReturns = new Map<number, Float64Array>();
   layout.sleeves.forEach((sleeve, s) => {
-    const ws = withinWeights[s]!;
+    // A sleeve wholly in cash is indexed on its members equally (its across weight stays in cash).
+    const within = withinWeights[s]!;
+    const ws = within.some((x) => x > 0) ? within : new Float64Array(within.length).fill(1);
     const sums = new Float64Array(length);
     const held = new Float64Array(length);
     sleeve.members.forEach((m, i) => {

@@ -15,7 +15,8 @@
  */
 import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
-import { lowerBound } from '../core/panel.js';
+import { lowerBound, type PricePanel } from '../core/panel.js';
+import type { StrategySpec } from '../strategy/schema.js';
 
 export type LateStartPolicy = 'refuse' | 'cash' | 'redistribute';
 
@@ -52,6 +53,37 @@ export interface WindowInput {
   readonly lateStart: LateStartPolicy;
   /** The price files' own spans, named in messages when the loaded rows hold no price. */
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
+}
+
+/**
+ * The period window of a strategy on a loaded panel: its assets (in layout order) and its
+ * benchmark, its period, its weights schedule and `data.lateStart`. What `runBacktest` runs on,
+ * and what `strategies validate --data` checks, so both give the same verdict.
+ */
+export function strategyPeriodWindow(
+  spec: Pick<StrategySpec, 'benchmark' | 'period' | 'data'>,
+  assets: readonly string[],
+  data: { readonly panel: PricePanel; readonly schedule?: { readonly dates: Int32Array } | undefined; readonly files?: WindowInput['files'] },
+): PeriodWindow {
+  const { panel } = data;
+  const N = panel.dates.length;
+  const tickers = spec.benchmark ? [...assets, spec.benchmark] : [...assets];
+  const columns = tickers.map((t) => {
+    const a = panel.assets.indexOf(t);
+    if (a < 0) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
+    return panel.values.subarray(a * N, (a + 1) * N);
+  });
+  return periodWindow({
+    dates: panel.dates,
+    columns,
+    tickers,
+    benchmark: spec.benchmark ? assets.length : -1,
+    from: spec.period.from,
+    to: spec.period.to,
+    scheduleStart: data.schedule?.dates[0],
+    lateStart: spec.data.lateStart,
+    files: data.files,
+  });
 }
 
 export function periodWindow(input: WindowInput): PeriodWindow {
@@ -113,9 +145,10 @@ export function periodWindow(input: WindowInput): PeriodWindow {
     const late = coverage.some((_, k) => !priced(k, lo));
     const fix = [
       late ? 'set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway' : '',
-      commonStart <= commonEnd ? `run from ${iso(commonStart)} to ${iso(commonEnd)}, where every ticker has prices` : commonFileSpan(input.files, tickers),
+      commonStart > commonEnd ? commonFileSpan(input.files, tickers) : commonStart !== lo || commonEnd !== hi - 1 ? `run from ${iso(commonStart)} to ${iso(commonEnd)}, between the latest first price and the earliest last price` : '',
     ].filter((s) => s !== '');
-    throw new UserError(`period ${iso(lo)} to ${iso(hi - 1)}: ${refused.length} of ${tickers.length} tickers have no price over part of it (${fix.join('; or ')}):\n  ${refused.join('\n  ')}`);
+    const hint = fix.length > 0 ? ` (${fix.join('; or ')})` : ' (a ticker without a price on the last row stopped trading or has a gap longer than data.maxFillDays there: end the period earlier)';
+    throw new UserError(`period ${iso(lo)} to ${iso(hi - 1)}: ${refused.length} of ${tickers.length} tickers have no price over part of it${hint}:\n  ${refused.join('\n  ')}`);
   }
   return { lo, hi, coverage, warnings };
 }

@@ -10,9 +10,11 @@ import { lowerBound, type PricePanel } from '../core/panel.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
-import { periodWindow, type CoverageRow } from './periodWindow.js';
+import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -27,6 +29,8 @@ export interface RunData {
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
   /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
   readonly recordWeights?: boolean | undefined;
+  /** The annual rates of `cash.rateFile`, read by the caller (loadRunData). */
+  readonly cashRates?: CashRates | undefined;
 }
 
 export interface RebalanceRecord {
@@ -49,6 +53,8 @@ export interface BacktestResult {
   /** The strategy's asset prices: asset a on period row t is values[a * stride + offset + t]. */
   readonly prices: { readonly values: Float64Array; readonly stride: number; readonly offset: number };
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
+  /** What cash earned per period row (null: nothing); also the risk-free rate with reporting.riskFree: cash. */
+  readonly cash: CashReturns | null;
   readonly rebalances: readonly RebalanceRecord[];
   /** Each asset's and the benchmark's prices over the period, and what was done where it had none. */
   readonly coverage: readonly CoverageRow[];
@@ -71,19 +77,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   const warnings: string[] = [];
 
-  const b = spec.benchmark ? panel.assets.indexOf(spec.benchmark) : -1;
-  if (spec.benchmark && b < 0) throw new UserError(`benchmark ${spec.benchmark} is not in the loaded data`);
-  const window = periodWindow({
-    dates: panel.dates,
-    columns: [...layout.assets.map((_, i) => prices.subarray(i * N, (i + 1) * N)), ...(b >= 0 ? [panel.values.subarray(b * N, (b + 1) * N)] : [])],
-    tickers: b >= 0 ? [...layout.assets, spec.benchmark!] : layout.assets,
-    benchmark: b >= 0 ? m : -1,
-    from: spec.period.from,
-    to: spec.period.to,
-    scheduleStart: data.schedule?.dates[0],
-    lateStart: spec.data.lateStart,
-    files: data.files,
-  });
+  const window = strategyPeriodWindow(spec, layout.assets, data);
   const { lo, hi } = window;
   warnings.push(...window.warnings);
   const n = hi - lo;
@@ -94,13 +88,16 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
+  const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
+  if (cash) warnings.push(...cash.warnings);
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
     prices,
     stride: N,
     offset: lo,
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }),
+    // The trading day after the period (when the data have one) tells whether its last row closes a period.
+    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }, panel.dates[hi]),
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,
@@ -108,6 +105,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     minTurnover: rebalance.minTrade,
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
+    ...(cash ? { cashReturns: cash.returns } : {}),
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
@@ -128,7 +126,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   // Allocator and constraint warnings, once per distinct message with the decisions it came from.
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
-  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), rebalances, coverage: window.coverage, warnings };
+  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

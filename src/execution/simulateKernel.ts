@@ -2,7 +2,8 @@
  * The simulation kernel: one pass over the period's rows, over typed arrays only.
  *
  * Timing: weights decided from data up to the close of row t are traded at the close of row
- * t + lag. Holdings (units) drift with prices between trades; cash earns nothing. At a trade the
+ * t + lag. Holdings (units) drift with prices between trades; cash compounds at `cashReturns`
+ * (cash_t = cash_{t−1} · (1 + c_t); nothing when omitted). At a trade the
  * proportional cost rate c (bps + slippage) is charged on the traded value and deducted from
  * equity, and post-trade weights equal the targets exactly relative to post-cost equity:
  *   V' = V − cost,  T_a = w_a · V',  cost = c · Σ_a |T_a − h_a|
@@ -42,6 +43,12 @@ export interface KernelInput {
    * (default 0: never skip). Holdings then drift on, and the previous target stays in force.
    */
   readonly minTurnover?: number;
+  /**
+   * Simple return of cash from the close of period row t − 1 to the close of row t (entry 0
+   * unused; length nDates), e.g. a money-market rate per period or a cash proxy's returns.
+   * Omitted: cash earns nothing.
+   */
+  readonly cashReturns?: Float64Array;
 }
 
 export const RULE_INITIAL = 0;
@@ -106,6 +113,18 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   let hasTarget = false;
   let waiting = 0;
   let cash = 1;
+  /** The row whose close `cash` is valued at (cash accrues row by row up to the row in hand). */
+  let cashRow = 0;
+  const cashReturns = input.cashReturns;
+
+  /** Brings cash to the close of row t (t ≥ cashRow). */
+  function accrueCash(t: number): void {
+    if (cashReturns === undefined) return;
+    while (cashRow < t) {
+      cashRow++;
+      cash *= 1 + cashReturns[cashRow]!;
+    }
+  }
 
   /** Price of asset a at row t, or its last price before t when t has none (NaN if never). */
   function priceAt(a: number, t: number): number {
@@ -165,7 +184,16 @@ export function simulateKernel(input: KernelInput): KernelLedger {
    * it are left for the caller to redo.
    */
   function quietRows(lo: number, hi: number, checkBands: boolean): number {
-    equity.fill(cash, lo, hi);
+    if (cashReturns === undefined) equity.fill(cash, lo, hi);
+    else {
+      // Cash of each row, tentatively (rows after a band breach are redone from the breach row).
+      let c = cash;
+      for (let r = lo; r < hi; r++) {
+        if (r > cashRow) c *= 1 + cashReturns[r]!;
+        equity[r] = c;
+        cashSeries[r] = c;
+      }
+    }
     for (let a = 0; a < m; a++) {
       const u = units[a]!;
       if (u !== 0) accumulateColumnKernel(prices, a * stride + offset, u, priceAt(a, lo), equity, lo, hi);
@@ -192,7 +220,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       }
     }
     const recordTo = stop < hi ? stop : hi;
-    for (let r = lo; r < recordTo; r++) cashSeries[r] = cash;
+    if (cashReturns === undefined) for (let r = lo; r < recordTo; r++) cashSeries[r] = cash;
+    else if (recordTo > lo) {
+      cash = cashSeries[recordTo - 1]!;
+      cashRow = recordTo - 1;
+    }
     if (record) {
       // One division per row instead of one per cell.
       for (let r = lo; r < recordTo; r++) invEquity[r] = 1 / equity[r]!;
@@ -211,6 +243,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
 
   /** One row with a trade and/or a decision (calendar, or a band breach found by quietRows). */
   function eventRow(r: number, bandBreach: boolean): void {
+    accrueCash(r);
     let value = valueAt(r);
     const slot = r % slots;
     if (lag > 0 && pendingFlag[slot] === 1) value = execute(r, slot);

@@ -2,7 +2,7 @@ import { formatIsoDate } from '../core/dates.js';
 import { concentrationSeries, type SleeveMembers } from './concentrationSeries.js';
 import { driftCreep } from './driftCreep.js';
 import { rebalanceRisk } from './rebalanceRisk.js';
-import { returnContribution, topContributorsShare } from './returnContribution.js';
+import { costContribution, returnContribution, topContributorsShare } from './returnContribution.js';
 import { summarizeSeries, summaryJson } from './summarizeSeries.js';
 
 export interface ConcentrationInput {
@@ -18,14 +18,21 @@ export interface ConcentrationInput {
   sleeves: Array<{ name: string; members: Array<{ asset: number; fraction: number }> }>;
   /** Rows t where trades executed (weights[.., t] are then the post-trade weights). */
   rebalanceIndices: Int32Array;
-  /** Trailing rows for the covariance in riskContribution/effectiveBets (strategy lookback, or 252). */
+  /** Trailing rows for the covariance in riskContribution/effectiveBets (the strategy's lookback, or 252). */
   riskWindow: number;
+  /** Where `riskWindow` comes from, stated in the summary's `riskWindow.source`. */
+  riskWindowSource?: string;
   /**
    * Optional prices of the assets including the history before the period (asset a on period
    * row s is values[a * stride + offset + s], s may be negative down to −offset): the trailing
    * risk window then reaches back before the start instead of being cut at row 1.
    */
   riskPrices?: { values: Float64Array; stride: number; offset: number };
+  /**
+   * Optional trades and end-of-day equity of the run (initial capital 1): with them the return
+   * contribution has an explicit costs term, so that Σ asset contributions + costs = Σ_t r_{p,t}.
+   */
+  costs?: { tradeRows: Int32Array; tradeCosts: Float64Array; equity: Float64Array };
   /** K of topKShare and topContributorsShare (default 3). */
   topK: number;
 }
@@ -48,7 +55,8 @@ export interface ConcentrationResult {
  * Concentration exposure of a backtest (docs/conventions.md, "Concentration exposure"): the daily
  * series of concentrationSeries, their summaries {mean, min, max, last} (NaN days skipped),
  * maxWeight's maximum with its asset and date, drift creep, arithmetic return contributions per
- * asset and sleeve with the residual against the geometric total, the top-K contributors' share,
+ * asset and sleeve plus a costs term (with `costs`: Σ assets + costs = Σ_t r_{p,t}) and the
+ * residual against the geometric total, the top-K contributors' share,
  * and the mean risk contributions and effective bets over the rebalances.
  */
 export function computeConcentration(input: ConcentrationInput): ConcentrationResult {
@@ -86,6 +94,7 @@ export function computeConcentration(input: ConcentrationInput): ConcentrationRe
     cashWeight: summaryJson(summarizeSeries(s.cashWeight)),
     driftCreep: Number.isNaN(creep.value) ? null : { value: creep.value, date: iso(creep.row), rebalanceDate: iso(creep.rebalanceRow) },
     ...contributionSummary(input, nAssets, nDates, topK, warnings),
+    riskWindow: { rows: input.riskWindow, source: input.riskWindowSource ?? 'given by the caller' },
     ...riskSummary(input, nAssets, nDates, warnings, iso),
   };
   const { hhi, effectiveHoldings, maxWeight, topKShare, cashWeight, sleeveHhi } = s;
@@ -109,9 +118,12 @@ function perAsset(values: Float64Array, assets: readonly string[]): Record<strin
 }
 
 function contributionSummary(input: ConcentrationInput, nAssets: number, nDates: number, topK: number, warnings: string[]) {
-  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates);
+  const c = input.costs;
+  const firstPeriodScale = c && nDates > 0 ? (c.equity[0] as number) : 1;
+  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale);
   if (missing > 0) warnings.push(`returnContribution: ${missing} held asset-day${missing === 1 ? '' : 's'} without a return were left out`);
-  let sum = 0;
+  const costs = c ? costContribution(c.tradeRows, c.tradeCosts, c.equity) : 0;
+  let sum = costs;
   for (let a = 0; a < nAssets; a++) sum += contributions[a] as number;
   let arithmetic = 0;
   let growth = 1;
@@ -124,9 +136,10 @@ function contributionSummary(input: ConcentrationInput, nAssets: number, nDates:
   return {
     returnContribution: {
       method: 'arithmetic',
-      note: 'Σ_t w_{i,t−1}·r_{i,t}: arithmetic sums that do not compound; residual = geometric total − Σ contributions',
+      note: 'Σ_t w_{i,t−1}·r_{i,t}, and costs = −Σ trade cost / equity before it: arithmetic sums that do not compound; sum = Σ assets + costs = arithmeticTotal; residual = geometric total − sum',
       assets: perAsset(contributions, input.assets),
       sleeves: perSleeve(contributions, input.sleeves),
+      costs,
       sum,
       arithmeticTotal: arithmetic,
       geometricTotal: growth - 1,

@@ -51,15 +51,24 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   const pa = ctx.convention === 'performanceanalytics';
   const r = returns;
   const n = r.length;
-  const rf = perPeriodRate(ctx.riskFreeRate, P);
-  const mar = perPeriodRate(ctx.mar, P);
+  const series = ctx.riskFreeSeries;
+  if (series !== undefined && series.length !== n) throw new RangeError(`computeMetrics: ${n} returns but ${series.length} risk-free returns`);
+  const rf = series ?? perPeriodRate(ctx.riskFreeRate, P);
+  // Downside measures against a target series: r − target below 0 (Sortino(r, c) = Sortino(r − c, 0)).
+  const [dr, mar] = series !== undefined ? [subtract(r, series), 0] : [r, perPeriodRate(ctx.mar, P)];
   const metrics: Record<string, number | null> = {};
   const warnings: string[] = [];
+  // Returns so large that their squares or their compounded growth leave double precision
+  // (|r| > 1e150: r² > 1e300) make second moments meaningless (a Sharpe of mean/∞ = 0): those
+  // metrics are null, and every null names the overflow rather than a misleading reason.
+  const largest = maxAbs(r);
+  const overflow = largest > OVERFLOW_SCALE;
+  const overflowReason = `a return of ${largest.toPrecision(3)} overflows double precision in this formula`;
   const put = (key: MetricKey, value: number, reason: () => string): void => {
-    if (Number.isFinite(value)) metrics[key] = value;
+    if (Number.isFinite(value) && !(overflow && SECOND_MOMENT_KEYS.has(key))) metrics[key] = value;
     else {
       metrics[key] = null;
-      warnings.push(`${key}: null (${reason()})`);
+      warnings.push(`${key}: null (${overflow ? overflowReason : reason()})`);
     }
   };
   const tooShort = (need: number) => () => `${n} period${n === 1 ? '' : 's'}, needs at least ${need}`;
@@ -70,9 +79,9 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   put('cagr', cagr(r, P), tooShort(1));
   put('annualizedVolatility', annualizedVolatility(r, P), tooShort(2));
   put('sharpe', sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
-  put('downsideDeviation', pa ? downsideDeviationPerPeriod(r, mar) : downsideDeviationAnnualized(r, mar, P), tooShort(1));
-  put('sortino', sortinoRatio(r, mar, P, ctx.convention), () =>
-    n === 0 ? tooShort(1)() : periodsBelow(r, mar) === 0 ? 'no periods below MAR' : 'undefined',
+  put('downsideDeviation', pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P), tooShort(1));
+  put('sortino', sortinoRatio(dr, mar, P, ctx.convention), () =>
+    n === 0 ? tooShort(1)() : periodsBelow(dr, mar) === 0 ? 'no periods below MAR' : 'undefined',
   );
   put('maxDrawdown', n === 0 ? Number.NaN : maxDrawdown(r), tooShort(1));
   put('calmar', calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
@@ -91,6 +100,18 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   put('worstPeriod', worstPeriod(r), tooShort(1));
   put('positivePeriodsShare', positivePeriodsShare(r), tooShort(1));
   return { metrics, warnings };
+}
+
+/** Above this magnitude a return's square passes 1e300: sums of squares may overflow. */
+const OVERFLOW_SCALE = 1e150;
+
+/** Metrics built on squares (or higher powers) of returns: null when a return overflows them. */
+const SECOND_MOMENT_KEYS: ReadonlySet<MetricKey> = new Set<MetricKey>(['annualizedVolatility', 'sharpe', 'sortino', 'skewness', 'excessKurtosis']);
+
+function maxAbs(r: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < r.length; i++) m = Math.max(m, Math.abs(r[i] as number));
+  return m;
 }
 
 /** Throws when a return is NaN or infinite (callers trim missing periods before). */

@@ -34,7 +34,7 @@ export function computeRelativeMetrics(
   assertFinite(benchmark, 'computeRelativeMetrics (benchmark)');
   const P = ctx.periodsPerYear;
   const pa = ctx.convention === 'performanceanalytics';
-  const rf = perPeriodRate(ctx.riskFreeRate, P);
+  const rf = ctx.riskFreeSeries ?? perPeriodRate(ctx.riskFreeRate, P);
   const n = returns.length;
   const metrics: Record<string, number | null> = {};
   const warnings: string[] = [];

@@ -20,6 +20,12 @@ export interface MetricContext {
   riskFreeRate: number;
   /** Annual minimum acceptable return for downside measures, default 0. */
   mar: number;
+  /**
+   * Per-period risk-free returns aligned with the returns measured (reporting.riskFree: cash):
+   * when given, Sharpe and alpha use it instead of riskFreeRate, and it is the Sortino and
+   * downside-deviation target instead of mar.
+   */
+  riskFreeSeries?: Float64Array;
 }
 
 /** A context with rf = MAR = 0. */

@@ -6,6 +6,7 @@ import { computeMetrics } from './computeMetrics.js';
 import { computeRelativeMetrics } from './computeRelativeMetrics.js';
 import type { ConventionName } from './convention.js';
 import { inferPeriodsPerYear } from './periodsPerYear.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 export interface MetricsOptions {
   benchmark?: string;
@@ -44,7 +45,7 @@ export function metricsDocument(
   if (options.benchmark !== undefined && b < 0) {
     throw new UserError(`--benchmark: no column "${options.benchmark}"; the columns are ${table.names.join(', ')}`);
   }
-  const series: Record<string, Record<string, number | null>> = {};
+  const series = emptyRecord<Record<string, number | null>>(); // keyed by the CSV's column names
   const warnings: string[] = [];
   table.names.forEach((name, c) => {
     const column = table.columns[c] as Float64Array;

@@ -14,7 +14,7 @@ import { maxDrawdown } from './underwater.js';
  * - standard: mean(x) / sd(x, n−1) · √P (empyrical sharpe_ratio).
  * - performanceanalytics: cagr(x) / (sd(x, n−1) · √P) (SharpeRatio.annualized, geometric).
  */
-export function sharpeRatio(r: Float64Array, rfPerPeriod: number, periodsPerYear: number, convention: ConventionName): number {
+export function sharpeRatio(r: Float64Array, rfPerPeriod: number | Float64Array, periodsPerYear: number, convention: ConventionName): number {
   const x = subtract(r, rfPerPeriod);
   if (x.length < 2 || isConstant(x)) return Number.NaN;
   if (convention === 'performanceanalytics') return cagr(x, periodsPerYear) / annualizedVolatility(x, periodsPerYear);

@@ -17,7 +17,7 @@ export function beta(r: Float64Array, b: Float64Array): number {
  * - standard: annualized (1 + mean(x − beta·y))^P − 1 (empyrical alpha).
  * - performanceanalytics: the per-period OLS intercept mean(x) − beta·mean(y) (CAPM.alpha).
  */
-export function alpha(r: Float64Array, b: Float64Array, rfPerPeriod: number, periodsPerYear: number, perPeriod: boolean): number {
+export function alpha(r: Float64Array, b: Float64Array, rfPerPeriod: number | Float64Array, periodsPerYear: number, perPeriod: boolean): number {
   const x = subtract(r, rfPerPeriod);
   const y = subtract(b, rfPerPeriod);
   const slope = beta(x, y);

@@ -1,8 +1,11 @@
 /**
- * Arithmetic return contribution of each asset: c_i = Σ_{t≥1} w_{i,t−1} · r_{i,t}, with w the
- * RAW end-of-day weights (fractions of equity, cash earning 0) and r the asset's simple return
- * from close t−1 to close t. Σ_i c_i = Σ_t r_{p,t}, the arithmetic sum of the portfolio
- * returns; it does not compound, so it differs from the geometric total ∏(1 + r_{p,t}) − 1 by a
+ * Arithmetic return contribution of each asset: c_i = Σ_{t≥1} ω_{i,t−1} · r_{i,t}, with ω the
+ * RAW end-of-day weights w (fractions of equity, cash earning 0) as fractions of the equity the
+ * period's return is measured from: ω_{i,t−1} = w_{i,t−1} for t ≥ 2, and for the first period,
+ * measured from the initial capital 1, ω_{i,0} = w_{i,0} · V_0 (`firstPeriodScale` = V_0, below 1
+ * when a trade at the start close paid costs). r is the asset's simple return from close t−1 to
+ * close t. Without costs Σ_i c_i = Σ_t r_{p,t}; with costs Σ_i c_i + costContribution = Σ_t r_{p,t}.
+ * The sums do not compound, so they differ from the geometric total ∏(1 + r_{p,t}) − 1 by a
  * residual the report shows. A NaN return with zero weight contributes 0; a NaN return with a
  * non-zero weight is skipped and counted in `missing`.
  */
@@ -11,6 +14,7 @@ export function returnContribution(
   assetReturns: Float64Array,
   nAssets: number,
   nDates: number,
+  firstPeriodScale = 1,
 ): { contributions: Float64Array; missing: number } {
   const contributions = new Float64Array(nAssets);
   let missing = 0;
@@ -18,7 +22,7 @@ export function returnContribution(
     const base = a * nDates;
     let sum = 0;
     for (let t = 1; t < nDates; t++) {
-      const w = weights[base + t - 1] as number;
+      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1);
       if (w === 0) continue;
       const r = assetReturns[base + t] as number;
       if (Number.isNaN(r)) missing++;
@@ -27,6 +31,25 @@ export function returnContribution(
     contributions[a] = sum;
   }
   return { contributions, missing };
+}
+
+/**
+ * The costs' contribution to the arithmetic sum of portfolio returns (≤ 0): each trade's cost
+ * (a fraction of the initial capital) divided by the equity its period's return is measured
+ * from, −Σ_k cost_k / B_k with B_k = V_{t_k−1} for a trade at row t_k ≥ 2, and B_k = 1 (the
+ * initial capital) for a trade at row 0 or 1, whose cost falls in the first period. With
+ * returnContribution: r_{p,t} = Σ_i ω_{i,t−1} r_{i,t} − Σ_{k: trade in period t} cost_k / B_k
+ * for every t, so Σ_i c_i + costs = Σ_t r_{p,t} exactly (up to rounding).
+ */
+export function costContribution(tradeRows: Int32Array, tradeCosts: Float64Array, equity: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < tradeRows.length; k++) {
+    const t = tradeRows[k] as number;
+    const cost = tradeCosts[k] as number;
+    if (cost === 0) continue;
+    sum -= cost / (t >= 2 ? (equity[t - 1] as number) : 1);
+  }
+  return sum;
 }
 
 /**

@@ -6,6 +6,8 @@ import { formatIsoDate } from '../core/dates.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { CurrencyNote } from '../data/convertCurrency.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
+import { riskFreeStatement } from './riskFreeStatement.js';
+import type { ViewAttribution } from '../engine/viewAttribution.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
@@ -18,6 +20,7 @@ import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildSeries } from './buildSeries.js';
 import { finalWeights } from './finalWeights.js';
 import type { Report } from './reportTypes.js';
+import { riskWindowOf } from './riskWindow.js';
 
 export interface ReportInputs {
   result: BacktestResult;
@@ -34,6 +37,8 @@ export interface ReportInputs {
   /** Returns of the same run without costs (for the cost drag), when costs are non-zero. */
   grossReturns?: Float64Array | null;
   includeSeries?: boolean;
+  /** What a Black–Litterman strategy's views added (engine/viewAttribution.ts), when it has views. */
+  viewAttribution?: ViewAttribution | null;
 }
 
 export const DEFINITIONS_VERSION = 'sleeves-conventions-1';
@@ -46,11 +51,14 @@ export function buildReport(inputs: ReportInputs): Report {
   const returns = ledger.returns.subarray(1);
   const endDates = dates.subarray(1);
   const periodsPerYear = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(dates);
+  // reporting.riskFree: cash → the cash series the run earned is the risk-free rate (and Sortino target).
+  const rfSeries = spec.reporting.riskFree === 'cash' && result.cash ? result.cash.returns.subarray(1) : undefined;
   const ctx: MetricContext = {
     periodsPerYear,
     convention: spec.reporting.convention,
     riskFreeRate: spec.reporting.riskFreeRate,
     mar: spec.reporting.mar,
+    ...(rfSeries ? { riskFreeSeries: rfSeries } : {}),
   };
   const core = computeMetrics(returns, ctx);
   warnings.push(...core.warnings.map((w) => `portfolio: ${w}`));
@@ -63,14 +71,16 @@ export function buildReport(inputs: ReportInputs): Report {
     if (rows.length < b.length) warnings.push(`benchmark ${result.benchmark.ticker}: ${b.length - rows.length} periods without a benchmark price are left out of the benchmark and relative figures`);
     const bSel = pick(b, rows);
     const rSel = pick(returns, rows);
-    const bm = computeMetrics(bSel, ctx);
-    const rel = computeRelativeMetrics(rSel, bSel, ctx);
+    const bCtx: MetricContext = rfSeries ? { ...ctx, riskFreeSeries: pick(rfSeries, rows) } : ctx;
+    const bm = computeMetrics(bSel, bCtx);
+    const rel = computeRelativeMetrics(rSel, bSel, bCtx);
     warnings.push(...bm.warnings.map((w) => `benchmark: ${w}`), ...rel.warnings.map((w) => `relative: ${w}`));
     benchmark = { ticker: result.benchmark.ticker, periods: rows.length, metrics: bm.metrics, relative: rel.metrics };
     benchmarkYearly = new Map(periodReturnTables(bSel, pickDates(endDates, rows)).yearly.map((y) => [y.year, y.return]));
   }
 
   const tables = periodReturnTables(returns, endDates);
+  const riskWindow = riskWindowOf(spec);
   const conc = computeConcentration({
     dates,
     assets: result.layout.assets,
@@ -79,7 +89,9 @@ export function buildReport(inputs: ReportInputs): Report {
     portfolioReturns: ledger.returns,
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,
-    riskWindow: 252,
+    costs: { tradeRows: ledger.trades.row, tradeCosts: ledger.trades.cost, equity: ledger.equity },
+    riskWindow: riskWindow.rows,
+    riskWindowSource: riskWindow.source,
     riskPrices: result.prices,
     topK: spec.reporting.topK,
   });
@@ -119,7 +131,7 @@ export function buildReport(inputs: ReportInputs): Report {
       currency: inputs.data.currency ?? null,
     },
     period: { start: formatIsoDate(dates[0]!), end: formatIsoDate(dates[n - 1]!), periods: n - 1, periodsPerYear },
-    convention: { name: spec.reporting.convention, definitions: DEFINITIONS_VERSION },
+    convention: { name: spec.reporting.convention, definitions: DEFINITIONS_VERSION, riskFree: riskFreeStatement(spec, result.cash), cash: result.cash ? result.cash.description : 'earns nothing' },
     timing: {
       lag: spec.rebalance.lag,
       description: `weights decided at the close of day t trade at the close of day t+${spec.rebalance.lag}; returns are close to close`,
@@ -145,6 +157,7 @@ export function buildReport(inputs: ReportInputs): Report {
     rebalances: [...result.rebalances],
     warnings,
   };
+  if (inputs.viewAttribution) report.viewAttribution = inputs.viewAttribution;
   if (inputs.includeSeries) report.series = buildSeries(result, conc.series, periodsPerYear);
   return report;
 }

@@ -3,6 +3,7 @@ import type { BacktestResult } from '../engine/runBacktest.js';
 import { underwaterSeries } from '../metrics/drawdownEpisodes.js';
 import { rollingOneYear } from '../metrics/rollingWindows.js';
 import type { ReportSeries } from './reportTypes.js';
+import { emptyRecord } from '../core/reservedKeys.js';
 
 /** Finite number or null (JSON cannot hold NaN). */
 export function finiteOrNull(x: number): number | null {
@@ -27,12 +28,12 @@ export function buildSeries(
       return v;
     });
   }
-  const weights: Record<string, number[]> = {};
+  const weights = emptyRecord<number[]>();
   layout.assets.forEach((ticker, a) => {
     weights[ticker] = Array.from(ledger.weights.subarray(a * n, (a + 1) * n));
   });
   // Sleeve weights of the whole portfolio (not normalised to the invested part): Σ fraction · w.
-  const sleeveWeights: Record<string, number[]> = {};
+  const sleeveWeights = emptyRecord<number[]>();
   for (const s of layout.sleeves) {
     const series = new Array<number>(n).fill(0);
     for (const m of s.members) for (let t = 0; t < n; t++) series[t]! += m.fraction * ledger.weights[m.asset * n + t]!;

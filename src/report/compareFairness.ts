@@ -1,7 +1,7 @@
 /**
  * Why a comparison may be unfair: the runs differ in period, periods per year, data (folder,
- * synthetic or not, or a file's sha256 for the same ticker), costs, lag, convention profile or
- * benchmark. One sentence per difference, naming the runs. Pure.
+ * synthetic or not, or a file's sha256 for the same ticker), costs, lag, convention profile,
+ * benchmark or risk-free rate. One sentence per difference, naming the runs. Pure.
  */
 import type { Report } from './reportTypes.js';
 
@@ -21,6 +21,8 @@ export function compareFairness(reports: readonly Report[], labels: readonly str
   differs('lag', (r) => String(r.timing.lag), 'trading later or sooner after a decision changes the returns');
   differs('convention profile', (r) => r.convention.name, 'Sharpe, Sortino, alpha and the information ratio have different formulas');
   differs('benchmark', (r) => r.benchmark?.ticker ?? 'none', 'relative figures are measured against different series');
+  // Reports written before the risk-free statement existed had a 0 rate unless riskFreeRate said otherwise.
+  differs('risk-free rate', (r) => r.convention.riskFree ?? `${(r.strategy.spec.reporting?.riskFreeRate ?? 0) * 100}% a year (reporting.riskFreeRate)`, 'Sharpe, Sortino and alpha measure returns in excess of different rates');
 
   const hashes = new Map<string, Map<string, string[]>>();
   reports.forEach((r, i) => {

@@ -1,6 +1,13 @@
 /** Number formatting for people (renderers only). null shows as an en dash. */
 export function pct(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${fixed(x * 100, digits)}%`;
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return Number.isFinite(x * 100) ? `${fixed(x * 100, digits)}%` : hugePercent(x, digits);
+}
+
+/** A finite fraction whose percentage overflows a double (|x| > 1.8e306): 1e308 → "1.00e+310%". */
+export function hugePercent(x: number, digits: number): string {
+  const [mantissa, exponent] = x.toExponential(digits).split('e');
+  return `${mantissa}e+${Number(exponent) + 2}%`;
 }
 
 export function num(x: number | null | undefined, digits = 2): string {

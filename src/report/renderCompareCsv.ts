@@ -1,9 +1,13 @@
 /**
  * A comparison as CSV for machines: `key,label,better,<column label>...`, one row per figure,
  * numbers in full precision (shortest round-trip form), an empty cell for a missing value.
- * Cells are quoted per RFC 4180 when they hold a comma, quote or line break.
+ * Cells are quoted per RFC 4180 when they hold a comma, quote or line break, and text cells that
+ * a spreadsheet would run as a formula (=, +, -, @, tab, CR) are neutralised (csvCell.ts).
  */
 import type { Comparison } from './compareReports.js';
+import { csvCell } from './csvCell.js';
+
+export { csvCell };
 
 export function renderCompareCsv(comparison: Comparison): string {
   const lines = [['key', 'label', 'better', ...comparison.columns.map((c) => c.label)].map(csvCell).join(',')];
@@ -12,8 +16,4 @@ export function renderCompareCsv(comparison: Comparison): string {
     lines.push(cells.map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
-}
-
-export function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,7 +1,9 @@
 /**
  * CSV renderers of a run's daily series. Numbers are written with full precision (shortest
- * round-trip form); an empty cell means no value.
+ * round-trip form); an empty cell means no value. Header names go through csvCell (RFC 4180,
+ * formula injection neutralised).
  */
+import { csvCell } from './csvCell.js';
 import type { ReportSeries } from './reportTypes.js';
 
 export function seriesCsv(series: ReportSeries): { returns: string; weights: string } {
@@ -15,7 +17,7 @@ export function seriesCsv(series: ReportSeries): { returns: string; weights: str
     returnLines.push(line);
   }
   const assets = Object.keys(series.weights);
-  const weightLines = [['date', ...assets, 'cash'].join(',')];
+  const weightLines = [['date', ...assets, 'cash'].map(csvCell).join(',')];
   for (let t = 0; t < series.dates.length; t++) {
     const row = [series.dates[t]!, ...assets.map((a) => cell(series.weights[a]![t]!)), cell(series.cash[t]!)];
     weightLines.push(row.join(','));

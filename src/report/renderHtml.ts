@@ -104,17 +104,21 @@ function dailyCharts(kit: PlotKit, report: Report, series: ReportSeries | null, 
 }
 
 function contributionCharts(kit: PlotKit, report: Report): string {
-  const conc = report.concentration as Record<string, { assets?: Record<string, number>; sleeves?: Record<string, number>; note?: string } | undefined>;
+  const conc = report.concentration as Record<string, { assets?: Record<string, number>; sleeves?: Record<string, number>; note?: string; costs?: number } | undefined>;
   const ret = conc['returnContribution'];
+  // The costs term is a bar of its own beside the sleeves and the assets (Σ bars = Σ daily returns).
+  const withCosts = (values: Record<string, number> | undefined) => (values && typeof ret?.costs === 'number' && ret.costs !== 0 ? { ...values, '(costs)': ret.costs } : values);
   const risk = conc['riskContribution'];
   const parts: string[] = [];
   const add = (id: string, title: string, caption: string, values: Record<string, number> | undefined, label: string) => {
     parts.push(values && Object.keys(values).length > 0 ? chartFigure(id, title, caption, contributionBars(kit, values, { label })) : missingChart(id, title, 'Not in this report.'));
   };
   const retNote = ret?.note ?? 'arithmetic sums of w·r';
-  add('return-by-sleeve', 'Return contribution by sleeve', retNote, ret?.sleeves, 'contribution to return');
-  add('risk-by-sleeve', 'Risk contribution by sleeve', 'Share of portfolio variance, mean over rebalances (trailing covariance).', risk?.sleeves, 'share of risk');
-  add('return-by-asset', 'Return contribution by asset', retNote, ret?.assets, 'contribution to return');
-  add('risk-by-asset', 'Risk contribution by asset', 'Share of portfolio variance, mean over rebalances (trailing covariance).', risk?.assets, 'share of risk');
+  const window = report.concentration.riskWindow;
+  const riskNote = `Share of portfolio variance, mean over rebalances (${window ? `trailing ${window.rows}-row covariance: ${window.source}` : 'trailing covariance'}).`;
+  add('return-by-sleeve', 'Return contribution by sleeve', retNote, withCosts(ret?.sleeves), 'contribution to return');
+  add('risk-by-sleeve', 'Risk contribution by sleeve', riskNote, risk?.sleeves, 'share of risk');
+  add('return-by-asset', 'Return contribution by asset', retNote, withCosts(ret?.assets), 'contribution to return');
+  add('risk-by-asset', 'Risk contribution by asset', riskNote, risk?.assets, 'share of risk');
   return `<div class="grid2">${parts.join('\n')}</div>`;
 }

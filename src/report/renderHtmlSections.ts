@@ -20,9 +20,12 @@ export function headerHtml(report: Report): string {
     ['period', `${report.period.start} → ${report.period.end} (${report.period.periods} periods, ${report.period.periodsPerYear} per year)`],
     ['data', `${report.data.directory} (${files.length} files, prices from ${columns || 'no files'})`],
     ['convention', `${report.convention.name} (${report.convention.definitions})`],
+    ['risk-free rate', report.convention.riskFree ?? '0% a year'],
+    ['cash', report.convention.cash ?? 'earns nothing'],
     ['timing', `lag ${report.timing.lag}: ${report.timing.description}`],
     ['costs', costs],
     ['coverage', describeCoverage(report) ?? 'every asset and the benchmark priced on every row of the period'],
+    ...viewRows(report),
     ['benchmark', report.benchmark ? `${report.benchmark.ticker}${report.benchmark.periods !== undefined ? ` (relative figures on ${report.benchmark.periods} common periods)` : ''}` : 'none'],
     ['sleeves', s.sleeves.map((sl) => `${sl.name}: ${sl.assets.join(', ')}`).join(' · ')],
     ['strategy file', s.file ?? '(none)'],
@@ -114,6 +117,8 @@ export function concentrationTableHtml(report: Report): string {
   const extras: string[] = [];
   const top = conc['topContributorsShare'];
   if (typeof top === 'number') extras.push(`top ${String(conc['topK'] ?? '')} contributors' share of the positive return: ${pct(top, 1)}`);
+  const window = report.concentration.riskWindow;
+  if (window) extras.push(`effective bets and risk contributions: covariance of the trailing ${window.rows} rows at each rebalance (${window.source})`);
   const creep = conc['driftCreep'] as Summary;
   if (creep && typeof creep['value'] === 'number') extras.push(`drift creep: HHI rose by up to ${num(creep['value'] as number, 3)} between rebalances (${String(creep['date'] ?? '')}, after the rebalance of ${String(creep['rebalanceDate'] ?? '')})`);
   return (
@@ -137,4 +142,16 @@ export function rebalancesHtml(report: Report): string {
 export function warningsHtml(warnings: readonly string[]): string {
   if (warnings.length === 0) return '<p class="note">No warnings.</p>';
   return `<ul class="warnings" id="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`;
+}
+
+/** Black–Litterman: what the views added, against the run without views (and each view alone). */
+function viewRows(report: Report): [string, string][] {
+  const v = report.viewAttribution;
+  if (!v) return [];
+  const d = (x: number | null, scale: number, unit: string) => (x === null ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x * scale).toFixed(2)}${unit}`);
+  const added = (f: typeof v.added) => `CAGR ${d(f.cagr, 100, '%')}, Sharpe ${d(f.sharpe, 1, '')}, max drawdown ${d(f.maxDrawdown, 100, '%')}`;
+  return [
+    ['views added', `${added(v.added)} against the prior without views (CAGR ${pct(v.prior.cagr)}, Sharpe ${v.prior.sharpe === null ? '–' : v.prior.sharpe.toFixed(2)})`],
+    ...v.perView.map((p): [string, string] => [p.view, `alone: ${added(p.added)}`]),
+  ];
 }

@@ -6,6 +6,7 @@ import { formatIsoDate } from '../core/dates.js';
 import { METRIC_KEYS } from '../metrics/computeMetrics.js';
 import { RELATIVE_METRIC_KEYS } from '../metrics/computeRelativeMetrics.js';
 import { firstValue, type MetricsDocument, type MetricsOptions } from '../metrics/metricsDocument.js';
+import { hugePercent } from './format.js';
 
 const PERCENT = new Set([
   'totalReturn', 'cagr', 'annualizedVolatility', 'downsideDeviation', 'maxDrawdown', 'var95', 'cvar95', 'var99', 'cvar99',
@@ -16,7 +17,7 @@ const INTEGER = new Set(['periods', 'longestDrawdownPeriods']);
 function formatValue(key: string, value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   if (INTEGER.has(key)) return String(value);
-  if (PERCENT.has(key)) return `${(value * 100).toFixed(2)}%`;
+  if (PERCENT.has(key)) return Number.isFinite(value * 100) ? `${(value * 100).toFixed(2)}%` : hugePercent(value, 2);
   return value.toFixed(3);
 }
 

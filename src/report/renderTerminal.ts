@@ -19,6 +19,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   const columns = new Set(report.data.files.map((f) => f.priceColumn));
   out.push(`period   ${report.period.start} → ${report.period.end}  (${report.period.periods} periods, ${report.period.periodsPerYear}/year)`);
   out.push(`data     ${report.data.directory}  (${report.data.files.length} files, prices from ${[...columns].join(' and ')})`);
+  out.push(`cash     ${report.convention.cash ?? 'earns nothing'}; risk-free rate ${report.convention.riskFree ?? '0% a year'}`);
   const coverage = describeCoverage(report);
   if (coverage) out.push(c.yellow(`coverage ${coverage}`));
   out.push('');
@@ -51,6 +52,12 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   out.push(`sleeve weights at ${report.final.date}: ${sleeves.join(' · ')}${report.final.cash > 5e-4 ? ` · cash ${pct(report.final.cash, 1)}` : ''}`);
   const trades = report.rebalances.length;
   out.push(`rebalances ${trades}, turnover ${pct(report.costs.annualizedTurnover, 1)}/year, costs ${pct(report.costs.total, 2)} of initial equity (CAGR drag ${pct(report.costs.cagrDrag, 2)})`);
+  const views = report.viewAttribution;
+  if (views) {
+    const added = (f: typeof views.added) => `CAGR ${signed(f.cagr, 100, '%')}, Sharpe ${signed(f.sharpe, 1, '')}, max drawdown ${signed(f.maxDrawdown, 100, '%')}`;
+    out.push(`views added (vs the prior without views: CAGR ${pct(views.prior.cagr)}, Sharpe ${num(views.prior.sharpe)}): ${added(views.added)}`);
+    for (const v of views.perView) out.push(c.dim(`  ${v.view} alone: ${added(v.added)}`));
+  }
   if (report.warnings.length > 0) {
     out.push('');
     out.push(c.yellow(`warnings (${report.warnings.length}):`));
@@ -76,7 +83,16 @@ function concentrationLines(report: Report): string[] {
   if (eff) {
     lines.push(`effective holdings ${num(eff['mean'] as number | null, 1)} on average (min ${num(eff['min'] as number | null, 1)})${bets ? `, effective bets ${num(bets['mean'] as number | null, 1)}` : ''}`);
   }
+  const window = report.concentration.riskWindow;
+  if (bets && window) lines.push(`effective bets and risk contributions over a trailing ${window.rows}-row covariance (${window.source})`);
   const top = conc['topContributorsShare'];
   if (typeof top === 'number') lines.push(`top ${report.strategy.spec.reporting.topK} contributors' share of positive return ${pct(top, 1)}`);
   return lines;
+}
+
+/** A difference with its sign, scaled (100 for percentage points), e.g. "+1.23%" or "−0.05"; "–" when undefined. */
+function signed(x: number | null, scale: number, unit: string): string {
+  if (x === null) return '–';
+  const v = x * scale;
+  return `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}${unit}`;
 }

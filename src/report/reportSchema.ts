@@ -78,7 +78,9 @@ export const reportSchema = z.looseObject({
     monthly: z.array(z.looseObject({ year: z.number(), month: z.number(), return: z.number() })),
     yearly: z.array(z.looseObject({ year: z.number(), return: z.number(), benchmark: nullableNumber })),
   }),
-  concentration: z.record(z.string(), z.unknown()),
+  concentration: z.looseObject({
+    riskWindow: z.looseObject({ rows: z.number().int().positive(), source: z.string() }).optional(),
+  }),
   final: z.looseObject({
     date: isoDate,
     assets: z.record(z.string(), z.number()),

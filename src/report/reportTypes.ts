@@ -7,6 +7,7 @@ import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
 import type { CoverageRow } from '../engine/periodWindow.js';
 import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { ViewAttribution } from '../engine/viewAttribution.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -43,7 +44,8 @@ export interface Report {
     currency: { base: 'USD' | 'local'; assets: Record<string, string>; fxFilled: Record<string, number> } | null;
   };
   period: { start: string; end: string; periods: number; periodsPerYear: number };
-  convention: { name: string; definitions: string };
+  /** The metric profile, the risk-free rate of Sharpe/Sortino and what cash earned, each stated in words. */
+  convention: { name: string; definitions: string; riskFree: string; cash: string };
   timing: { lag: number; description: string };
   costs: { bps: number; slippageBps: number; total: number; cagrDrag: number | null; annualizedTurnover: number | null; skippedRebalances: number };
   metrics: MetricValues;
@@ -61,10 +63,23 @@ export interface Report {
       worstYear: { year: number; return: number } | null;
     };
   };
-  concentration: Record<string, unknown>;
+  /** Concentration figures (docs/conventions.md, "Concentration exposure"); summaries by key. */
+  concentration: {
+    [key: string]: unknown;
+    /**
+     * The trailing window of riskContribution and effectiveBets: the strategy's longest allocation
+     * lookback, or 252 rows (src/report/riskWindow.ts); absent in reports of engines before it.
+     */
+    riskWindow?: { rows: number; source: string };
+  };
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
   rebalances: RebalanceRecord[];
   warnings: string[];
+  /**
+   * Black–Litterman strategies only: the run without any view (each stage at its prior's
+   * mean-variance portfolio), each view alone, and what the views added (views − prior).
+   */
+  viewAttribution?: ViewAttribution;
   series?: ReportSeries;
 }
 

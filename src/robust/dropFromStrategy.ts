@@ -7,10 +7,13 @@
  * - Without a sleeve: the sleeve is removed.
  * - A removed name (ticker or sleeve) is also removed from the allocation parameters that name
  *   it: a fixed weight (`weights`) or a core weight (`core`) is dropped and the remaining named
- *   weights are renormalised to the same total, w'_k = w_k · S / (S − w_removed), so the
- *   invested share stays the same; a risk budget is dropped; a safe candidate is dropped (of
- *   a method or of the trend-filter overlay at the same level).
+ *   weights other than `cash` are renormalised to the total they had with it,
+ *   w'_k = w_k · S / (S − w_removed) with S the sum over the non-cash names, so the invested
+ *   share stays the same and the cash share (a `cash` weight, or the rest below 1) is kept;
+ *   a risk budget is dropped; a safe candidate is dropped (of a method or of the
+ *   trend-filter overlay at the same level).
  */
+import { CASH_NAME } from '../allocation/fixedWeights.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
 export interface StrategyVariant {
@@ -72,20 +75,40 @@ export function dropName<M extends object>(method: M, name: string, where: strin
     if (!isRecord(named) || !Object.hasOwn(named, name)) continue;
     const removed = named[name] as number;
     const rest = Object.entries(named).filter(([k]) => k !== name) as [string, number][];
-    const total = rest.reduce((s, [, w]) => s + w, 0) + removed;
+    // An explicit cash weight is kept as it is; only the other named weights are rescaled.
+    const isCash = (k: string) => key === 'weights' && k === CASH_NAME;
+    const total = rest.reduce((s, [k, w]) => (isCash(k) ? s : s + w), 0) + removed;
     const left = total - removed;
     const scale = left > 0 ? total / left : 1;
-    out[key] = Object.fromEntries(rest.map(([k, w]) => [k, w * scale]));
+    out[key] = Object.fromEntries(rest.map(([k, w]) => [k, isCash(k) ? w : w * scale]));
     notes.push(
       left > 0
         ? `${where}: the ${key === 'core' ? 'core' : 'fixed'} weight ${fmt(removed)} of ${name} is removed and the other named weights are renormalised ×${fmt(scale)} to keep their total ${fmt(total)}`
         : `${where}: the ${key === 'core' ? 'core' : 'fixed'} weight ${fmt(removed)} of ${name} is removed; no other named weight is left`,
     );
   }
-  const budgets = out['riskBudgets'];
-  if (isRecord(budgets) && Object.hasOwn(budgets, name)) {
-    out['riskBudgets'] = Object.fromEntries(Object.entries(budgets).filter(([k]) => k !== name));
-    notes.push(`${where}: the risk budget of ${name} is removed`);
+  // riskParity's relative riskBudgets, riskBudget's budgets (renormalised over the rest by the allocator).
+  for (const key of ['riskBudgets', 'budgets'] as const) {
+    const budgets = out[key];
+    if (isRecord(budgets) && Object.hasOwn(budgets, name)) {
+      out[key] = Object.fromEntries(Object.entries(budgets).filter(([k]) => k !== name));
+      notes.push(`${where}: the risk budget of ${name} is removed`);
+    }
+  }
+  // blackLitterman: the prior is normalised over the candidates by the allocator; a view that
+  // names the removed candidate (long or short) goes with it.
+  const prior = out['prior'];
+  if (isRecord(prior) && Object.hasOwn(prior, name)) {
+    out['prior'] = Object.fromEntries(Object.entries(prior).filter(([k]) => k !== name));
+    notes.push(`${where}: the prior weight of ${name} is removed (the prior is renormalised over the rest)`);
+  }
+  const views = out['views'];
+  if (Array.isArray(views)) {
+    const kept = views.filter((v) => !(isRecord(v) && (v['long'] === name || v['short'] === name)));
+    if (kept.length < views.length) {
+      out['views'] = kept;
+      notes.push(`${where}: ${views.length - kept.length} view(s) naming ${name} are removed`);
+    }
   }
   const safe = out['safe'];
   if (Array.isArray(safe) && safe.includes(name)) {

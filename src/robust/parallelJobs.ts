@@ -1,6 +1,6 @@
 /**
  * The job mapper that spreads the robustness lab's jobs over worker threads with runParallel
- * (the panel shared zero-copy). Results come back in job order, and each job depends only on
+ * (the panels shared zero-copy). Results come back in job order, and each job depends only on
  * its index and the seed, so the report is the same for any number of workers.
  */
 import { runParallel } from '../sweep/runParallel.js';
@@ -9,10 +9,10 @@ import type { JobResult } from './robustJob.js';
 import type { JobMapper } from './runRobust.js';
 
 export function parallelJobs(options: { workers: number; onProgress?: (done: number, total: number) => void }): JobMapper {
-  return (panel, params) =>
+  return (panels, params) =>
     runParallel<JobResult>({
       taskModule: taskModule(options.workers),
-      shared: sharePanel(panel),
+      shared: panels.map(sharePanel),
       params,
       count: params.jobs.length,
       workers: options.workers,

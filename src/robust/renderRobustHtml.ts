@@ -27,6 +27,7 @@ export async function renderRobustHtml(report: RobustReport): Promise<string> {
       meta('data', report.data.directory) +
       meta('period', `${report.period.start} → ${report.period.end} (${report.period.periods} periods, ${report.period.periodsPerYear}/year)`) +
       meta('convention', report.convention) +
+      (report.method['riskFree'] ? meta('risk-free rate', report.method['riskFree']) : '') +
       meta('full run', `CAGR ${pct(f.cagr)}, Sharpe ${num(f.sharpe)}, max drawdown ${pct(f.maxDrawdown)}`) +
       (report.benchmark && f.benchmark ? meta(`benchmark ${report.benchmark}`, `CAGR ${pct(f.benchmark.cagr)}, Sharpe ${num(f.benchmark.sharpe)}, max drawdown ${pct(f.benchmark.maxDrawdown)}`) : '') +
       meta('bootstrap', `${b.paths} paths, mean block ${b.meanBlock} days, seed ${b.seed}`) +

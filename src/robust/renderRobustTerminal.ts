@@ -17,6 +17,7 @@ export function renderRobustTerminal(report: RobustReport, options: { color: boo
   out.push(c.bold(`sleeves robust · ${report.strategy.name}`) + c.dim(`  (${report.convention} convention, ${report.period.periodsPerYear} periods/year)`));
   if (report.data.synthetic) out.push(c.yellow(c.bold(`SYNTHETIC DATA: ${report.data.directory} holds generated sample prices, not market data. Use --data DIR for real prices.`)));
   out.push(`period   ${report.period.start} → ${report.period.end}  (${report.period.periods} periods)`);
+  if (report.method['riskFree']) out.push(c.dim(report.method['riskFree']));
   out.push(`full run CAGR ${pct(f.cagr)}, Sharpe ${num(f.sharpe)}, max drawdown ${pct(f.maxDrawdown)}` + (report.benchmark && f.benchmark ? c.dim(`  (${report.benchmark}: CAGR ${pct(f.benchmark.cagr)}, Sharpe ${num(f.benchmark.sharpe)}, max drawdown ${pct(f.benchmark.maxDrawdown)})`) : ''));
   out.push('', ...leaveOneOutSection(report, c));
   out.push('', ...startDateSection(report, c));

@@ -13,10 +13,11 @@ import { pathSeed, mulberry32 } from './prng.js';
 import { resamplePanel } from './resamplePanel.js';
 import { runFigures, type RunFigures } from './runFigures.js';
 import { stationaryBootstrapIndexes } from './stationaryBootstrapIndexes.js';
+import type { CashRates } from '../data/readCashRates.js';
 
 export type RobustJob =
-  /** Another strategy (leave-one-out variant) on the same period. */
-  | { readonly kind: 'variant'; readonly spec: StrategySpec }
+  /** Another strategy (leave-one-out variant) on the same period, on panel `panel` (0: the full run's). */
+  | { readonly kind: 'variant'; readonly spec: StrategySpec; readonly panel: number }
   /** The base strategy on another period (a start date and an end date, ISO). */
   | { readonly kind: 'period'; readonly from: string; readonly to: string }
   /** Bootstrap path k of the base strategy. */
@@ -30,6 +31,8 @@ export interface RobustParams {
   /** Mean block length of the stationary bootstrap, in rows. */
   readonly block: number;
   readonly jobs: readonly RobustJob[];
+  /** The annual rates of cash.rateFile, when the strategy names one. */
+  readonly cashRates?: CashRates | undefined;
 }
 
 export interface JobResult extends RunFigures {
@@ -49,18 +52,26 @@ function prepared(panel: PricePanel): PreparedPanel {
   return p;
 }
 
-export function runRobustJob(panel: PricePanel, params: RobustParams, index: number): JobResult {
+/** Runs job `index` on its panel: `panels[0]` is the full run's; a leave-one-out variant names its own. */
+export function runRobustJob(panels: PricePanel | readonly PricePanel[], params: RobustParams, index: number): JobResult {
   const job = params.jobs[index];
   if (!job) throw new RangeError(`runRobustJob: no job ${index}`);
-  if (job.kind === 'variant') return { ...runFigures(runBacktest(job.spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };
+  const cashRates = params.cashRates ? { cashRates: params.cashRates } : {};
+  const list: readonly PricePanel[] = Array.isArray(panels) ? panels : [panels as PricePanel];
+  const panel = list[0]!;
+  if (job.kind === 'variant') {
+    const own = list[job.panel];
+    if (own === undefined) throw new RangeError(`runRobustJob: job ${index} names panel ${job.panel} of ${list.length}`);
+    return { ...runFigures(runBacktest(job.spec, { panel: own, prepared: prepared(own), recordWeights: false, ...cashRates }), params.ctx), missing: 0 };
+  }
   if (job.kind === 'period') {
     const spec = { ...params.spec, period: { from: job.from, to: job.to } };
-    return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel), recordWeights: false }), params.ctx), missing: 0 };
+    return { ...runFigures(runBacktest(spec, { panel, prepared: prepared(panel), recordWeights: false, ...cashRates }), params.ctx), missing: 0 };
   }
   const { lo, hi } = periodBounds(panel, params.spec);
   const idx = stationaryBootstrapIndexes(hi - lo - 1, params.block, mulberry32(pathSeed(params.seed, job.path)));
   const resampled = resamplePanel(panel, lo, hi, idx);
-  return { ...runFigures(runBacktest(params.spec, { panel: resampled.panel, recordWeights: false }), params.ctx), missing: resampled.missing };
+  return { ...runFigures(runBacktest(params.spec, { panel: resampled.panel, recordWeights: false, ...cashRates }), params.ctx), missing: resampled.missing };
 }
 
 /** Rows lo..hi−1 of the panel inside the spec's explicit period. */

@@ -1,17 +1,18 @@
 /**
  * The robustness lab's task module for runParallel (src/sweep/runParallel.ts): init receives
- * the shared panel and the RobustParams; run(index) runs job `index` (runRobustJob). Loaded once
+ * the shared panels (0: the full run's; then those of leave-one-out variants with other tickers)
+ * and the RobustParams; run(index) runs job `index` (runRobustJob). Loaded once
  * per worker thread, or once in-process with one worker.
  */
 import type { PricePanel } from '../core/panel.js';
 import { resolveModules } from '../strategy/resolveModules.js';
 import { runRobustJob, type JobResult, type RobustParams } from './robustJob.js';
 
-let panel: PricePanel | null = null;
+let panels: readonly PricePanel[] | null = null;
 let params: RobustParams | null = null;
 
-export async function init(shared: PricePanel, taskParams: RobustParams): Promise<void> {
-  panel = shared;
+export async function init(shared: readonly PricePanel[], taskParams: RobustParams): Promise<void> {
+  panels = shared;
   params = taskParams;
   // User modules (method: module) attach to the spec objects of this thread; the jobs reuse them
   // (period jobs copy the spec shallowly, so the stages, and their functions, are shared).
@@ -20,6 +21,6 @@ export async function init(shared: PricePanel, taskParams: RobustParams): Promis
 }
 
 export function run(index: number): JobResult {
-  if (panel === null || params === null) throw new Error('robustTask: run before init');
-  return runRobustJob(panel, params, index);
+  if (panels === null || params === null) throw new Error('robustTask: run before init');
+  return runRobustJob(panels, params, index);
 }

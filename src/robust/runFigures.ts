@@ -22,23 +22,26 @@ export interface RunFigures extends SeriesFigures {
   readonly benchmark: SeriesFigures | null;
 }
 
-/** Figures of periodic simple returns r_1..r_n (no NaN). */
-export function seriesFigures(r: Float64Array, ctx: MetricContext): SeriesFigures {
+/** Figures of periodic simple returns r_1..r_n (no NaN); `riskFree` (aligned with r) replaces ctx.riskFreeRate in Sharpe. */
+export function seriesFigures(r: Float64Array, ctx: MetricContext, riskFree?: Float64Array): SeriesFigures {
   const n = r.length;
   return {
     totalReturn: finite(n > 0 ? totalReturn(r) : Number.NaN),
     cagr: finite(cagr(r, ctx.periodsPerYear)),
-    sharpe: finite(sharpeRatio(r, perPeriodRate(ctx.riskFreeRate, ctx.periodsPerYear), ctx.periodsPerYear, ctx.convention)),
+    sharpe: finite(sharpeRatio(r, riskFree ?? perPeriodRate(ctx.riskFreeRate, ctx.periodsPerYear), ctx.periodsPerYear, ctx.convention)),
     maxDrawdown: finite(n > 0 ? maxDrawdown(r) : Number.NaN),
   };
 }
 
 /** Figures of a run: its returns from row 1 on (row 0 is the start day). */
-export function runFigures(result: Pick<BacktestResult, 'ledger' | 'benchmark'>, ctx: MetricContext): RunFigures {
-  const own = seriesFigures(result.ledger.returns.subarray(1), ctx);
+export function runFigures(result: Pick<BacktestResult, 'ledger' | 'benchmark' | 'cash' | 'spec'>, ctx: MetricContext): RunFigures {
+  // reporting.riskFree: cash → the run's cash returns are the risk-free rate of its Sharpe.
+  const rf = result.spec.reporting.riskFree === 'cash' ? result.cash?.returns.subarray(1) : undefined;
+  const own = seriesFigures(result.ledger.returns.subarray(1), ctx, rf);
   if (!result.benchmark) return { ...own, benchmark: null };
-  const b = result.benchmark.returns.subarray(1).filter((x) => Number.isFinite(x));
-  return { ...own, benchmark: seriesFigures(b, ctx) };
+  const all = result.benchmark.returns.subarray(1);
+  const b = all.filter((x) => Number.isFinite(x));
+  return { ...own, benchmark: seriesFigures(b, ctx, rf?.filter((_, i) => Number.isFinite(all[i] as number))) };
 }
 
 function finite(x: number): number | null {

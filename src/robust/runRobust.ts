@@ -10,6 +10,8 @@ import type { PricePanel } from '../core/panel.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import type { MetricContext } from '../metrics/convention.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { riskFreeStatement } from '../report/riskFreeStatement.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { bootstrapSummary } from './bootstrapSummary.js';
@@ -20,6 +22,7 @@ import { periodBounds, type JobResult, type RobustJob, type RobustParams } from 
 import { runFigures } from './runFigures.js';
 import { startDateCases, startDateSummaries } from './startDates.js';
 import { DEFAULT_STRESS_WINDOWS, stressWindows } from './stressWindows.js';
+import { variantGroupKey } from '../sweep/variantGroups.js';
 
 export interface RobustOptions {
   readonly seed: number;
@@ -27,10 +30,18 @@ export interface RobustOptions {
   readonly block: number;
   readonly strategyFile: string | null;
   readonly data: { readonly directory: string; readonly synthetic: boolean };
+  /**
+   * The panel `sleeves run` would load for a leave-one-out variant whose tickers differ from the
+   * full run's (from the run boundary, loadRun). Without it every variant runs on the full
+   * panel, whose calendar may hold days only the removed ticker traded.
+   */
+  readonly loadVariant?: (spec: StrategySpec) => PricePanel;
+  /** The annual rates of cash.rateFile (RunInputs.cashRates), when the strategy names one. */
+  readonly cashRates?: CashRates | undefined;
 }
 
-/** Runs jobs 0..params.jobs.length−1 and returns their results in index order. */
-export type JobMapper = (panel: PricePanel, params: RobustParams) => Promise<JobResult[]>;
+/** Runs jobs 0..params.jobs.length−1 on the panels (0: the full run's) and returns their results in index order. */
+export type JobMapper = (panels: readonly PricePanel[], params: RobustParams) => Promise<JobResult[]>;
 
 export const ROBUST_METHOD: Record<string, string> = {
   leaveOneOut:
@@ -48,7 +59,8 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
   if (spec.weightsFile !== undefined) throw new UserError('sleeves robust: strategies driven by a weightsFile are not supported (leave-one-out and new start dates need an allocation rule)');
   if (!(options.paths >= 1) || !Number.isInteger(options.paths)) throw new UserError(`--paths: expected a whole number ≥ 1, got ${options.paths}`);
   if (!(options.block >= 1)) throw new UserError(`--block: expected a mean block length ≥ 1, got ${options.block}`);
-  const full = runBacktest(spec, { panel });
+  const cashRates = options.cashRates ? { cashRates: options.cashRates } : {};
+  const full = runBacktest(spec, { panel, ...cashRates });
   const n = full.dates.length;
   const base: StrategySpec = { ...spec, period: { from: formatIsoDate(full.dates[0]!), to: formatIsoDate(full.dates[n - 1]!) } };
   const periodsPerYear = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(full.dates);
@@ -59,13 +71,27 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
   const { lo, hi } = periodBounds(panel, base);
   const startCases = startDateCases(panel.dates, lo, hi);
   const jobs: RobustJob[] = [];
-  const looJob = looCases.map((c) => (c.variant ? jobs.push({ kind: 'variant', spec: c.variant.spec }) - 1 : -1));
+  // A variant runs on the panel its own tickers load (variantGroups), as `sleeves run` of it would.
+  const panels: PricePanel[] = [panel];
+  const panelKeys = [variantGroupKey(base)];
+  const panelOf = (variant: StrategySpec): number => {
+    if (!options.loadVariant) return 0;
+    const key = variantGroupKey(variant);
+    let k = panelKeys.indexOf(key);
+    if (k < 0) {
+      panels.push(options.loadVariant(variant));
+      panelKeys.push(key);
+      k = panels.length - 1;
+    }
+    return k;
+  };
+  const looJob = looCases.map((c) => (c.variant ? jobs.push({ kind: 'variant', spec: c.variant.spec, panel: panelOf(c.variant.spec) }) - 1 : -1));
   const startJob0 = jobs.length;
   for (const c of startCases) jobs.push({ kind: 'period', from: c.from, to: c.to });
   const pathJob0 = jobs.length;
   for (let k = 0; k < options.paths; k++) jobs.push({ kind: 'bootstrap', path: k });
 
-  const results = await mapJobs(panel, { spec: base, ctx, seed: options.seed, block: options.block, jobs });
+  const results = await mapJobs(panels, { spec: base, ctx, seed: options.seed, block: options.block, jobs, ...cashRates });
   if (results.length !== jobs.length) throw new Error(`runRobust: ${results.length} results for ${jobs.length} jobs`);
 
   const warnings = [...full.warnings];
@@ -94,17 +120,17 @@ export async function runRobust(spec: StrategySpec, panel: PricePanel, options: 
       topK,
       years: concentrationByYear({ dates: full.dates, assets: full.layout.assets, weights: full.ledger.weights, assetReturns: periodAssetReturns(full), topK }),
     },
-    method: ROBUST_METHOD,
+    method: { ...ROBUST_METHOD, riskFree: `risk-free rate of every Sharpe: ${riskFreeStatement(spec, full.cash)}; cash ${full.cash ? full.cash.description : 'earns nothing'}` },
     warnings,
   };
 }
 
 /** The sequential job mapper (one worker, in-process), with an optional progress callback. */
-export function sequentialJobs(run: (panel: PricePanel, params: RobustParams, i: number) => JobResult, onProgress?: (done: number, total: number) => void): JobMapper {
-  return async (panel, params) => {
+export function sequentialJobs(run: (panels: readonly PricePanel[], params: RobustParams, i: number) => JobResult, onProgress?: (done: number, total: number) => void): JobMapper {
+  return async (panels, params) => {
     const out: JobResult[] = [];
     for (let i = 0; i < params.jobs.length; i++) {
-      out.push(run(panel, params, i));
+      out.push(run(panels, params, i));
       onProgress?.(i + 1, params.jobs.length);
     }
     return out;

@@ -7,6 +7,7 @@
  */
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
+import { quoteCell } from '../core/terminalText.js';
 import { wholeNumberFlag } from '../core/wholeNumberFlag.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { parseGridArg, type GridParam } from '../sweep/parseGrid.js';
@@ -23,6 +24,9 @@ export interface RunOverrides {
   readonly benchmark?: string | undefined;
   /** `PATH=VALUE` texts, applied in order before the other flags. */
   readonly set?: readonly string[] | undefined;
+  /** Not spec values, but read at the boundary: load modules from outside the strategy's folder; price sanity as errors. */
+  readonly allowModulePath?: boolean | undefined;
+  readonly strict?: boolean | undefined;
 }
 
 export function applyOverrides(spec: StrategySpec, flags: RunOverrides): StrategySpec {
@@ -38,8 +42,8 @@ export function applyOverrides(spec: StrategySpec, flags: RunOverrides): Strateg
     out.period = { ...out.period, to: flags.to };
   }
   if (out.period.from && out.period.to && out.period.from > out.period.to) {
-    const from = flags.from !== undefined ? '--from' : 'period.from';
-    const to = flags.to !== undefined ? '--to' : 'period.to';
+    const from = flags.from !== undefined ? '--from' : "the strategy's period.from";
+    const to = flags.to !== undefined ? '--to' : "the strategy's period.to";
     throw new UserError(`${from} ${out.period.from} is after ${to} ${out.period.to}; expected from ≤ to`);
   }
   if (flags.convention) out.reporting = { ...out.reporting, convention: flags.convention };
@@ -64,12 +68,12 @@ function parseSets(texts: readonly string[]): GridParam[] {
 
 function positiveNumber(text: string, flag: string): number {
   const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new UserError(`${flag}: expected a positive number, got "${text}"`);
+  if (!(x > 0) || !Number.isFinite(x)) throw new UserError(`${flag}: expected a positive number, got ${quoteCell(text)}`);
   return x;
 }
 
 function nonNegative(text: string, flag: string): number {
   const x = Number(text);
-  if (!(x >= 0) || !Number.isFinite(x) || text.trim() === '') throw new UserError(`${flag}: expected a number ≥ 0, got "${text}"`);
+  if (!(x >= 0) || !Number.isFinite(x) || text.trim() === '') throw new UserError(`${flag}: expected a number ≥ 0, got ${quoteCell(text)}`);
   return x;
 }

@@ -3,6 +3,8 @@
  * strategy is also run without them (on the same prepared panel) to state the cost drag on CAGR.
  */
 import { runBacktest, type BacktestResult } from '../engine/runBacktest.js';
+import { viewAttribution } from '../engine/viewAttribution.js';
+import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildReport } from '../report/buildReport.js';
 import type { Report } from '../report/reportTypes.js';
 import type { PreparedRun } from './prepareRun.js';
@@ -32,6 +34,13 @@ export function backtestToReport(run: PreparedRun, options: { includeSeries?: bo
     },
     grossReturns: gross,
     includeSeries: options.includeSeries ?? false,
+    // Black–Litterman: the strategy again without its views, and with each view alone.
+    viewAttribution: viewAttribution(spec, data, result, {
+      periodsPerYear: spec.reporting.periodsPerYear ?? inferPeriodsPerYear(result.dates),
+      convention: spec.reporting.convention,
+      riskFreeRate: spec.reporting.riskFreeRate,
+      mar: spec.reporting.mar,
+    }),
   });
   return { result, report };
 }

@@ -4,12 +4,15 @@
  * All rows up to the period end are kept, so lookback windows can use history before `from`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { readWeightsCsv, type WeightsSchedule } from '../data/readWeightsCsv.js';
+import { readCashRateFile, type CashRates } from '../data/readCashRates.js';
 import { convertPanelToBase, type CurrencyNote } from '../data/convertCurrency.js';
 import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
-import { loadPanel, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
+import { loadPanel, type LoadedPanel } from '../data/loadPanel.js';
+import { tickerToFileName } from '../data/tickerToFileName.js';
 import { readPriceFile } from '../data/readPriceFile.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { strategyLayout } from '../engine/strategyLayout.js';
@@ -17,6 +20,8 @@ import { strategyLayout } from '../engine/strategyLayout.js';
 export interface RunInputs extends LoadedPanel {
   /** The weights schedule named by spec.weightsFile, when there is one. */
   readonly schedule?: WeightsSchedule;
+  /** The annual rates of cash.rateFile, when the strategy names one. */
+  readonly cashRates?: CashRates;
   /** What the currency conversion did (null when every price is in USD or base is local). */
   readonly currency: CurrencyNote | null;
 }
@@ -25,11 +30,13 @@ export interface RunInputs extends LoadedPanel {
 export function loadRunData(spec: StrategySpec, dataDir: string): RunInputs {
   const tickers = [...strategyLayout(spec).assets];
   if (spec.benchmark && !tickers.includes(spec.benchmark)) tickers.push(spec.benchmark);
+  if (spec.cash && 'ticker' in spec.cash && !tickers.includes(spec.cash.ticker)) tickers.push(spec.cash.ticker);
   const schedule = spec.weightsFile === undefined ? undefined : readSchedule(spec.weightsFile, tickers);
   const to = spec.period.to !== undefined ? { to: parseUserDate(spec.period.to, 'period.to') } : {};
   const loaded = loadPanel(dataDir, { tickers, ...to, maxFillDays: spec.data.maxFillDays, calendar: spec.data.calendar });
   const withCurrency = convertCurrency(spec, dataDir, loaded);
-  return schedule ? { ...withCurrency, schedule } : withCurrency;
+  const cashRates = spec.cash && 'rateFile' in spec.cash ? readCashRateFile(spec.cash.rateFile) : undefined;
+  return { ...withCurrency, ...(schedule ? { schedule } : {}), ...(cashRates ? { cashRates } : {}) };
 }
 
 /**
@@ -51,7 +58,7 @@ function convertCurrency(spec: StrategySpec, dataDir: string, loaded: LoadedPane
   }
   const fxTickers = [...new Set(foreign.map(([, c]) => FX_TICKERS[c as Exclude<Currency, 'USD'>]))];
   const fx = fxTickers.map((t) => {
-    const file = priceFilePath(dataDir, t);
+    const file = path.join(dataDir, tickerToFileName(t));
     if (!existsSync(file)) {
       throw new UserError(`${file}: no FX file, needed to convert ${foreign.map(([a]) => a).join(', ')} to USD (rates as units of local currency per USD); add it, or set currency.base: local`);
     }

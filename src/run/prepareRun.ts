@@ -13,8 +13,9 @@
 import type { PreparedPanel } from '../engine/preparePanel.js';
 import { preparePanel } from '../engine/preparePanel.js';
 import { loadStrategy, strategySlug } from '../strategy/loadStrategy.js';
-import { refuseModules } from '../strategy/refuseModules.js';
-import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
+import { strictPriceSanity } from '../data/priceSanity.js';
+import { requireModuleConsent } from '../strategy/refuseModules.js';
+import { resolveModules } from '../strategy/resolveModules.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { weightsStrategySpec } from '../strategy/weightsStrategySpec.js';
 import { applyOverrides, type RunOverrides } from './applyOverrides.js';
@@ -33,8 +34,12 @@ export interface RunRequest {
   readonly source: RunSource;
   readonly dataDir: string;
   readonly overrides?: RunOverrides | undefined;
-  /** `resolve` (default) imports `method: module` files; `refuse` stops with a UserError naming the command. */
-  readonly modules?: { readonly mode: 'resolve' } | { readonly mode: 'refuse'; readonly command: string } | undefined;
+  /**
+   * For commands that look read-only (compare): `method: module` files are imported only when
+   * `allowed` (--allow-modules); otherwise a module strategy stops with a UserError naming the
+   * command. Without it (run, sweep, robust, rerun) modules are imported.
+   */
+  readonly moduleConsent?: { readonly command: string; readonly allowed: boolean } | undefined;
 }
 
 export interface PreparedRun {
@@ -50,7 +55,11 @@ export interface PreparedRun {
 }
 
 /** The spec that will run, its file and folder name, before any data is read. */
-export type ResolvedRun = Pick<PreparedRun, 'spec' | 'strategyFile' | 'slug'> & { readonly source: RunSource };
+export type ResolvedRun = Pick<PreparedRun, 'spec' | 'strategyFile' | 'slug'> & {
+  readonly source: RunSource;
+  /** --strict: price sanity findings stop the run (strictPriceSanity) instead of warning. */
+  readonly strict: boolean;
+};
 
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   return loadRun(await resolveRun(request), request.dataDir);
@@ -59,16 +68,23 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
 /** The first half of prepareRun: source → spec with overrides and modules (no price is read). */
 export async function resolveRun(request: Omit<RunRequest, 'dataDir'>): Promise<ResolvedRun> {
   const { source } = request;
-  const base = source.kind === 'strategy' ? loadStrategy(source.file).spec : source.kind === 'weights' ? weightsStrategySpec(source.file, undefined) : source.spec;
-  const spec = applyOverrides(base, request.overrides ?? {});
-  const modules = request.modules ?? { mode: 'resolve' };
-  if (modules.mode === 'refuse') refuseModules(spec, modules.command);
-  // A structured clone (the overrides) drops attached module functions: resolve on the final spec.
-  else if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
+  const overrides = request.overrides ?? {};
+  const base =
+    source.kind === 'strategy'
+      ? loadStrategy(source.file, { allowModulePath: overrides.allowModulePath }).spec
+      : source.kind === 'weights'
+        ? weightsStrategySpec(source.file, undefined)
+        : source.spec;
+  const spec = applyOverrides(base, overrides);
+  const consent = request.moduleConsent;
+  if (consent) requireModuleConsent(spec, source.kind === 'weights' ? source.file : (source.file ?? spec.name), consent.command, consent.allowed);
+  // A structured clone (the overrides) drops attached module functions: resolve on the final
+  // spec. This also loads the LP solver when a method needs it (prepareSolvers).
+  await resolveModules(spec);
   // A weights run has no strategy file (its spec names the weights file); its folder is named after the CSV.
   const strategyFile = source.kind === 'weights' ? null : source.file;
   const slug = strategySlug(source.kind === 'spec' ? (source.file ?? `${spec.name}.yaml`) : source.file);
-  return { source, spec, strategyFile, slug };
+  return { source, spec, strategyFile, slug, strict: overrides.strict === true };
 }
 
 /**
@@ -79,5 +95,6 @@ export async function resolveRun(request: Omit<RunRequest, 'dataDir'>): Promise<
 export function loadRun(resolved: ResolvedRun, dataDir: string, spec: StrategySpec = resolved.spec): PreparedRun {
   const { source } = resolved;
   const inputs = locateMissingTicker(source.kind === 'strategy' ? source.file : null, () => loadRunData(spec, dataDir));
+  if (resolved.strict) strictPriceSanity(inputs.warnings);
   return { spec, strategyFile: resolved.strategyFile, slug: resolved.slug, inputs, prepared: preparePanel(inputs.panel) };
 }

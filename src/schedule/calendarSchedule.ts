@@ -6,8 +6,15 @@
  * initial allocation). The first row of the period is always a decision (the initial allocation).
  * "Last trading day of the month" is read from the trading calendar (the next row's date), which
  * is public in advance; no price is looked at, so the schedule is causal.
+ *
+ * The last row closes its period when the next trading day is known (`nextDate`: the data go on
+ * after the backtest period) and falls in another period. When the data end at the last row, the
+ * next trading day is at the earliest the next weekday: if that weekday falls in another period,
+ * the last row closes its period for certain (a holiday cannot move a later trading day back
+ * into it); otherwise it is not known to, and does not trigger. So with `lag: 0` a decision on
+ * the period's last close (e.g. 2024-12-31, monthly on last) trades at that close.
  */
-import { ymdFromDay } from '../core/dates.js';
+import { dayOfWeek, ymdFromDay } from '../core/dates.js';
 
 export type CalendarRule = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'never';
 
@@ -17,8 +24,11 @@ export interface CalendarSpec {
   everyDays?: number | undefined;
 }
 
-/** 1 where a decision is taken, over rows 0..dates.length−1 (row 0 always). */
-export function calendarSchedule(dates: Int32Array, spec: CalendarSpec): Uint8Array {
+/**
+ * 1 where a decision is taken, over rows 0..dates.length−1 (row 0 always). `nextDate` is the
+ * date of the trading day after the last row, when the data have one.
+ */
+export function calendarSchedule(dates: Int32Array, spec: CalendarSpec, nextDate?: number): Uint8Array {
   const n = dates.length;
   const mask = new Uint8Array(n);
   if (n === 0) return mask;
@@ -35,10 +45,17 @@ export function calendarSchedule(dates: Int32Array, spec: CalendarSpec): Uint8Ar
   if (spec.on === 'first') {
     for (let t = 1; t < n; t++) if (keys[t] !== keys[t - 1]) mask[t] = 1;
   } else {
-    // The last row of the data is not known to close its period, so it never triggers.
     for (let t = 0; t < n - 1; t++) if (keys[t] !== keys[t + 1]) mask[t] = 1;
+    const last = dates[n - 1]!;
+    if (periodOf(nextDate ?? nextWeekday(last)) !== keys[n - 1]) mask[n - 1] = 1;
   }
   return mask;
+}
+
+/** The first Monday-to-Friday day after `day`. */
+export function nextWeekday(day: number): number {
+  const dow = dayOfWeek(day); // 0 = Sunday .. 6 = Saturday
+  return day + (dow === 5 ? 3 : dow === 6 ? 2 : 1);
 }
 
 function periodKey(rule: Exclude<CalendarRule, 'daily' | 'never'>): (day: number) => number {

@@ -1,9 +1,10 @@
 /**
- * Checks a strategy beyond its shape: fixed weights that name real sleeves or members and sum
- * to 1, fractional memberships that add up, a benchmark that is not also a calendar ticker...
+ * Checks a strategy beyond its shape: fixed weights that name real sleeves or members (or
+ * cash), fractional memberships that add up, a benchmark that is not also a calendar ticker...
  * Returns issues with the path of the offending field, so the loader can point at its line.
  */
 import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
+import { CASH_NAME } from '../allocation/fixedWeights.js';
 import type { MethodSpec } from './methodSchema.js';
 import type { StrategySpec } from './schema.js';
 import { closestName } from './closestName.js';
@@ -34,6 +35,7 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     checkFixed(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkMethodNames(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkConstraintNames(sleeve.constraints, tickers, ['sleeves', name, 'constraints'], `member of sleeve "${name}"`, issues);
+    checkFeasible(sleeve.constraints, within, ['sleeves', name, 'constraints'], issues);
     const seen = new Set<string>();
     for (const m of members) {
       if (seen.has(m.ticker)) issues.push({ path: ['sleeves', name, 'assets'], message: `${m.ticker} is listed twice in sleeve "${name}"` });
@@ -44,8 +46,22 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   checkMethodNames(spec.allocation.across, sleeveNames, ['allocation', 'across'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.acrossConstraints, sleeveNames, ['allocation', 'acrossConstraints'], 'sleeve', issues);
   checkConstraintNames(spec.allocation.assetConstraints, allTickers, ['allocation', 'assetConstraints'], 'ticker of the strategy', issues);
+  checkFeasible(spec.allocation.acrossConstraints, spec.allocation.across, ['allocation', 'acrossConstraints'], issues);
+  checkFeasible(spec.allocation.assetConstraints, undefined, ['allocation', 'assetConstraints'], issues);
   checkTrendOverlay(spec, sleeveNames, allTickers, issues);
   checkModules(spec, issues);
+  checkBudgetNames(spec, sleeveNames, allTickers, issues);
+  if (spec.reporting.riskFree === 'cash' && spec.cash === undefined) {
+    issues.push({ path: ['reporting', 'riskFree'], message: 'riskFree: cash needs a cash key saying what cash earns ({ rate: 0.02 }, { ticker: SHY } or { rateFile: FILE })' });
+  }
+  for (const key of ['riskFreeRate', 'mar'] as const) {
+    if (spec.reporting.riskFree === 'cash' && spec.reporting[key] !== 0) {
+      issues.push({ path: ['reporting', key], message: `${key} cannot be combined with riskFree: cash (the cash series is the risk-free rate and the Sortino target); remove one` });
+    }
+  }
+  if (spec.period.from !== undefined && spec.period.to !== undefined && spec.period.from > spec.period.to) {
+    issues.push({ path: ['period', 'to'], message: `period.from ${spec.period.from} is after period.to ${spec.period.to}; expected from ≤ to` });
+  }
   for (const [t, f] of fractions) {
     if (Math.abs(f - 1) > WEIGHT_TOLERANCE) {
       issues.push({
@@ -57,24 +73,20 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
   return issues;
 }
 
+/**
+ * Fixed weights name candidates (or `cash`). Their sum is checked by the method's schema (at
+ * most 1); a sum below 1 leaves the rest in cash, which the run states in a warning.
+ */
 function checkFixed(method: MethodSpec, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
   if (method.method !== 'fixed') return;
-  let sum = 0;
-  for (const [key, w] of Object.entries(method.weights)) {
-    if (key !== 'cash' && !names.includes(key)) {
+  for (const key of Object.keys(method.weights)) {
+    if (key !== CASH_NAME && !nameSet(names).has(key)) {
       const hint = closestName(key, names);
       issues.push({
         path: [...path, 'weights', key],
-        message: `"${key}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}${' (or cash)'}`,
+        message: `"${key}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')} (or ${CASH_NAME})`,
       });
     }
-    sum += w;
-  }
-  if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
-    issues.push({
-      path: [...path, 'weights'],
-      message: `fixed weights sum to ${round(sum)}, expected 1 (name the rest "cash" to hold cash)`,
-    });
   }
 }
 
@@ -87,11 +99,58 @@ function checkMethodNames(method: MethodSpec, names: readonly string[], path: (s
   if (method.method === 'coreSatellite') for (const n of Object.keys(method.core)) checkName(n, names, [...path, 'core', n], what, issues);
 }
 
+/**
+ * Names in riskBudget budgets and blackLitterman views and priors: sleeves (across) or tickers
+ * (within: the sleeve's own, or any of the strategy's for allocation.within).
+ */
+function checkBudgetNames(spec: StrategySpec, sleeveNames: readonly string[], tickers: readonly string[], issues: StrategyIssue[]): void {
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'riskBudget' && stage.method !== 'blackLitterman') continue;
+    const across = path[1] === 'across';
+    const names = across ? sleeveNames : path[0] === 'sleeves' ? sleeveMembers(spec.sleeves[path[1] as string]!).map((m) => m.ticker) : tickers;
+    const what = across ? 'sleeve' : 'ticker of the sleeve';
+    if (stage.method === 'riskBudget') {
+      for (const n of Object.keys(stage.budgets)) checkName(n, names, [...path, 'budgets', n], what, issues);
+      continue;
+    }
+    for (const n of Object.keys(stage.prior ?? {})) checkName(n, names, [...path, 'prior', n], what, issues);
+    stage.views.forEach((view, v) => {
+      for (const side of ['long', 'short'] as const) {
+        const list = view[side] === undefined ? [] : typeof view[side] === 'string' ? [view[side]] : view[side];
+        list.forEach((n, j) => checkName(n, names, [...path, 'views', v, side, ...(typeof view[side] === 'string' ? [] : [j])], what, issues));
+      }
+    });
+  }
+}
+
 function checkConstraintNames(c: ConstraintsSpec | undefined, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
   if (c === undefined) return;
   for (const key of ['maxWeight', 'minWeight'] as const) {
     const bound = c[key];
     if (typeof bound === 'object') for (const n of Object.keys(bound)) checkName(n, names, [...path, key, n], what, issues);
+  }
+}
+
+/**
+ * Constraints that leave nothing but cash at every decision: a minWeight floor above
+ * 1 − cashFloor (no position can reach it), or fixed weights all below their floors (every
+ * position dropped). Cases that depend on the data are warned about per decision instead
+ * (applyConstraints).
+ */
+function checkFeasible(c: ConstraintsSpec | undefined, method: MethodSpec | undefined, path: (string | number)[], issues: StrategyIssue[]): void {
+  if (c === undefined) return;
+  const ceiling = 1 - c.cashFloor;
+  const floors = typeof c.minWeight === 'number' ? [c.minWeight] : Object.values(c.minWeight);
+  const lowest = floors.reduce((m, f) => Math.min(m, f), Infinity);
+  if (typeof c.minWeight === 'number' && lowest > ceiling + WEIGHT_TOLERANCE) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight ${lowest} is above 1 − cashFloor = ${round(ceiling)}: no position can reach it, so every decision would hold only cash; lower minWeight or cashFloor` });
+    return;
+  }
+  if (method?.method !== 'fixed') return;
+  const held = Object.entries(method.weights).filter(([k, w]) => k !== 'cash' && w > 0);
+  const floorOf = (k: string): number => (typeof c.minWeight === 'number' ? c.minWeight : Object.hasOwn(c.minWeight, k) ? (c.minWeight[k] as number) : 0);
+  if (held.length > 0 && held.every(([k, w]) => w < floorOf(k))) {
+    issues.push({ path: [...path, 'minWeight'], message: `minWeight drops every fixed weight (${held.map(([k, w]) => `${k} ${w}`).join(', ')}), so every decision would hold only cash; lower minWeight` });
   }
 }
 
@@ -117,8 +176,16 @@ function checkModules(spec: StrategySpec, issues: StrategyIssue[]): void {
   }
 }
 
+/** A Set of each names list, built once: membership in O(1) keeps validation linear in the sleeves. */
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function nameSet(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (set === undefined) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 function checkName(name: string, names: readonly string[], path: (string | number)[], what: string, issues: StrategyIssue[]): void {
-  if (names.includes(name)) return;
+  if (nameSet(names).has(name)) return;
   const hint = closestName(name, names);
   issues.push({ path, message: `"${name}" is not a ${what}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}` });
 }

@@ -2,19 +2,28 @@
  * Reads a strategy file (YAML or JSON), validates it against the strict schema and the
  * cross-field checks, and returns the resolved spec. Every error is one line that names the
  * file, line and column, the field, what was expected, and the closest valid key or name.
+ * The file's size, line lengths, sleeve and ticker counts are bounded (strategyLimits), keys
+ * are checked in one pass (duplicates; __proto__, constructor, prototype refused), and a
+ * `method: module` file must lie in the strategy's folder unless --allow-module-path.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { UserError } from '../core/errors.js';
+import { safeSlug } from '../core/fileNames.js';
+import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
+import { quoteCell } from '../core/terminalText.js';
 import { allowedKeysAt } from './allowedKeys.js';
 import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
+import { confineModule } from './confineModule.js';
 import { locateIssue } from './locateIssue.js';
 import { METHOD_NAMES } from './methodSchema.js';
-import { moduleSpecsOf } from './resolveModules.js';
+import { stageSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
+import { sleeveMembers } from './sleeveMembers.js';
+import { checkStrategyCount, checkStrategyLines, checkStrategySize, STRATEGY_LIMITS } from './strategyLimits.js';
 
 export interface LoadedStrategy {
   spec: StrategySpec;
@@ -22,26 +31,45 @@ export interface LoadedStrategy {
   text: string;
 }
 
-export function loadStrategy(file: string): LoadedStrategy {
+export interface LoadStrategyOptions {
+  /** Load `method: module` files from anywhere (--allow-module-path); default: the strategy's folder or below. */
+  allowModulePath?: boolean | undefined;
+}
+
+export function loadStrategy(file: string, options: LoadStrategyOptions = {}): LoadedStrategy {
   const text = readStrategyText(file);
   const spec = parseStrategy(text, file);
-  resolveStrategyPaths(spec, file);
+  resolveStrategyPaths(spec, { file, text }, options);
   return { spec, file, text };
 }
 
-/** The text of a strategy file, or a UserError naming it. */
+/** The text of a strategy file (a folder, an oversized or unreadable file is a UserError naming it). */
 export function readStrategyText(file: string): string {
   try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError(`${file}: is a folder, expected a strategy file (YAML or JSON)`);
+    checkStrategySize(file, stat.size);
     return readFileSync(file, 'utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`${file}: cannot read the strategy file (does it exist?)`);
   }
 }
 
-/** A weights file or a module is written relative to the strategy file; keep it relative to the working directory. */
-export function resolveStrategyPaths(spec: StrategySpec, file: string): void {
+/**
+ * A weights file, a module or a cash rate file is written relative to the strategy file; keep it
+ * relative to the working directory. A module must stay inside the strategy's folder unless allowModulePath
+ * (confineModule: a UserError at its place in the file).
+ */
+export function resolveStrategyPaths(spec: StrategySpec, strategy: Pick<LoadedStrategy, 'file' | 'text'>, options: LoadStrategyOptions = {}): void {
+  const { file } = strategy;
   if (spec.weightsFile !== undefined && !isAbsolute(spec.weightsFile)) spec.weightsFile = join(dirname(file), spec.weightsFile);
-  for (const stage of moduleSpecsOf(spec)) if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
+  if (spec.cash !== undefined && 'rateFile' in spec.cash && !isAbsolute(spec.cash.rateFile)) spec.cash = { rateFile: join(dirname(file), spec.cash.rateFile) };
+  for (const { path, stage } of stageSpecsOf(spec)) {
+    if (stage.method !== 'module') continue;
+    if (options.allowModulePath !== true) confineModule(stage.module, strategy, [...path, 'module']);
+    if (!isAbsolute(stage.module)) stage.module = join(dirname(file), stage.module);
+  }
 }
 
 /** Parses and validates strategy text; `file` is used only in messages. Throws the first error of diagnoseStrategy. */
@@ -59,13 +87,22 @@ export interface StrategyDiagnosis {
 }
 
 /**
- * Every error of a strategy text at once, in three stages that each need the previous one to
- * pass: YAML syntax (every parser error), the schema (every issue; unknown keys first), then
- * the cross-field checks of checkStrategy (every problem).
+ * Every error of a strategy text at once, in stages that each need the previous one to pass:
+ * the limits (size, line length), YAML syntax (every parser error), the keys (every duplicate
+ * or reserved key), the schema (every issue; unknown keys first), then the cross-field checks
+ * of checkStrategy (every problem).
  */
 export function diagnoseStrategy(text: string, file: string): StrategyDiagnosis {
+  try {
+    checkStrategySize(file, Buffer.byteLength(text));
+    checkStrategyLines(file, text);
+  } catch (error) {
+    if (error instanceof UserError) return { errors: [error.message] };
+    throw error;
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are checked by checkKeys in one pass (the parser's own check is quadratic).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     return {
       errors: doc.errors.map((e) => {
@@ -74,6 +111,11 @@ export function diagnoseStrategy(text: string, file: string): StrategyDiagnosis 
       }),
     };
   }
+  const keyErrors = checkKeys(doc, lineCounter, file);
+  if (keyErrors.length > 0) return { errors: keyErrors };
+  const sleeves = doc.get('sleeves', true);
+  const tooMany = isMap(sleeves) ? checkStrategyCount('sleeves', sleeves.items.length, STRATEGY_LIMITS.sleeves, 'sleeves') : undefined;
+  if (tooMany !== undefined) return { errors: [locateIssue(file, doc, lineCounter, ['sleeves'], tooMany)] };
   const raw = documentValue(doc, lineCounter, file);
   if (typeof raw === 'string') return { errors: [raw] };
   if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value)) {
@@ -89,11 +131,41 @@ export function diagnoseStrategy(text: string, file: string): StrategyDiagnosis 
     );
     return { errors: [...new Set(errors)] };
   }
+  const assets = new Set(Object.values(parsed.data.sleeves).flatMap((sl) => sleeveMembers(sl).map((m) => m.ticker))).size;
+  const tooManyAssets = checkStrategyCount('sleeves', assets, STRATEGY_LIMITS.assets, 'distinct tickers');
+  if (tooManyAssets !== undefined) return { errors: [locateIssue(file, doc, lineCounter, ['sleeves'], tooManyAssets)] };
   const problems = checkStrategy(parsed.data);
   if (problems.length > 0) {
     return { errors: [...new Set(problems.map((p) => locateIssue(file, doc, lineCounter, p.path, `${pathText(p.path)}: ${p.message}`)))] };
   }
   return { spec: parsed.data, errors: [] };
+}
+
+/**
+ * Keys checked in one linear pass: a key given twice in a mapping (the yaml library's own
+ * uniqueKeys check compares every key with every earlier one, quadratic: 20,000 sleeves took
+ * 20 s), and a key __proto__, constructor or prototype anywhere in the file. One line per
+ * problem, naming the place.
+ */
+function checkKeys(doc: Document, lineCounter: LineCounter, file: string): string[] {
+  const errors: string[] = [];
+  const at = (node: { range?: readonly number[] | null }, message: string): void => {
+    const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+    errors.push(`${file}:${pos.line}:${pos.col}: ${message}`);
+  };
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (isReservedKey(String(key))) at(pair.key, reservedKeyMessage('key', String(key)));
+        else if (seen.has(key)) at(pair.key, `not valid YAML/JSON: Map keys must be unique (${quoteCell(String(key))} is given twice)`);
+        seen.add(key);
+      }
+    },
+  });
+  return errors;
 }
 
 /**
@@ -178,7 +250,11 @@ export function pathText(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
-/** The strategy's short name for folders: the file name without extension. */
+/**
+ * The strategy's short name for folders: the file name without extension, sanitised
+ * (safeSlug: never `.`/`..`, no separator, at most 120 bytes so that suffixes and temp names
+ * stay within the 255-byte name limit).
+ */
 export function strategySlug(file: string): string {
-  return basename(file).replace(/\.(ya?ml|json|csv)$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return safeSlug(basename(file).replace(/\.(ya?ml|json|csv)$/i, ''));
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../core/errors.js';
 import type { MethodSpec } from './methodSchema.js';
+import { prepareSolvers } from './prepareSolvers.js';
 import { attachModule, type ModuleAllocator, type ModuleSpec } from './moduleMethod.js';
 import type { StrategySpec } from './schema.js';
 
@@ -27,8 +28,12 @@ export function moduleSpecsOf(spec: StrategySpec): ModuleSpec[] {
     .filter((stage): stage is ModuleSpec => stage.method === 'module');
 }
 
-/** Imports every module stage's file (each file once) and attaches the named export. */
+/**
+ * Imports every module stage's file (each file once) and attaches the named export; then
+ * prepares the solvers the strategy's methods need (prepareSolvers.ts: the LP solver).
+ */
 export async function resolveModules(spec: StrategySpec): Promise<void> {
+  await prepareSolvers(spec);
   const loaded = new Map<string, Record<string, unknown>>();
   for (const stage of moduleSpecsOf(spec)) {
     const file = path.resolve(stage.module);

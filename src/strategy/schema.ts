@@ -5,8 +5,13 @@
 import * as z from 'zod';
 import { constraintsSchema } from '../allocation/applyConstraints.js';
 import { methodSchema } from './methodSchema.js';
+import { isReservedKey } from '../core/reservedKeys.js';
 
-const ticker = z.string().min(1).regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F');
+const ticker = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F')
+  .refine((t) => !isReservedKey(t), 'a ticker, not a reserved name (__proto__, constructor, prototype)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const sleeveSchema = z
@@ -90,15 +95,35 @@ export const reportingSchema = z
     mar: z.number().min(-0.5).max(1).default(0).describe('minimum acceptable return, annual'),
     topK: z.number().int().positive().default(3),
     periodsPerYear: z.number().positive().optional().describe('default: inferred from the data spacing'),
+    riskFree: z
+      .enum(['rate', 'cash'])
+      .optional()
+      .describe("'cash': the strategy's cash return series (the `cash` key) is the risk-free rate of Sharpe and the target of Sortino; default 'rate' (riskFreeRate and mar)"),
   })
   .strict();
+
+/** What cash earns: a fixed annual rate, a proxy ticker's returns, or a file of annual rates by date. */
+export const cashSchema = z.union([
+  z.object({ rate: z.number().min(-0.5).max(1).describe('annual rate, accrued per period as (1 + rate)^(1/periodsPerYear) − 1') }).strict(),
+  z.object({ ticker: ticker.describe('cash is held in this ticker (e.g. SHY): it earns the ticker’s daily return') }).strict(),
+  z
+    .object({ rateFile: z.string().min(1).describe('a CSV date,rate of annual rates (path relative to the strategy file); a rate holds from its date until the next') })
+    .strict(),
+]);
+export type CashSpec = z.infer<typeof cashSchema>;
 
 export const strategySchema = z
   .object({
     version: z.literal(1).describe('strategy file format version; must be 1'),
     name: z.string().min(1).max(200),
     description: z.string().default(''),
-    sleeves: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a sleeve name (letters, digits, _ and -)'), sleeveSchema),
+    sleeves: z.record(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a sleeve name (letters, digits, _ and -)')
+        .refine((n) => !isReservedKey(n), 'a sleeve name, not a reserved name (__proto__, constructor, prototype)'),
+      sleeveSchema,
+    ),
     allocation: z
       .object({
         across: methodSchema.default({ method: 'equal' }).describe('how sleeves share the portfolio'),
@@ -129,10 +154,11 @@ export const strategySchema = z
         assets: z
           .record(ticker, z.enum(['USD', 'HKD', 'CNY']))
           .optional()
-          .describe('currency by ticker, overriding the suffix rule (.HK → HKD, .SS/.SZ → CNY, else USD)'),
+          .describe('currency by ticker, overriding the suffix rule (.HK → HKD, .SS/.SZ → CNY, ^HSI/^HSCE/^HSTECH → HKD, else USD)'),
       })
       .strict()
       .default({ base: 'USD' }),
+    cash: cashSchema.optional().describe('what uninvested weight earns: { rate: 0.02 } | { ticker: SHY } | { rateFile: FILE }; default nothing'),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
     stressWindows: z
       .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())

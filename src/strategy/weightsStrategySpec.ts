@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { strategySchema, type StrategySpec } from './schema.js';
+import { quoteCell } from '../core/terminalText.js';
 
 export function weightsStrategySpec(file: string, benchmark: string | undefined): StrategySpec {
   let header: string;
@@ -17,7 +18,7 @@ export function weightsStrategySpec(file: string, benchmark: string | undefined)
   }
   const fields = header.split(',').map((s) => s.trim());
   if ((fields[0] ?? '').toLowerCase() !== 'date' || fields.length < 2) {
-    throw new UserError(`${file}:1: expected a header date,<ticker>... (first field "date"), got "${header.trim()}"`);
+    throw new UserError(`${file}:1: expected a header date,<ticker>... (first field "date"), got ${quoteCell(header.trim())}`);
   }
   const tickers = [...new Set(fields.slice(1).filter((t) => t !== ''))];
   const parsed = strategySchema.safeParse({

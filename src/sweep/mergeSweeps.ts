@@ -44,8 +44,7 @@ export function mergeSweeps(dirs: readonly string[], outDir: string, rankBy?: Sw
   const missing: number[] = [];
   for (let i = 0; i < count; i++) if (source[i]! < 0) missing.push(i);
   if (missing.length > 0) {
-    const of = m0.shard?.of;
-    throw new UserError(`sweep merge: ${listIndexes('variant', missing)} missing of ${count}${of ? ` (expected all ${of} shards)` : ''}`);
+    throw new UserError(`sweep merge: ${listIndexes('variant', missing)} missing of ${count}${m0.shard ? `: ${missingShards(missing, m0.shard.of)}` : ''}`);
   }
 
   const metric = rankBy ?? (m0.rankBy as SweepMetric);
@@ -99,6 +98,26 @@ function checkAgree(a: SweepFolder, b: SweepFolder): void {
   const hashes = (m: SweepManifest) => [...m.data.files].map((f) => `${f.ticker}:${f.sha256}`).sort();
   differ('data files (SHA-256)', hashes(ma), hashes(mb));
   differ('number of shards', ma.shard?.of ?? null, mb.shard?.of ?? null);
+}
+
+/**
+ * The shards that hold the missing variants (variant i is in shard i % N + 1), as ranges, and
+ * how to run them again: "shards 2, 4 of 4 are missing (run them again: --shard I/4 for I in
+ * 2, 4; with Slurm: --array=2,4)"; runs of consecutive shards are written 2-5.
+ */
+export function missingShards(missing: readonly number[], of: number): string {
+  const shards = [...new Set(missing.map((i) => (i % of) + 1))].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let k = 0; k < shards.length; ) {
+    let j = k;
+    while (j + 1 < shards.length && shards[j + 1] === shards[j]! + 1) j++;
+    runs.push(j === k ? `${shards[k]}` : `${shards[k]}-${shards[j]}`);
+    k = j + 1;
+  }
+  const list = runs.join(', ');
+  const array = runs.join(',');
+  if (shards.length === 1) return `shard ${list} of ${of} is missing (run it again: --shard ${list}/${of}; with Slurm: --array=${array})`;
+  return `shards ${list} of ${of} are missing (run them again: --shard I/${of} for I in ${list}; with Slurm: --array=${array})`;
 }
 
 /** "variants 3, 7, 11 (and 20 more)" — at most 10 listed. */

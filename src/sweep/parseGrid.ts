@@ -5,6 +5,7 @@
  * with grids a=[1,2] and b=[x,y,z], variants 0..5 are (1,x) (1,y) (1,z) (2,x) (2,y) (2,z).
  */
 import { UserError } from '../core/errors.js';
+import { isReservedKey, reservedKeyMessage } from '../core/reservedKeys.js';
 
 /** A value on a grid: a number when the text is numeric, else the text. */
 export type GridValue = number | string;
@@ -26,6 +27,8 @@ export function parseGridArg(text: string, flag = '--grid'): GridParam {
   if (path === '') throw new UserError(`${flag} ${text}: the PATH before "=" is empty, expected e.g. costs.bps`);
   const bad = path.split('.').find((s) => !SEGMENT.test(s));
   if (bad !== undefined) throw new UserError(`${flag} ${text}: "${bad}" is not a valid path segment in ${path}; expected names joined by dots, e.g. sleeves.ai_leaders.within.k`);
+  const reserved = path.split('.').find(isReservedKey);
+  if (reserved !== undefined) throw new UserError(reservedKeyMessage(`${flag} ${path}`, reserved));
   const parts = list.split(',').map((v) => v.trim());
   if (list.trim() === '' || parts.some((v) => v === '')) throw new UserError(`${flag} ${text}: expected a comma-separated list of values after "=", with no empty value`);
   const values = parts.map(parseGridValue);

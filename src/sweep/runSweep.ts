@@ -62,7 +62,14 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     { pbo: o.pbo, familySha256: familyHash(spec, o.grid.map((p) => p.path)), priorTrials: o.priorTrials ?? null },
     { count: check.count, groups: runs.length, sharded: o.shard !== undefined, rows: loaded.panel.dates.length },
   );
-  const params: SweepTaskParams = { spec, grid: o.grid, groupKeys: check.groups.map((g) => g.key), ...(schedule ? { schedule } : {}), keepReturns: guard.keepReturns };
+  const params: SweepTaskParams = {
+    spec,
+    grid: o.grid,
+    groupKeys: check.groups.map((g) => g.key),
+    groupCashRates: runs.map((r) => r.inputs.cashRates ?? null),
+    ...(schedule ? { schedule } : {}),
+    keepReturns: guard.keepReturns,
+  };
   const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.of}` : '';
   const writer = openSweepFolder(o.outDir, o.resolved.slug, suffix);
   try {

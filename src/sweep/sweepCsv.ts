@@ -4,8 +4,10 @@
  *   totalReturn, turnoverPerYear, periods, skewness, excessKurtosis, periodSharpe
  * Numbers are written in JavaScript's shortest round-trip form (String(x)), so reading a row
  * back gives the exact same doubles; an undefined value is an empty cell. Text cells holding a
- * comma, quote or line break are quoted with doubled quotes (RFC 4180).
+ * comma, quote or line break are quoted with doubled quotes (RFC 4180); text that a spreadsheet
+ * would run as a formula gets a leading ' (report/csvCell.ts; uncsvCell reads it back).
  */
+import { csvCell } from '../report/csvCell.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import { SWEEP_METRICS, SWEEP_STATS, type VariantResult } from './variantMetrics.js';
 
@@ -19,9 +21,7 @@ export function sweepCsvRow(grid: readonly GridParam[], result: VariantResult): 
   return `${[String(result.index), ...params, ...values].join(',')}\n`;
 }
 
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvCell };
 
 /** Splits one CSV line into cells (quoted cells may hold commas and doubled quotes). */
 export function splitCsvLine(line: string): string[] {

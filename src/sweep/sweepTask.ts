@@ -12,18 +12,22 @@ import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 import { runBacktest } from '../engine/runBacktest.js';
 import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
+import { usesLpSolver } from '../strategy/prepareSolvers.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { gridSize, type GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
 import { variantMetrics, type VariantResult } from './variantMetrics.js';
 import { variantGroupKey } from './variantGroups.js';
 import { variantSpec } from './variantSpec.js';
+import type { CashRates } from '../data/readCashRates.js';
 
 export interface SweepTaskParams {
   readonly spec: StrategySpec;
   readonly grid: readonly GridParam[];
   /** variantGroupKey of each shared panel, in the order of the panels. */
   readonly groupKeys: readonly string[];
+  /** The annual rates of cash.rateFile of each group's spec (null: none), in the order of the panels. */
+  readonly groupCashRates: readonly (CashRates | null)[];
   readonly schedule?: WeightsSchedule;
   /** Training windows: each variant is run once per window (see the module comment). */
   readonly periods?: readonly { readonly from: string; readonly to: string }[];
@@ -45,13 +49,15 @@ export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams
 export async function run(index: number): Promise<VariantResult> {
   if (params === null) throw new Error('sweepTask: run before init');
   const spec = taskSpec(params, index);
-  // User modules (method: module) are imported in this thread; Node caches them after the first.
-  if (moduleSpecsOf(spec).length > 0) await resolveModules(spec);
+  // User modules (method: module) are imported in this thread (Node caches them after the
+  // first), and the LP solver is loaded once when a method needs it.
+  if (moduleSpecsOf(spec).length > 0 || usesLpSolver(spec)) await resolveModules(spec);
   const g = params.groupKeys.indexOf(variantGroupKey(spec));
   const panel = panels[g];
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
   const ready = (prepared[g] ??= preparePanel(panel));
-  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false });
+  const cashRates = params.groupCashRates[g] ?? undefined;
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false, cashRates });
   const figures = variantMetrics(index, result);
   return params.keepReturns ? { ...figures, returns: result.ledger.returns.slice(1) } : figures;
 }

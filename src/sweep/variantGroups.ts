@@ -8,9 +8,10 @@
 import { strategyLayout } from '../engine/strategyLayout.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
-/** The key of the panel a spec needs: its sorted tickers, its currency settings and its period end (rows are loaded up to it). */
+/** The key of the panel a spec needs: its sorted tickers, currency settings, period end (rows are loaded up to it) and cash (a proxy ticker or a rate file is loaded with it). */
 export function variantGroupKey(spec: StrategySpec): string {
   const tickers = new Set(strategyLayout(spec).assets);
   if (spec.benchmark) tickers.add(spec.benchmark);
-  return JSON.stringify([[...tickers].sort(), spec.currency, spec.period.to ?? null]);
+  if (spec.cash && 'ticker' in spec.cash) tickers.add(spec.cash.ticker);
+  return JSON.stringify([[...tickers].sort(), spec.currency, spec.period.to ?? null, spec.cash ?? null]);
 }

@@ -34,16 +34,19 @@ export function variantMetrics(index: number, result: BacktestResult): VariantRe
   const { spec, dates, ledger } = result;
   const P = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(dates);
   const returns = ledger.returns.subarray(1);
+  // reporting.riskFree: cash → the run's cash returns are the risk-free rate (and the Sortino target).
+  const rf = spec.reporting.riskFree === 'cash' ? result.cash?.returns.subarray(1) : undefined;
   const { metrics } = computeMetrics(returns, {
     periodsPerYear: P,
     convention: spec.reporting.convention,
     riskFreeRate: spec.reporting.riskFreeRate,
     mar: spec.reporting.mar,
+    ...(rf ? { riskFreeSeries: rf } : {}),
   });
   let turnoverSum = 0;
   for (let k = 0; k < ledger.trades.count; k++) if (ledger.trades.rule[k] !== 0) turnoverSum += ledger.trades.turnover[k]!;
   const years = returns.length / P;
-  const excess = subtract(returns, perPeriodRate(spec.reporting.riskFreeRate, P));
+  const excess = subtract(returns, rf ?? perPeriodRate(spec.reporting.riskFreeRate, P));
   const values = [
     ...SWEEP_METRICS.map((key) => (key === 'turnoverPerYear' ? (years > 0 ? turnoverSum / years : null) : (metrics[key] ?? null))),
     returns.length,

@@ -5,8 +5,12 @@
  * which is renamed into place only once every file is complete (a rename is atomic within one
  * file system). An interrupted sweep leaves at most that hidden folder, removed by abort().
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { ensureFolder } from '../core/ensureFolder.js';
+import { withPath } from '../core/fileSystemError.js';
+import { safeSlug } from '../core/fileNames.js';
+import { claimFolder } from '../core/writeFolderAtomic.js';
 import { runId } from '../report/writeRunFolder.js';
 
 export interface SweepFolderWriter {
@@ -23,16 +27,24 @@ export interface SweepFolderWriter {
 const BUFFER_CHARS = 1 << 16;
 
 export function openSweepFolder(outDir: string, slug: string, suffix = '', now = new Date()): SweepFolderWriter {
-  const parent = path.join(outDir, `${slug}-sweep`);
-  mkdirSync(parent, { recursive: true });
+  const parent = path.join(outDir, `${safeSlug(slug)}-sweep`);
+  ensureFolder(parent);
   const id = `${runId(now)}${suffix}`;
   const tmp = path.join(parent, `.${id}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+  try {
+    mkdirSync(tmp);
+  } catch (error) {
+    throw withPath(error, parent, tmp); // e.g. EROFS: name the folder the user gave
+  }
   let fd: number | null = openSync(path.join(tmp, 'variants.csv'), 'w');
   let buffer = '';
   const flush = (): void => {
-    if (buffer.length > 0 && fd !== null) writeSync(fd, buffer);
+    try {
+      if (buffer.length > 0 && fd !== null) writeSync(fd, buffer);
+    } catch (error) {
+      throw withPath(error, path.join(parent, id, 'variants.csv')); // e.g. ENOSPC: name the folder the user knows
+    }
     buffer = '';
   };
   const close = (): void => {
@@ -48,11 +60,15 @@ export function openSweepFolder(outDir: string, slug: string, suffix = '', now =
     finish(files) {
       flush();
       close();
-      for (const [name, content] of Object.entries(files)) writeFileSync(path.join(tmp, name), content);
-      let folder = path.join(parent, id);
-      for (let k = 2; existsSync(folder); k++) folder = path.join(parent, `${id}-${k}`);
-      renameSync(tmp, folder);
-      return folder;
+      for (const [name, content] of Object.entries(files)) {
+        try {
+          writeFileSync(path.join(tmp, name), content);
+        } catch (error) {
+          throw withPath(error, path.join(parent, id, name));
+        }
+      }
+      // Exclusive even against a concurrent sweep of the same strategy: id, id-2, id-3, …
+      return claimFolder(tmp, parent, id);
     },
     abort() {
       buffer = '';

@@ -78,7 +78,14 @@ export async function runWalkForward(o: WalkForwardOptions): Promise<WalkForward
     }
   }
   const schedule = full.inputs.schedule;
-  const params: SweepTaskParams = { spec: base, grid: o.grid, groupKeys, periods: folds.map((f) => f.train), ...(schedule ? { schedule } : {}) };
+  const params: SweepTaskParams = {
+    spec: base,
+    grid: o.grid,
+    groupKeys,
+    groupCashRates: runs.map((r) => r.inputs.cashRates ?? null),
+    periods: folds.map((f) => f.train),
+    ...(schedule ? { schedule } : {}),
+  };
   const summarizers: SweepSummarizer[] = folds.map(() => sweepSummarizer({ rankBy: o.rankBy, topN: 1 }));
   await runParallel<VariantResult>({
     taskModule: o.taskModule ?? sweepTaskModule(o.workers),

@@ -111,7 +111,7 @@ export function walkForwardReport(x: ReportInput): WalkForwardReport {
   };
 }
 
-/** The user's own `sleeves run` flags (all but --from/--to), as typed, for folds[].run. */
+/** The user's own `sleeves run` flags (all but --from/--to and --data), as typed, for folds[].run. */
 function otherFlags(f: RunOverrides): string[] {
   return [
     ...(f.set ?? []).flatMap((s) => ['--set', s]),
@@ -119,6 +119,8 @@ function otherFlags(f: RunOverrides): string[] {
     ...(f.costBps !== undefined ? ['--cost-bps', f.costBps] : []),
     ...(f.convention !== undefined ? ['--convention', f.convention] : []),
     ...(f.periodsPerYear !== undefined ? ['--periods-per-year', f.periodsPerYear] : []),
+    ...(f.strict ? ['--strict'] : []),
+    ...(f.allowModulePath ? ['--allow-module-path'] : []),
   ];
 }
 

@@ -2,33 +2,23 @@
  * Writes a walk-forward folder OUT/<slug>-walkforward/<run-id>/: report.json, report.html,
  * returns.csv (date, portfolio, fold: the stitched out-of-sample series; row 0 is the start and
  * has no return) and folds.csv (one row per fold). Written into a temporary folder renamed into
- * place, as run folders are.
+ * place whole, as run folders are (writeNewRunFolder).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { newRunFolderPath } from '../report/writeRunFolder.js';
+import { safeSlug } from '../core/fileNames.js';
+import { writeNewRunFolder } from '../report/writeRunFolder.js';
 import { SWEEP_METRICS } from '../sweep/variantMetrics.js';
 import type { StitchedSeries } from './stitchSegments.js';
 import type { WalkForwardReport } from './walkForwardReport.js';
 
 export function writeWalkForwardFolder(outDir: string, report: WalkForwardReport, stitched: StitchedSeries, html: string | null): string {
-  const parent = path.join(outDir, `${report.strategy.slug}-walkforward`);
-  mkdirSync(parent, { recursive: true });
-  const folder = newRunFolderPath(parent, new Date());
-  const tmp = `${folder}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  try {
-    writeFileSync(path.join(tmp, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(path.join(tmp, 'returns.csv'), returnsCsv(stitched));
-    writeFileSync(path.join(tmp, 'folds.csv'), foldsCsv(report));
-    if (html !== null) writeFileSync(path.join(tmp, 'report.html'), html);
-    renameSync(tmp, folder);
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw error;
-  }
-  return folder;
+  const files: Record<string, string> = {
+    'report.json': `${JSON.stringify(report, null, 2)}\n`,
+    'returns.csv': returnsCsv(stitched),
+    'folds.csv': foldsCsv(report),
+    ...(html !== null ? { 'report.html': html } : {}),
+  };
+  return writeNewRunFolder(path.join(outDir, `${safeSlug(report.strategy.slug)}-walkforward`), files);
 }
 
 export function returnsCsv(s: StitchedSeries): string {

@@ -20,7 +20,7 @@ describe.skipIf(!hasRealData)('currency conversion', () => {
   const end = '2019-12-31';
   const strategy = (base: string) =>
     `version: 1\nname: fx-${base}\nsleeves:\n  hk: { assets: ["0700.HK"] }\n  cn: { assets: ["600760.SS"] }\n` +
-    `allocation:\n  across: { method: fixed, weights: { hk: 0.6, cn: 0.4 } }\nrebalance: { schedule: never, lag: 0 }\ncurrency: { base: ${base} }\n`;
+    `allocation:\n  across: { method: fixed, weights: { hk: 0.6, cn: 0.4 } }\nrebalance: { schedule: never, lag: 0 }\ncurrency: { base: ${base} }\nbenchmark: ^HSI\n`;
 
   function run(base: 'USD' | 'local') {
     const dir = tempDir();
@@ -49,8 +49,19 @@ describe.skipIf(!hasRealData)('currency conversion', () => {
     expect(inUsd.metrics.totalReturn).toBeCloseTo(usd - 1, 12);
     // The FX effect: the difference between the two runs is the currency part alone.
     expect(inUsd.metrics.totalReturn - inLocal.metrics.totalReturn).toBeCloseTo(usd - local, 12);
-    expect(inUsd.data.currency).toEqual({ base: 'USD', assets: { '0700.HK': 'HKD', '600760.SS': 'CNY' }, fxFilled: expect.any(Object) });
+    expect(inUsd.data.currency).toEqual({ base: 'USD', assets: { '0700.HK': 'HKD', '600760.SS': 'CNY', '^HSI': 'HKD' }, fxFilled: expect.any(Object) });
     expect(inUsd.data.files.map((f: { file: string }) => f.file)).toEqual(expect.arrayContaining(['USDHKD.csv', 'USDCNY.csv']));
     expect(inLocal.data.currency.base).toBe('local');
+  });
+
+  it('converts the Hang Seng benchmark from HKD like the assets (changed: ^HSI was read as USD)', () => {
+    const hsi = column('IDX_HSI.csv', 'adj_close');
+    const hkd = column('USDHKD.csv', 'close');
+    // In HKD points: 28189.75 / 25130.35 − 1; in USD each level is divided by the same day's USDHKD.
+    const local = hsi.get(end)! / hsi.get(start)! - 1;
+    const usd = hsi.get(end)! / hkd.get(end)! / (hsi.get(start)! / hkd.get(start)!) - 1;
+    expect(run('local').benchmark.metrics.totalReturn).toBeCloseTo(local, 12);
+    expect(run('USD').benchmark.metrics.totalReturn).toBeCloseTo(usd, 12);
+    expect(Math.abs(usd - local)).toBeGreaterThan(1e-3); // HKD rose against USD over 2019: a visible FX effect
   });
 });

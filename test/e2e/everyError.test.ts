@@ -39,6 +39,20 @@ describe('every missing ticker at once', () => {
   });
 });
 
+describe('a missing FX file', () => {
+  it('names the FX file and what it converts, exit 1', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'prices');
+    mkdirSync(data);
+    // A Hong Kong listing needs USDHKD.csv to be converted to USD; the folder has no FX file.
+    writeFileSync(path.join(data, '0700.HK.csv'), 'date,close\n2024-01-02,300\n2024-01-03,301\n2024-01-04,302\n');
+    const file = strategy(dir, 'hk.yaml', "version: 1\nname: hk\nsleeves:\n  hk: { assets: ['0700.HK'] }\n");
+    const r = sleeves(['run', file, '--data', data, '--out', dir, '--no-html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`sleeves: ${path.join(data, 'USDHKD.csv')}: no FX file, needed to convert 0700.HK to USD (rates as units of local currency per USD); add it, or set currency.base: local\n`);
+  });
+});
+
 describe('strategies validate', () => {
   it('checks every file, lists every error, prints ok per good file and exits 1', () => {
     const dir = tempDir();
@@ -94,6 +108,23 @@ describe('strategies validate', () => {
     const r = sleeves(['strategies', 'validate', 'strategies/sixty-forty.yaml', '--data', 'no/such/dir']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('sleeves: --data: folder "no/such/dir" does not exist, expected a folder of price files (e.g. data/sample)\n');
+  });
+});
+
+describe.skipIf(!hasRealData)('strategies validate --data agrees with run on the period', () => {
+  it('refuses what run refuses: GLD starts 2004-11-18, six days after period.from 2004-11-12', () => {
+    const dir = tempDir();
+    const file = strategy(dir, 'early.yaml', 'version: 1\nname: early\nsleeves:\n  a: { assets: [NVDA, GLD] }\nperiod: { from: 2004-11-12 }\n');
+    const validate = sleeves(['strategies', 'validate', file, '--data', realDataDir]);
+    const run = sleeves(['run', file, '--data', realDataDir, '--out', dir, '--no-html', '--quiet']);
+    expect([validate.code, run.code]).toEqual([1, 1]);
+    // The run's refusal (after "sleeves: ") is the validation's error (after "FILE: ").
+    const refusal = run.stderr.replace(/^sleeves: /, '');
+    expect(validate.stderr).toContain(`${file}: ${refusal}`);
+    expect(refusal).toMatch(/^period 2004-11-12 to \d{4}-\d\d-\d\d: 1 of 2 tickers have no price over part of it/);
+    // With data.lateStart: redistribute both accept it.
+    writeFileSync(file, readFileSync(file, 'utf8') + 'data: { lateStart: redistribute }\n');
+    expect(sleeves(['strategies', 'validate', file, '--data', realDataDir]).code).toBe(0);
   });
 });
 

@@ -28,6 +28,19 @@ function seedCases(): Case[] {
   return cases;
 }
 
+/**
+ * A US and a Hong Kong name: leaving either out changes the union calendar (HK and US holidays
+ * differ), so each leave-one-out row must run on the reduced strategy's own panel.
+ */
+function twoMarketCase(): Case {
+  const file = path.join(tempDir('sleeves-parity-two-markets-'), 'two-markets.yaml');
+  writeFileSync(
+    file,
+    ['version: 1', 'name: two-markets', 'sleeves:', '  us: { assets: [SPY] }', "  hk: { assets: ['0700.HK'] }", 'rebalance: { schedule: monthly }', 'costs: { bps: 5 }', ''].join('\n'),
+  );
+  return { name: 'a US + Hong Kong strategy (calendars differ)', file, set: [] };
+}
+
 /** A strategy whose AI sleeve is allocated by a user module, written with real tickers. */
 function moduleCase(): Case {
   const dir = tempDir('sleeves-parity-module-');
@@ -69,7 +82,7 @@ function expectClose(actual: number | null | undefined, expected: number | null 
 }
 
 describe.skipIf(!hasRealData)('parity: every command reports the figures of `run` for the same spec', () => {
-  const cases = hasRealData ? [...seedCases(), moduleCase()] : [];
+  const cases = hasRealData ? [...seedCases(), moduleCase(), twoMarketCase()] : [];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const out = tempDir('sleeves-parity-');
@@ -87,7 +100,8 @@ describe.skipIf(!hasRealData)('parity: every command reports the figures of `run
     for (const k of KEYS) expectClose(variant[k], metrics[k], `sweep ${k}`);
 
     // compare: the strategy file run on the fly beside the run's own folder.
-    const comparison = JSON.parse(await cli(['compare', c.file, runFolder, ...common, ...c.set, '--json', '--quiet']));
+    // (--allow-modules: compare runs a module strategy only with the user's consent.)
+    const comparison = JSON.parse(await cli(['compare', c.file, runFolder, ...common, ...c.set, '--allow-modules', '--json', '--quiet']));
     for (const row of comparison.rows as { key: string; values: (number | null)[] }[]) {
       expectClose(row.values[0], row.values[1], `compare ${row.key}`);
       if (row.key in metrics) expectClose(row.values[0], metrics[row.key], `compare ${row.key} vs run`);
@@ -118,7 +132,8 @@ async function checkLeaveOneOut(
     // The reduced strategy as a file, copied beside any module it names, run over the full run's period.
     const file = path.join(dir, `${row.kind}-${row.name.replace(/[^A-Za-z0-9]/g, '_')}.json`);
     writeFileSync(file, JSON.stringify({ ...variant.spec, period: { from: run.period.start, to: run.period.end } }));
-    const reduced = JSON.parse(await cli(['run', file, ...common, '--json', '--no-html', '--quiet']));
+    // --allow-module-path: the reduced file lies elsewhere than the module it names.
+    const reduced = JSON.parse(await cli(['run', file, ...common, '--allow-module-path', '--json', '--no-html', '--quiet']));
     for (const k of ['cagr', 'sharpe', 'maxDrawdown', 'totalReturn'] as const) expectClose(row.figures[k], reduced.metrics[k], `leave-one-out ${row.kind} ${row.name} ${k} (${c.name})`);
   }
 }

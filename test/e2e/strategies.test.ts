@@ -3,7 +3,9 @@
  * sample and on the real prices beside the project (skipped when absent). On real data, three
  * strategies are checked against independent computations written here from the CSVs:
  * winner-takes-all's picks (top 3 by 126-day return), trend-to-safety's switches (the AI
- * basket's index against its 200-day SMA) and min-variance's 25% cap at every trade.
+ * basket's index against its 200-day SMA) and min-variance's 25% cap at every trade; and
+ * risk-budget-barbell's sleeve risk shares (30/30/20/20 to 1e-8 at every decision, from the
+ * CSVs) and min-cvar-barbell's floors and caps at every trade.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +20,19 @@ const files = readdirSync(path.join(repoRoot, 'strategies'))
 const EXPECTED = [
   'ai-leaders-equal',
   'barbell-risk-parity',
+  'black-litterman-barbell',
   'china-ai-leaders',
   'core-satellite',
+  'herc-barbell',
+  'hrp-barbell',
+  'mean-cvar-barbell',
+  'min-cdar-barbell',
+  'min-cvar-barbell',
   'min-variance',
+  'risk-budget-barbell',
   'seed-barbell',
   'sixty-forty',
+  'trend-to-cash',
   'trend-to-safety',
   'winner-takes-all',
 ];
@@ -191,5 +201,52 @@ describe.skipIf(!hasRealData)('strategies on real prices against independent com
       expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     }
     expect(binding).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!hasRealData)('newer allocation methods on real prices against independent computations', () => {
+  const SLEEVES = [['NVDA', 'MSFT', 'GOOGL', 'TSM'], ['XLU', 'XLP', 'TLT'], ['GLD'], ['LMT', 'RTX', 'NOC']];
+  const NAMES = ['ai_leaders', 'defensive', 'gold', 'military'];
+
+  it('risk-budget-barbell: at every decision the sleeves’ risk shares on the trailing year are 30/30/20/20 (to 1e-8)', () => {
+    const report = run('strategies/risk-budget-barbell.yaml', realDataDir, ['--from', '2021-01-04', '--to', '2022-12-30', '--include-series']);
+    const tickers = SLEEVES.flat();
+    const { dates, p } = unionPanel(tickers);
+    const row = new Map(report.series.dates.map((d, i) => [d, i]));
+    const column = (t: string) => p[tickers.indexOf(t)]!;
+    expect(report.rebalances.length).toBe(24);
+    for (const reb of report.rebalances) {
+      const t = dates.indexOf(reb.decisionDate);
+      // Sleeve index returns (equal weights within): the mean of the members' daily returns, rows t−251..t.
+      const r = SLEEVES.map((members) =>
+        Array.from({ length: 252 }, (_, k) => {
+          const s = t - 251 + k;
+          return members.reduce((acc, m) => acc + column(m)[s]! / column(m)[s - 1]! - 1, 0) / members.length;
+        }),
+      );
+      const mean = r.map((x) => x.reduce((a, b) => a + b, 0) / 252);
+      const cov = r.map((a, i) => r.map((b, j) => a.reduce((acc, v, k) => acc + (v - mean[i]!) * (b[k]! - mean[j]!), 0) / 251));
+      const k = row.get(reb.tradeDate)!;
+      const w = NAMES.map((n) => report.series.sleeveWeights[n]![k]!);
+      // The trade sets the sleeve weights exactly to the decision's targets (lag 1, no caps).
+      const sw = cov.map((rowCov) => rowCov.reduce((acc, c, j) => acc + c * w[j]!, 0));
+      const total = sw.reduce((acc, v, i) => acc + v * w[i]!, 0);
+      [0.3, 0.3, 0.2, 0.2].forEach((b, i) => expect(Math.abs((w[i]! * sw[i]!) / total - b), `${reb.decisionDate} ${NAMES[i]}`).toBeLessThan(1e-8));
+    }
+  });
+
+  it('min-cvar-barbell keeps every sleeve between its 5% floor and 50% cap at every trade', () => {
+    const report = run('strategies/min-cvar-barbell.yaml', realDataDir, ['--from', '2021-01-04', '--to', '2022-12-30', '--include-series']);
+    const row = new Map(report.series.dates.map((d, i) => [d, i]));
+    for (const reb of report.rebalances) {
+      const k = row.get(reb.tradeDate)!;
+      const w = NAMES.map((n) => report.series.sleeveWeights[n]![k]!);
+      for (const x of w) {
+        expect(x).toBeGreaterThanOrEqual(0.05 - 1e-12);
+        expect(x).toBeLessThanOrEqual(0.5 + 1e-12);
+      }
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(reb.fallbacks).toEqual([]);
+    }
   });
 });

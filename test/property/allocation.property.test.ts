@@ -64,7 +64,7 @@ describe('allocation properties', () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0.1, max: 10, noNaN: true }), (seed, c) => {
         const x = syntheticInput(seed, 5, 150);
         const scaled: AllocationInput = { ...x, returns: x.returns.map((v) => v * c) };
-        for (const method of ['inverseVol', 'riskParity', 'minVariance', 'maxDiversification']) {
+        for (const method of ['inverseVol', 'riskParity', 'minVariance', 'maxDiversification', 'hrp', 'herc']) {
           const spec = parseAllocationSpec({ method });
           const a = allocate(spec, x).weights;
           const b = allocate(spec, scaled).weights;

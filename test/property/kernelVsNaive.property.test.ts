@@ -1,6 +1,7 @@
 /**
  * The fast kernel against a naive, obviously-correct per-day simulator written here with plain
- * arrays and objects, on generated panels (late listings, costs, drift bands, lags), to 1e-12.
+ * arrays and objects, on generated panels (late listings, costs, drift bands, lags, cash that
+ * earns a constant or varying return, or none), to 1e-12.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +17,18 @@ interface Case {
   costRate: number;
   band: number;
   minTurnover: number;
+  /** Cash return from the close of day t − 1 to day t (entry 0 unused), or none. */
+  cashReturns: number[] | null;
 }
 
-function naive(c: Case): { equity: number[]; trades: number[] } {
+function naive(c: Case): { equity: number[]; cash: number[]; trades: number[] } {
   const last: number[] = new Array(c.m).fill(NaN);
   const units: number[] = new Array(c.m).fill(0);
   let cash = 1;
   let inForce: number[] | null = null;
   const pending: { day: number; w: number[] }[] = [];
   const equity: number[] = [];
+  const cashByDay: number[] = [];
   const trades: number[] = [];
   const value = () => cash + units.reduce((v, u, a) => v + (u === 0 ? 0 : u * last[a]!), 0);
   const trade = (t: number, target: number[]) => {
@@ -44,6 +48,7 @@ function naive(c: Case): { equity: number[]; trades: number[] } {
     trades.push(t);
   };
   for (let t = 0; t < c.n; t++) {
+    if (t > 0 && c.cashReturns) cash *= 1 + c.cashReturns[t]!; // cash earns overnight, before any trade
     for (let a = 0; a < c.m; a++) if (c.prices[a]![t]! > 0) last[a] = c.prices[a]![t]!;
     const due = pending.findIndex((p) => p.day === t);
     if (due >= 0) trade(t, pending.splice(due, 1)[0]!.w);
@@ -57,8 +62,9 @@ function naive(c: Case): { equity: number[]; trades: number[] } {
       else pending.push({ day: t + c.lag, w: c.targets[t]! });
     }
     equity.push(value());
+    cashByDay.push(cash);
   }
-  return { equity, trades };
+  return { equity, cash: cashByDay, trades };
 }
 
 const caseArb = fc
@@ -77,6 +83,8 @@ const caseArb = fc
       costRate: fc.constantFrom(0, 0.0005, 0.01),
       band: fc.constantFrom(0, 0.02, 0.1),
       minTurnover: fc.constantFrom(0, 0, 0.02, 0.1),
+      cashKind: fc.constantFrom('none', 'constant', 'series'),
+      cashSeries: fc.array(fc.double({ min: -0.001, max: 0.002, noNaN: true }), { minLength: n, maxLength: n }),
     }),
   )
   .map((g): Case => {
@@ -95,7 +103,9 @@ const caseArb = fc
       const s = w.reduce((a, b) => a + b, 0);
       return s > 0 ? w.map((x) => (x / s) * (1 - g.cash)) : w;
     });
-    return { n: g.n, m: g.m, prices, calendar: g.calendar, targets, lag: g.lag, costRate: g.costRate, band: g.band, minTurnover: g.minTurnover };
+    // Constant: 5% a year accrued daily, (1.05)^(1/252) − 1; series: anything in [−0.1%, 0.2%] a day.
+    const cashReturns = g.cashKind === 'none' ? null : g.cashKind === 'constant' ? g.cashSeries.map(() => Math.pow(1.05, 1 / 252) - 1) : g.cashSeries;
+    return { n: g.n, m: g.m, prices, calendar: g.calendar, targets, lag: g.lag, costRate: g.costRate, band: g.band, minTurnover: g.minTurnover, cashReturns };
   });
 
 function kernel(c: Case): ReturnType<typeof simulateKernel> {
@@ -112,6 +122,7 @@ function kernel(c: Case): ReturnType<typeof simulateKernel> {
     costRate: c.costRate,
     minTurnover: c.minTurnover,
     decide: (t, out) => out.set(c.targets[t]!),
+    ...(c.cashReturns ? { cashReturns: Float64Array.from(c.cashReturns) } : {}),
   });
 }
 
@@ -124,9 +135,24 @@ describe('simulateKernel vs a naive per-day simulator', () => {
         expect(Array.from(ledger.trades.row)).toEqual(expected.trades);
         for (let t = 0; t < c.n; t++) {
           expect(Math.abs(ledger.equity[t]! - expected.equity[t]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected.equity[t]!));
+          expect(Math.abs(ledger.cash[t]! - expected.cash[t]!), `cash row ${t}`).toBeLessThanOrEqual(1e-12 * Math.max(1, expected.equity[t]!));
         }
       }),
       { numRuns: 300, seed: 20261124 },
+    );
+  });
+
+  it('a lag-0 decision on the last row trades at that close in both, with its cost', () => {
+    fc.assert(
+      fc.property(caseArb, (g) => {
+        const c: Case = { ...g, lag: 0, minTurnover: 0, costRate: 0.001, calendar: g.calendar.map((b, t) => b || t === g.n - 1) };
+        const expected = naive(c);
+        const ledger = kernel(c);
+        expect(expected.trades[expected.trades.length - 1]).toBe(c.n - 1);
+        expect(ledger.trades.row[ledger.trades.count - 1]).toBe(c.n - 1);
+        expect(Math.abs(ledger.equity[c.n - 1]! - expected.equity[c.n - 1]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected.equity[c.n - 1]!));
+      }),
+      { numRuns: 100, seed: 20261130 },
     );
   });
 
@@ -139,5 +165,27 @@ describe('simulateKernel vs a naive per-day simulator', () => {
       }),
       { numRuns: 100, seed: 7 },
     );
+  });
+});
+
+describe('cash that earns', () => {
+  it('all in cash at 2% a year: equity is (1.02)^(t/252) exactly as accrued, per day (1.02)^(1/252) − 1', () => {
+    const n = 253;
+    const daily = Math.pow(1.02, 1 / 252) - 1;
+    const ledger = simulateKernel({
+      nDates: n,
+      nAssets: 1,
+      prices: Float64Array.from({ length: n }, (_, t) => 100 + t),
+      calendar: Uint8Array.from({ length: n }, (_, t) => (t % 21 === 0 ? 1 : 0)),
+      bandAbsolute: 0,
+      bandRelative: 0,
+      lag: 1,
+      costRate: 0.001,
+      decide: (_t, out) => out.fill(0),
+      cashReturns: new Float64Array(n).fill(daily),
+    });
+    // Target 0 every time: no trade ever costs anything; cash compounds 252 times to 1.02.
+    expect(ledger.equity[n - 1]).toBeCloseTo(1.02, 13);
+    expect(ledger.returns[100]).toBeCloseTo(daily, 15);
   });
 });

@@ -12,6 +12,7 @@ import { progressBar } from '../progressBar.js';
 interface CompareFlags extends BacktestFlags {
   html?: string;
   csv?: string;
+  allowModules?: boolean;
 }
 
 export function registerCompare(program: Command): void {
@@ -20,7 +21,8 @@ export function registerCompare(program: Command): void {
     .description('compare reports, run folders or strategy files side by side (table, --html, --csv, --json)')
     .argument('<inputs...>', 'two or more: report.json files, run folders or strategy files')
     .option('--html <file>', 'write one HTML page with the curves overlaid and each run\'s weights side by side')
-    .option('--csv <file>', 'write the table as CSV (full precision)');
+    .option('--csv <file>', 'write the table as CSV (full precision)')
+    .option('--allow-modules', 'run strategies with method: module (JavaScript that runs with your rights); refused without it');
   addBacktestOptions(cmd).addHelpText(
     'after',
     '\nExamples:\n' +
@@ -78,7 +80,12 @@ export function registerCompare(program: Command): void {
 async function runStrategy(file: string, flags: CompareFlags) {
   const { prepareRun } = await import('../../run/prepareRun.js');
   const { backtestToReport } = await import('../../run/backtestToReport.js');
-  const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: flags.data, overrides: runOverrides(flags) });
+  const run = await prepareRun({
+    source: { kind: 'strategy', file },
+    dataDir: flags.data,
+    overrides: runOverrides(flags),
+    moduleConsent: { command: 'compare', allowed: flags.allowModules === true },
+  });
   const { report } = backtestToReport(run, { includeSeries: true });
   const series = report.series ?? null;
   delete report.series;

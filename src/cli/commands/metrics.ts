@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import type { MetricsOptions } from '../../metrics/metricsDocument.js';
-import { useColor } from '../output.js';
+import { useColor, writeErr, writeOut } from '../output.js';
 
 export function registerMetrics(program: Command): void {
   program
@@ -45,11 +45,11 @@ export function registerMetrics(program: Command): void {
       const doc = metricsDocument(table, options);
       doc.warnings.unshift(...(table.warnings ?? []));
       if (raw.json) {
-        process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        writeOut(`${JSON.stringify(doc, null, 2)}\n`);
         return;
       }
-      process.stdout.write(renderMetricsTable(doc, table, options, useColor()));
-      for (const w of doc.warnings) process.stderr.write(`warning: ${w}\n`);
+      writeOut(renderMetricsTable(doc, table, options, useColor()));
+      for (const w of doc.warnings) writeErr(`warning: ${w}\n`);
     });
 }
 

@@ -45,12 +45,11 @@ export function registerRobust(program: Command): void {
       'not on --workers.\n',
   );
   cmd.action(async (file: string, flags: RobustFlags) => {
-    const { prepareRun } = await import('../../run/prepareRun.js');
+    const { loadRun, resolveRun } = await import('../../run/prepareRun.js');
     const { runRobust } = await import('../../robust/runRobust.js');
     const { parallelJobs } = await import('../../robust/parallelJobs.js');
     const { renderRobustTerminal } = await import('../../robust/renderRobustTerminal.js');
-    const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
-    const { newRunFolderPath } = await import('../../report/writeRunFolder.js');
+    const { writeNewRunFolder } = await import('../../report/writeRunFolder.js');
     const { UserError } = await import('../../core/errors.js');
     const seed = wholeNumberFlag(flags.seed, '--seed', 0, 2 ** 32 - 1);
     const paths = wholeNumberFlag(flags.paths, '--paths', 1, 100_000);
@@ -59,23 +58,31 @@ export function registerRobust(program: Command): void {
     const workers = flags.workers === undefined ? Math.max(1, Math.min(8, availableParallelism())) : wholeNumberFlag(flags.workers, '--workers', 1, 256);
 
     // The full run happens in this thread: its user modules (method: module) load here.
-    const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: flags.data, overrides: runOverrides(flags) });
+    const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
+    const run = loadRun(resolved, flags.data);
     const data = run.inputs;
     const progress = progressBar('robust', { quiet: flags.quiet });
     const report = await runRobust(
       run.spec,
       data.panel,
-      { seed, paths, block, strategyFile: file, data: { directory: data.directory, synthetic: data.synthetic } },
+      {
+        seed,
+        paths,
+        block,
+        strategyFile: file,
+        data: { directory: data.directory, synthetic: data.synthetic },
+        cashRates: data.cashRates,
+        // A leave-one-out variant with other tickers loads its own panel, through the same boundary.
+        loadVariant: (variant) => loadRun(resolved, flags.data, variant).inputs.panel,
+      },
       parallelJobs({ workers, onProgress: progress.update }),
     );
     progress.end();
     const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
-    const folder = newRunFolderPath(path.join(flags.out, `${run.slug}-robust`), new Date());
-    writeFileAtomic(path.join(folder, 'robust.json'), `${JSON.stringify(withData, null, 2)}\n`);
-    if (flags.html) {
-      const { renderRobustHtml } = await import('../../robust/renderRobustHtml.js');
-      writeFileAtomic(path.join(folder, 'robust.html'), await renderRobustHtml(withData));
-    }
+    // The folder is built under a hidden temp name and renamed whole: never robust.json alone.
+    const files: Record<string, string> = { 'robust.json': `${JSON.stringify(withData, null, 2)}\n` };
+    if (flags.html) files['robust.html'] = await (await import('../../robust/renderRobustHtml.js')).renderRobustHtml(withData);
+    const folder = writeNewRunFolder(path.join(flags.out, `${run.slug}-robust`), files);
     const { robustEntry } = await import('../../catalog/entriesFor.js');
     await recordRun(flags, () => robustEntry(withData, run.spec, data.files, folder, flags.set ?? []));
     if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);

@@ -14,24 +14,27 @@ export function registerStrategies(program: Command): void {
     .argument('<files...>', 'strategy files')
     .option('--data <dir>', 'also check the folder has a readable price file for every ticker (assets, benchmark, FX files for base USD) covering period.from..period.to when stated')
     .option('--json', 'print [{file, ok, errors}] on stdout instead of the lines on stderr')
+    .option('--allow-modules', 'also load each method: module file and check its export (this runs the module\'s code with your rights)')
+    .option('--allow-module-path', 'accept method: module files outside the strategy file\'s folder')
     .addHelpText(
       'after',
       '\nPrints "ok  FILE" per valid file and one line per error (FILE:LINE:COL: message) on stderr.\n' +
         '\nExamples:\n  sleeves strategies validate strategies/*.yaml\n  sleeves strategies validate strategies/*.yaml --data ../prices --json\n',
     )
-    .action(async (files: string[], flags: { data?: string; json?: boolean }) => {
+    .action(async (files: string[], flags: { data?: string; json?: boolean; allowModules?: boolean; allowModulePath?: boolean }) => {
       const { existsSync, statSync } = await import('node:fs');
       const { validateStrategyFile } = await import('../../strategy/validateStrategyFile.js');
       const { UserError } = await import('../../core/errors.js');
       if (flags.data !== undefined && !(existsSync(flags.data) && statSync(flags.data).isDirectory())) {
         throw new UserError(`--data: folder "${flags.data}" does not exist, expected a folder of price files (e.g. data/sample)`);
       }
-      const results = files.map((file) => validateStrategyFile(file, flags.data));
+      const results: Awaited<ReturnType<typeof validateStrategyFile>>[] = [];
+      for (const file of files) results.push(await validateStrategyFile(file, flags.data, flags));
       if (flags.json) {
         writeOut(`${JSON.stringify(results.map(({ file, ok, errors }) => ({ file, ok, errors })), null, 2)}\n`);
       } else {
         for (const r of results) {
-          if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves)\n`);
+          if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves${r.note ? `; ${r.note}` : ''})\n`);
           for (const e of r.errors) writeErr(`${e}\n`);
         }
       }

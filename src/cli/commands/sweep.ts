@@ -19,6 +19,8 @@ interface SweepFlags extends BacktestFlags {
   rankBy?: Metric;
   shard?: string;
   progress?: boolean;
+  shards?: string;
+  emit?: string;
   pbo?: boolean;
   partitions: string;
   embargo: string;
@@ -35,6 +37,8 @@ export function registerSweep(program: Command): void {
     .addOption(new Option('--rank-by <metric>', 'metric that ranks the variants (default: sharpe; for merge: the shards\')').choices(METRICS))
     .option('--shard <I/N>', 'run only shard I of N: the variants with index % N == I-1 (merge the shards with `sleeves sweep merge`)')
     .option('--progress', 'print progress lines even when stderr is not a terminal (e.g. in cluster logs)')
+    .option('--shards <n>', 'with --emit: the number of shards (tasks) of the job')
+    .option('--emit <slurm|k8s[=FILE]>', 'write, without running the sweep, a Slurm job-array script or a Kubernetes Indexed Job for --shards N shards and their merge (to FILE, or stdout)')
     .option('--pbo', 'probability of backtest overfitting by combinatorially symmetric cross-validation over the variants\' daily returns (docs/validation.md)')
     .option('--partitions <n>', 'with --pbo: S, the even number of blocks the days are cut into', '16')
     .option('--embargo <n>', 'with --pbo: days left out at the start of a training block that follows a test block', '5');
@@ -46,12 +50,17 @@ export function registerSweep(program: Command): void {
       '  sleeves sweep strategies/seed-barbell.yaml --grid allocation.within.method=equal,inverseVol --workers 8 --rank-by calmar\n' +
       '  sleeves sweep strategies/seed-barbell.yaml --grid costs.bps=0,5,10 --shard 2/4 --out /shared/sweeps\n' +
       '  sleeves sweep merge backtests/seed-barbell-sweep/*-shard-*\n' +
+      '  sleeves sweep strategies/seed-barbell.yaml --grid costs.bps=0,5,10 --shards 3 --emit slurm=sweep.sbatch\n' +
       '\nVariant i is a mixed-radix number over the grids in the order given (the last grid varies fastest).\n' +
       'Writes OUT/<strategy>-sweep/<run-id>/variants.csv (one row per variant, in variant order; byte-identical\n' +
       'whatever --workers), manifest.json (strategy, grid, data SHA-256, shard, deflated Sharpe ratio of the best\n' +
       'variant) and, for two grids, heatmap.html. Files appear only once complete. See docs/scaling.md for clusters.\n',
   );
   cmd.action(async (file: string, flags: SweepFlags) => {
+    if (flags.emit !== undefined || flags.shards !== undefined) {
+      const { emitSweepJob } = await import('../emitSweepJob.js');
+      return emitSweepJob(file, flags, cmd);
+    }
     const { UsageError, UserError } = await import('../../core/errors.js');
     const { resolveRun } = await import('../../run/prepareRun.js');
     const { parseGrid } = await import('../../sweep/parseGrid.js');

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOCATION_METHODS, allocate, parseAllocationSpec, type AllocationSpec } from '../../../src/allocation/registry.js';
 import { applyConstraints, constraintsSchema } from '../../../src/allocation/applyConstraints.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
+import { loadLpSolver } from '../../../src/numeric/lpSolver.js';
 import { syntheticInput, withDeadCandidate } from './syntheticInput.js';
+
+beforeAll(async () => {
+  await loadLpSolver(); // minCvar, minCdar and meanCvar solve LPs (strategy/prepareSolvers.ts in a run)
+});
 
 /** Specs exercised per method (every registered method must appear at least once). */
 const SPECS: Record<string, unknown[]> = {
@@ -18,6 +23,22 @@ const SPECS: Record<string, unknown[]> = {
   momentumTopK: [
     { method: 'momentumTopK', k: 2, lookback: 20 },
     { method: 'momentumTopK', k: 3, lookback: 30, skip: 5, weighting: 'strength', absoluteThreshold: 0 },
+  ],
+  hrp: [{ method: 'hrp' }, { method: 'hrp', linkage: 'ward', lookback: 60, shrinkage: 'ledoitWolf' }],
+  herc: [{ method: 'herc' }, { method: 'herc', linkage: 'single', clusters: 2 }, { method: 'herc', linkage: 'average', clusters: 50 }],
+  riskBudget: [
+    { method: 'riskBudget', budgets: { C0: 0.4, C1: 0.3, C2: 0.2, C3: 0.1 } },
+    { method: 'riskBudget', budgets: { C1: 0.5, C5: 0.25, C7: 0.25 }, lookback: 60 },
+  ],
+  minCvar: [{ method: 'minCvar' }, { method: 'minCvar', alpha: 0.9, maxWeight: 0.3, minWeight: 0.02, lookback: 60 }],
+  minCdar: [{ method: 'minCdar' }, { method: 'minCdar', alpha: 0.8, maxWeight: 0.4 }],
+  meanCvar: [
+    { method: 'meanCvar', targetReturn: -0.5 },
+    { method: 'meanCvar', targetReturn: 10, fallback: ['hrp'] },
+  ],
+  blackLitterman: [
+    { method: 'blackLitterman', views: [{ long: 'C0', short: 'C1', excess: 0.03, confidence: 0.6 }] },
+    { method: 'blackLitterman', views: [{ long: ['C2', 'C3'], return: 0.1, confidence: 1 }], prior: { C0: 2, C1: 1 }, maxWeight: 0.4 },
   ],
   coreSatellite: [{ method: 'coreSatellite', core: { C0: 0.4 }, satellite: { method: 'minVariance', maxWeight: 0.5 } }],
   trendFilter: [

@@ -34,6 +34,20 @@ describe('fixed weights', () => {
     expect(r.warnings?.[0]).toMatch(/bonds is not a candidate/);
   });
 
+  it('holds the rest below 1 in cash and says so; an explicit cash weight is silent', () => {
+    // ai 0.5 + defensive 0.2 = 0.7 → 0.3 in cash, stated (a typo such as 0.2 for 0.5 shows).
+    const under = fixedWeights(input, fixedWeightsSchema.parse({ method: 'fixed', weights: { ai: 0.5, defensive: 0.2 } }));
+    expect([...under.weights]).toEqual([0.5, 0.2, 0, 0]);
+    expect(under.warnings).toEqual(['fixed: weights sum to 0.7; the remaining 0.3 is held in cash (write cash: 0.3 to make it explicit)']);
+    // The same with cash: 0.3 named: Σ = 1, the same weights, no warning at all.
+    const explicit = fixedWeights(input, fixedWeightsSchema.parse({ method: 'fixed', weights: { ai: 0.5, defensive: 0.2, cash: 0.3 } }));
+    expect([...explicit.weights]).toEqual([0.5, 0.2, 0, 0]);
+    expect(explicit.warnings).toBeUndefined();
+    // 0.1 + 0.2 + 0.7 is 0.9999999999999999 in binary: within the 1e-9 tolerance, no warning.
+    const decimal = fixedWeights(input, fixedWeightsSchema.parse({ method: 'fixed', weights: { ai: 0.1, defensive: 0.2, military: 0.7 } }));
+    expect(decimal.warnings).toBeUndefined();
+  });
+
   it('rejects weights summing to more than 1 (beyond 1e-9) and unknown keys', () => {
     expect(fixedWeightsSchema.safeParse({ method: 'fixed', weights: { a: 0.6, b: 0.5 } }).success).toBe(false);
     expect(fixedWeightsSchema.safeParse({ method: 'fixed', weights: { a: 0.1, b: 0.2, c: 0.7 } }).success).toBe(true);

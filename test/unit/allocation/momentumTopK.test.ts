@@ -35,6 +35,28 @@ describe('momentumTopK', () => {
     expect(w[1]).toBeCloseTo(mB / (mA + mB), 14);
   });
 
+  it('strength with every winner at or below 0 falls back to 1/k each and records the fallback', () => {
+    // A and D ineligible; lookback 3: mC = 0.99³ − 1 = −0.029701, mB = 1.02²·0.5 − 1 = −0.47980.
+    // Both winners (k = 2) have max(m, 0) = 0: strengths sum to 0, so 1/2 each, recorded.
+    const x = input();
+    x.eligible.set([0, 1, 1, 0]);
+    const r = momentumTopK(x, spec({ k: 2, lookback: 3, weighting: 'strength' }));
+    expect([...r.weights]).toEqual([0, 0.5, 0.5, 0]);
+    expect(r.failure).toBeUndefined();
+    expect(r.fallbacks).toEqual([
+      {
+        from: 'momentumTopK (weighting strength)',
+        to: 'momentumTopK (weighting equal)',
+        reason: "every winner's momentum is ≤ 0 (the best is -0.0297), so strength weights are undefined; 1/2 each",
+      },
+    ]);
+    // One winner above 0 is enough for strength weights: no fallback (k = 3 adds D, mD = 1.005³ − 1 > 0 → all of it).
+    x.eligible.set([0, 1, 1, 1]);
+    const s = momentumTopK(x, spec({ k: 3, lookback: 3, weighting: 'strength' }));
+    expect([...s.weights]).toEqual([0, 0, 0, 1]);
+    expect(s.fallbacks).toEqual([]);
+  });
+
   it('sends winners below the absolute threshold to cash', () => {
     // k = 4 over lookback 3: all four are winners, 1/4 each; B and C are below 0 → cash 0.5.
     const w = momentumTopK(input(), spec({ k: 4, lookback: 3, absoluteThreshold: 0 })).weights;

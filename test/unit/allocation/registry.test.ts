@@ -7,7 +7,24 @@ import { syntheticInput } from './syntheticInput.js';
 describe('allocation registry', () => {
   it('registers every method the brief lists, each with a description', () => {
     expect([...ALLOCATION_METHODS].sort()).toEqual(
-      ['coreSatellite', 'equal', 'fixed', 'inverseVol', 'maxDiversification', 'minVariance', 'momentumTopK', 'riskParity', 'trendFilter'].sort(),
+      [
+        'coreSatellite',
+        'equal',
+        'fixed',
+        'inverseVol',
+        'maxDiversification',
+        'minVariance',
+        'momentumTopK',
+        'riskParity',
+        'trendFilter',
+        'hrp',
+        'herc',
+        'riskBudget',
+        'minCvar',
+        'minCdar',
+        'meanCvar',
+        'blackLitterman',
+      ].sort(),
     );
     for (const m of ALLOCATION_METHODS) expect(allocators[m].description.length).toBeGreaterThan(10);
   });

@@ -28,9 +28,12 @@ const HKD = fx('USDHKD', [0, 2], [7.8, 7.75]); // no rate on D0+1: carried from 
 const CNY = fx('USDCNY', [0, 1, 2, 3], [7, 7.2, 7.1, 7]);
 
 describe('currency', () => {
-  it('infers currency and market from the suffix', () => {
-    expect(['NVDA', '0700.HK', '600760.SS', '002230.SZ', '^HSI', 'USDCNY'].map(currencyOf)).toEqual(['USD', 'HKD', 'CNY', 'CNY', 'USD', null]);
+  it('infers currency and market from the suffix, and the Hong Kong indices from their symbol', () => {
+    // Changed: ^HSI was USD; the Hang Seng is quoted in HKD points (000300.SS is CNY by its suffix).
+    expect(['NVDA', '0700.HK', '600760.SS', '002230.SZ', '^HSI', '000300.SS', '^GSPC', 'USDCNY'].map(currencyOf)).toEqual(['USD', 'HKD', 'CNY', 'CNY', 'HKD', 'CNY', 'USD', null]);
     expect(marketOf('0700.HK')).toBe('HK');
+    expect(marketOf('^HSI')).toBe('HK');
+    expect(marketOf('^GSPC')).toBe('US');
     expect(isFxTicker('USDHKD')).toBe(true);
     expect(isFxTicker('USMV')).toBe(false);
   });

@@ -67,7 +67,7 @@ describe('sleeves data', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe(`${sample}: SYNTHETIC sample data (generated, not market prices)`);
     expect(lines[1]).toMatch(/^ticker\s+file\s+rows\s+start\s+end\s+price\s+ccy\s+format$/);
-    expect(lines.find((l) => l.startsWith('^HSI '))).toMatch(/^\^HSI\s+IDX_HSI\.csv\s+\d+\s+2012-01-03\s+2025-12-31\s+close\s+USD\s+plain$/);
+    expect(lines.find((l) => l.startsWith('^HSI '))).toMatch(/^\^HSI\s+IDX_HSI\.csv\s+\d+\s+2012-01-03\s+2025-12-31\s+close\s+HKD\s+plain$/); // HKD (changed: was USD)
     expect(lines.at(-1)).toBe('50 files');
   });
 

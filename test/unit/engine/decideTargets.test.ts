@@ -192,3 +192,56 @@ describe('decision warnings across decisions', () => {
     ]);
   });
 });
+
+describe('a sleeve whose within method holds only cash', () => {
+  // Sleeve m: momentumTopK k = 2 over 3 rows with absoluteThreshold 0; sleeve d: one flat asset.
+  const strategy = (across: Record<string, unknown>) => ({
+    sleeves: {
+      m: { assets: ['A', 'B', 'C'], within: { method: 'momentumTopK', k: 2, lookback: 3, absoluteThreshold: 0 } },
+      d: { assets: ['D'] },
+    },
+    allocation: { across },
+  });
+  // Rows 0..3. All three fall: A 100 → 97 (−3%), B 100 → 94 (−6%), C 100 → 70 (−30%).
+  const allFall = { A: [100, 99, 98, 97], B: [100, 98, 96, 94], C: [100, 90, 80, 70], D: flat(4) };
+  // A rises 100 → 103 (+3%); B and C fall as above.
+  const oneRises = { ...allFall, A: [100, 101, 102, 103] };
+
+  it('fixed across: every winner below the threshold leaves the whole sleeve weight in cash', () => {
+    // Winners A (−3%) and B (−6%) are both below 0 → m's within weights are all 0. m keeps its
+    // fixed 0.6 (its members have prices), all of it cash; d keeps 0.4 (it does not receive m's).
+    const d = decider(strategy({ method: 'fixed', weights: { m: 0.6, d: 0.4 } }), allFall);
+    expectWeights(d.at(3), { A: 0, B: 0, C: 0, D: 0.4 });
+  });
+
+  it('fixed across: one winner below the threshold leaves its share in cash (the same rule)', () => {
+    // Winners A (+3%) 1/2 and B (−6%) → 0: m = {A: 0.5}, × 0.6 → A 0.3, 0.3 of m in cash; D 0.4.
+    const d = decider(strategy({ method: 'fixed', weights: { m: 0.6, d: 0.4 } }), oneRises);
+    expectWeights(d.at(3), { A: 0.3, B: 0, C: 0, D: 0.4 });
+  });
+
+  it('equal across: the all-cash sleeve still counts as one of the two sleeves', () => {
+    // Equal over the 2 eligible sleeves: 1/2 each; m's half is cash → D 0.5 (not 1).
+    const d = decider(strategy({ method: 'equal' }), allFall);
+    expectWeights(d.at(3), { A: 0, B: 0, C: 0, D: 0.5 });
+  });
+
+  it('inverseVol across: the all-cash sleeve is weighted on its equal-weight member index, and that weight is cash', () => {
+    // D moves 100, 101, 100, 101. m's index (within weights all 0 → members equally) on rows 1..3
+    // is the mean of the members' returns; d's index is D's returns. w ∝ 1 / sd (n − 1) over those 3 rows.
+    const prices = { ...allFall, D: [100, 101, 100, 101] };
+    const ret = (p: number[]) => [1, 2, 3].map((k) => p[k]! / p[k - 1]! - 1);
+    const [a, b, c] = [ret(prices.A), ret(prices.B), ret(prices.C)];
+    const mIndex = [0, 1, 2].map((k) => (a[k]! + b[k]! + c[k]!) / 3);
+    const sd = (x: number[]) => {
+      const mean = x.reduce((s, v) => s + v, 0) / x.length;
+      return Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1));
+    };
+    const inv = [1 / sd(mIndex), 1 / sd(ret(prices.D))];
+    const wD = inv[1]! / (inv[0]! + inv[1]!);
+    const d = decider(strategy({ method: 'inverseVol', lookback: 3, minObservations: 2 }), prices);
+    // m's share inv[0] / Σ stays in cash; D gets only its own share.
+    expectWeights(d.at(3), { A: 0, B: 0, C: 0, D: wD });
+    expect(wD).toBeLessThan(0.9);
+  });
+});

@@ -39,7 +39,7 @@ describe('periodWindow', () => {
     const run = () => window([A, B, C, BM], ['A', 'B', 'C', 'BM'], { benchmark: 3, from: '2024-01-01', to: '2024-01-08' });
     expect(run).toThrow(UserError);
     expect(run).toThrow(
-      'period 2024-01-01 to 2024-01-08: 2 of 4 tickers have no price over part of it (set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway; or run from 2024-01-04 to 2024-01-08, where every ticker has prices):\n' +
+      'period 2024-01-01 to 2024-01-08: 2 of 4 tickers have no price over part of it (set data.lateStart: cash or redistribute in the strategy file (or --set data.lateStart=cash) to run anyway; or run from 2024-01-04 to 2024-01-08, between the latest first price and the earliest last price):\n' +
         '  B: prices from 2024-01-04 to 2024-01-10, covers 62.5% of the period\n' +
         '  BM (benchmark): prices from 2024-01-02 to 2024-01-10, covers 87.5% of the period',
     );

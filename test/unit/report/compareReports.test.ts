@@ -84,4 +84,13 @@ describe('compareFairness', () => {
     expect(w.some((x) => x.startsWith('data file for BBB differs (A: sha256 bbbbbbbbbbbb; B: sha256 cccccccccccc)'))).toBe(true);
     expect(w.some((x) => x.startsWith('data folder'))).toBe(false);
   });
+
+  it('names a different risk-free rate (e.g. cash as the risk-free rate against a 0 rate)', () => {
+    const a = fixtureReport({ name: 'A' });
+    const b = fixtureReport({ name: 'B' });
+    b.convention = { ...b.convention, riskFree: 'cash, 2% a year, accrued per period as (1 + rate)^(1/252) − 1; Sharpe, alpha and Sortino are measured in excess of it' };
+    expect(compareFairness([a, b], ['A', 'B'])).toEqual([
+      'risk-free rate differs (A: 0% a year (reporting.riskFreeRate); B: cash, 2% a year, accrued per period as (1 + rate)^(1/252) − 1; Sharpe, alpha and Sortino are measured in excess of it): Sharpe, Sortino and alpha measure returns in excess of different rates',
+    ]);
+  });
 });

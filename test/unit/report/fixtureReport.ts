@@ -55,7 +55,7 @@ export function fixtureReport(overrides: { name?: string; synthetic?: boolean } 
       currency: null,
     },
     period: { start: '2024-01-02', end: '2024-01-08', periods: 4, periodsPerYear: 252 },
-    convention: { name: 'standard', definitions: 'sleeves-conventions-1' },
+    convention: { name: 'standard', definitions: 'sleeves-conventions-1', riskFree: '0% a year (reporting.riskFreeRate)', cash: 'earns nothing' },
     timing: { lag: 1, description: 'weights decided at the close of day t trade at the close of day t+1' },
     costs: { bps: 5, slippageBps: 0, total: 0.0005, cagrDrag: 0.01, annualizedTurnover: 0.5, skippedRebalances: 0 },
     metrics: { totalReturn: 0.2, cagr: 90.5, annualizedVolatility: 1.5, sharpe: 2.25, maxDrawdown: 0.1, sortino: null, var95: -0.08 },

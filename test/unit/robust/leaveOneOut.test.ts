@@ -45,6 +45,20 @@ describe('withoutAsset / withoutSleeve', () => {
     expect(w['a']).toBeCloseTo(0.8, 15); // 0.5 · 0.8 / 0.5
   });
 
+  it('keeps an explicit cash weight and renormalises only the other named weights', () => {
+    const s = spec({
+      sleeves: { a: { assets: ['AAA'] }, b: { assets: ['BBB'] }, c: { assets: ['CCC'] } },
+      allocation: { across: { method: 'fixed', weights: { a: 0.3, b: 0.3, c: 0.2, cash: 0.2 } } },
+    });
+    const v = withoutSleeve(s, 'c')!;
+    const w = (v.spec.allocation.across as { weights: Record<string, number> }).weights;
+    // Invested 0.8 without c's 0.2: a, b scaled ×0.8/0.6 → 0.4 each; cash stays 0.2 (not ×0.8/0.6).
+    expect(w['a']).toBeCloseTo(0.4, 15);
+    expect(w['b']).toBeCloseTo(0.4, 15);
+    expect(w['cash']).toBe(0.2);
+    expect(v.notes).toEqual(['allocation.across: the fixed weight 0.2 of c is removed and the other named weights are renormalised ×1.33333 to keep their total 0.8']);
+  });
+
   it('drops names from nested parameters (trend filter safe list, core weights, risk budgets)', () => {
     const s = spec({
       sleeves: { a: { assets: ['AAA', 'BBB'] }, b: { assets: ['CCC'] } },
@@ -91,7 +105,7 @@ describe('leave one out runs', () => {
   it('without an asset equals the strategy written without it', () => {
     const s = spec({ sleeves: { a: { assets: ['AAA', 'BBB'] }, b: { assets: ['CCC'] } }, period });
     const byHand = spec({ sleeves: { a: { assets: ['BBB'] }, b: { assets: ['CCC'] } }, period });
-    const params: RobustParams = { spec: s, ctx: metricContext(252), seed: 0, block: 21, jobs: [{ kind: 'variant', spec: withoutAsset(s, 'AAA')!.spec }] };
+    const params: RobustParams = { spec: s, ctx: metricContext(252), seed: 0, block: 21, jobs: [{ kind: 'variant', spec: withoutAsset(s, 'AAA')!.spec, panel: 0 }] };
     const got = runRobustJob(panel, params, 0);
     const expected = seriesFigures(runBacktest(byHand, { panel }).ledger.returns.subarray(1), metricContext(252));
     expect(got).toEqual({ ...expected, benchmark: null, missing: 0 });

@@ -33,9 +33,11 @@ describe('parseStrategy', () => {
     expect(msg).toMatch(/bad\.yaml:\d+:\d+: rebalance\.lag: expected number, received string \(got "soon"\)/);
   });
 
-  it('rejects fixed weights that do not sum to 1', () => {
-    const msg = errorOf(seed.replace('gold: 0.20, military: 0.20', 'gold: 0.20, military: 0.10'));
-    expect(msg).toContain('allocation.across.weights: fixed weights sum to 0.9, expected 1');
+  it('accepts fixed weights summing below 1 (changed: the rest is cash, with a run-time warning) and rejects above 1', () => {
+    const under = parseStrategy(seed.replace('gold: 0.20, military: 0.20', 'gold: 0.20, military: 0.10'), 'ok.yaml');
+    expect((under.allocation.across as { weights: Record<string, number> }).weights['military']).toBe(0.1);
+    const msg = errorOf(seed.replace('gold: 0.20, military: 0.20', 'gold: 0.20, military: 0.30'));
+    expect(msg).toContain('allocation.across.weights: weights sum to 1.1, more than 1');
   });
 
   it('rejects a weight for a sleeve that does not exist, suggesting the closest', () => {

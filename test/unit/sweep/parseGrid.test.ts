@@ -91,5 +91,8 @@ describe('variantSpec and checkGrid', () => {
     // Costs do not change the panel: 3 variants, 1 group; a period end does: 2 groups.
     expect(checkGrid(base, parseGrid(['costs.bps=0,5,10'])).groups).toHaveLength(1);
     expect(checkGrid(base, parseGrid(['period.to=2020-12-31,2021-06-30'])).groups.map((g) => g.first)).toEqual([0, 1]);
+    // A cash proxy is loaded with the prices (cash: { ticker }): it is part of the group key.
+    const cash = loadStrategy('strategies/trend-to-cash.yaml').spec;
+    expect(JSON.parse(checkGrid(cash, parseGrid(['allocation.trendFilter.period=100,200'])).groups[0]!.key)[0]).toContain('SHY');
   });
 });

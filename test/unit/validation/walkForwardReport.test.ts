@@ -30,7 +30,7 @@ describe('walkForwardReport', () => {
   const options = { grid: [{ path: 'k', values: [2, 3] }], overrides: {}, train: '3y', test: '1y', anchored: false, rankBy: 'sharpe' } as unknown as WalkForwardOptions;
   const report = walkForwardReport({
     options,
-    resolved: { source: { kind: 'strategy', file }, spec, strategyFile: file, slug: 'winner-takes-all' },
+    resolved: { source: { kind: 'strategy', file }, spec, strategyFile: file, slug: 'winner-takes-all', strict: false },
     spec,
     inputs: { directory: 'd', synthetic: false, files: [] } as never,
     count: 2,
