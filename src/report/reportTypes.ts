@@ -7,6 +7,7 @@ import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
 import type { CoverageRow } from '../engine/periodWindow.js';
 import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { HedgeReport } from '../thesis/hedgeChecks.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -70,6 +71,8 @@ export interface Report {
      */
     riskWindow?: { rows: number; source: string };
   };
+  /** Each hedge sleeve checked against the growth sleeves (docs/thesis-lab.md); absent in reports of engines before it. */
+  hedges?: HedgeReport[];
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
   rebalances: RebalanceRecord[];
   warnings: string[];

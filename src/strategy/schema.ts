@@ -19,6 +19,10 @@ export const sleeveSchema = z
       .optional()
       .describe('caps and floors on the weights within this sleeve (fractions of the sleeve): maxWeight, minWeight, maxHoldings, cashFloor'),
     description: z.string().optional(),
+    role: z
+      .enum(['growth', 'hedge', 'core'])
+      .optional()
+      .describe('growth (the risk), hedge (should hold up when growth falls) or core; the report checks every hedge against the growth sleeves (docs/thesis-lab.md)'),
   })
   .strict();
 
