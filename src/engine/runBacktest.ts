@@ -101,7 +101,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     stride: N,
     offset: lo,
     // The trading day after the period (when the data have one) tells whether its last row closes a period.
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }, panel.dates[hi]),
+    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]),
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,

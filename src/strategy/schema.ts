@@ -57,6 +57,13 @@ export const rebalanceSchema = z
       .strict()
       .optional()
       .describe('drift bands checked daily, alone or combined with the calendar rule'),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .max(252)
+      .optional()
+      .describe('take each calendar (or every-N-days) decision this many trading days after the rule\'s day (default 0); `sleeves robust --offsets` reruns every offset (rebalance timing luck)'),
     lag: z.number().int().min(0).max(20).default(1).describe('trading days between the decision close and the trade close'),
     minTrade: z
       .number()
