@@ -90,7 +90,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const decisions: DecisionRecord[] = [];
   // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
   const prepared = { data: data.prepared ?? preparePanel(panel), columns };
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, lateStart: spec.data.lateStart }, decisions);
+  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;

@@ -9,11 +9,22 @@ import { methodSchema } from './methodSchema.js';
 const ticker = z.string().min(1).regex(/^[A-Za-z0-9^=._-]+$/, 'a ticker such as NVDA, 0700.HK, ^HSI or GC=F');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
+/** A member that counts only inside its dates (inclusive): before `from` and after `to` it is not a candidate. */
+export const datedMemberSchema = z
+  .object({
+    ticker,
+    from: isoDate.optional().describe('first date (inclusive) on which the ticker is a member'),
+    to: isoDate.optional().describe('last date (inclusive) on which the ticker is a member'),
+  })
+  .strict();
+
 export const sleeveSchema = z
   .object({
     assets: z
-      .union([z.array(ticker).min(1), z.record(ticker, z.number().gt(0).max(1))])
-      .describe('member tickers, or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)'),
+      .union([z.array(z.union([ticker, datedMemberSchema])).min(1), z.record(ticker, z.number().gt(0).max(1))])
+      .describe(
+        'member tickers (a member may carry dates: {ticker: AVGO, from: 2016-01-01}; list a ticker again for another span), or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)',
+      ),
     within: methodSchema.optional().describe('how this sleeve allocates among its assets (default: allocation.within)'),
     constraints: constraintsSchema
       .optional()
@@ -145,6 +156,9 @@ export const strategySchema = z
       .strict()
       .default({ base: 'USD' }),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
+    selectedOn: isoDate
+      .optional()
+      .describe('the date the members were chosen; a backtest before it knows which names would lead (`sleeves hindsight` measures how much that is worth)'),
     stressWindows: z
       .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())
       .optional()
