@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
+import { registerHindsight } from './commands/hindsight.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   registerRerun(program);
   registerRobust(program);
   registerSweep(program);
+  registerHindsight(program);
 }
