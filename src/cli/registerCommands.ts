@@ -11,6 +11,7 @@ import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerScenario } from './commands/scenario.js';
 import { registerStrategies } from './commands/strategies.js';
 import { registerSweep } from './commands/sweep.js';
 
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   registerRobust(program);
   registerSweep(program);
   registerHindsight(program);
+  registerScenario(program);
 }

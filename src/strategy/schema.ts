@@ -156,6 +156,10 @@ export const strategySchema = z
       .strict()
       .default({ base: 'USD' }),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
+    scenarios: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a scenario name (letters, digits, _ and -)'), z.record(ticker, z.number().gt(-1).max(10)))
+      .optional()
+      .describe('named shocks for `sleeves scenario --scenario NAME`: {taiwan: {TSM: -0.4, NVDA: -0.25}} (simple returns)'),
     selectedOn: isoDate
       .optional()
       .describe('the date the members were chosen; a backtest before it knows which names would lead (`sleeves hindsight` measures how much that is worth)'),
