@@ -50,3 +50,20 @@ describe('hedges in the terminal and the HTML report', () => {
     expect(await renderHtml(fixtureReport(), fixtureSeries())).not.toContain('id="hedges"');
   });
 });
+
+describe('hedges in compare', () => {
+  it('one row per hedge sleeve and figure, null where a report has no such hedge, lower marked best', async () => {
+    const { compareReports } = await import('../../../src/report/compareReports.js');
+    const a = withHedges();
+    const b = fixtureReport({ name: 'other' });
+    b.hedges = [{ ...a.hedges![0]!, correlation: 0.5, downCapture: -0.1 }];
+    const c = fixtureReport({ name: 'none' });
+    const cmp = compareReports([a, b, c].map((report, i) => ({ label: `r${i}`, source: `r${i}`, report, series: null })));
+    const row = (key: string) => cmp.rows.find((r) => r.key === key)!;
+    expect(row('hedges.safety.correlation').values).toEqual([-0.25, 0.5, null]);
+    expect(row('hedges.safety.correlation').best).toEqual([0]);
+    expect(row('hedges.safety.downCapture').values).toEqual([0.125, -0.1, null]);
+    expect(row('hedges.safety.downCapture').best).toEqual([1]);
+    expect(row('hedges.safety.tailCorrelation').values).toEqual([null, null, null]);
+  });
+});
