@@ -7,7 +7,7 @@
  * as-written run's period. The premium is as-written − point-in-time for each figure. Pure apart
  * from `load`.
  */
-import { parseIsoDate } from '../core/dates.js';
+import { formatIsoDate, parseIsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { lowerBound } from '../core/panel.js';
 import type { PreparedRun } from '../run/prepareRun.js';
@@ -44,7 +44,13 @@ export interface HindsightReport {
   readonly warnings: readonly string[];
 }
 
-export function runHindsight(asWritten: PreparedRun, options: HindsightOptions, load: (spec: StrategySpec) => PreparedRun): HindsightReport {
+/** The two equity curves (growth of 1), for the HTML page; not part of the JSON. */
+export interface HindsightCurves {
+  readonly asWritten: { readonly dates: string[]; readonly equity: number[] };
+  readonly pointInTime: { readonly dates: string[]; readonly equity: number[] };
+}
+
+export function runHindsight(asWritten: PreparedRun, options: HindsightOptions, load: (spec: StrategySpec) => PreparedRun): { report: HindsightReport; curves: HindsightCurves } {
   const spec = asWritten.spec;
   const names = Object.keys(spec.sleeves);
   if (!names.includes(options.sleeve)) throw new UserError(`--sleeve: ${options.sleeve} is not a sleeve of ${spec.name} (${names.join(', ')})${hint(options.sleeve, names)}`);
@@ -87,7 +93,8 @@ export function runHindsight(asWritten: PreparedRun, options: HindsightOptions, 
   const first = selections[0]?.tickers ?? [];
   const notYetQualified = written.filter((t) => !first.includes(t)).map((t) => ({ ticker: t, firstSelected: selections.find((s) => s.tickers.includes(t))?.date ?? null }));
   if (spec.selectedOn && parseIsoDate(spec.selectedOn) > parseIsoDate(period.from)) warnings.push(`the members were selected on ${spec.selectedOn}, after the period start ${period.from}: the as-written run knows which names would lead`);
-  return {
+  const curve = (r: typeof a) => ({ dates: Array.from(r.result.dates, formatIsoDate), equity: Array.from(r.result.ledger.equity) });
+  const report: HindsightReport = {
     strategy: spec.name,
     sleeve: options.sleeve,
     selectedOn: spec.selectedOn ?? null,
@@ -99,6 +106,7 @@ export function runHindsight(asWritten: PreparedRun, options: HindsightOptions, 
     notYetQualified,
     warnings: [...warnings, ...b.report.warnings.filter((w) => !a.report.warnings.includes(w)).map((w) => `point in time: ${w}`)],
   };
+  return { report, curves: { asWritten: curve(a), pointInTime: curve(b) } };
 }
 
 function hint(name: string, names: readonly string[]): string {

@@ -15,6 +15,7 @@ interface HindsightFlags extends BacktestFlags {
   select: string;
   lookback: string;
   reselect: 'monthly' | 'quarterly' | 'yearly';
+  html?: string;
 }
 
 export function registerHindsight(program: Command): void {
@@ -26,6 +27,7 @@ export function registerHindsight(program: Command): void {
     .requiredOption('--universe <tickers>', 'candidate tickers, comma-separated (each needs a price file)')
     .requiredOption('--select <k>', 'how many candidates the rule picks')
     .option('--lookback <n>', 'trailing total return over this many trading days ranks the candidates', '252')
+    .option('--html <file>', 'also write a page with both equity curves and the point-in-time membership grid')
     .addOption(new Option('--reselect <rule>', 'when the rule picks again (on the strategy\'s rebalance day of that period)').choices(['monthly', 'quarterly', 'yearly']).default('yearly'));
   addBacktestOptions(cmd);
   cmd.addHelpText(
@@ -47,7 +49,12 @@ export function registerHindsight(program: Command): void {
     const select = wholeNumberFlag(flags.select, '--select', 1, 1000);
     const lookback = wholeNumberFlag(flags.lookback, '--lookback', 1, 5000);
     const resolved = await resolveRun({ source: { kind: 'strategy', file }, overrides: runOverrides(flags) });
-    const report = runHindsight(loadRun(resolved, flags.data), { sleeve: flags.sleeve, universe, select, lookback, reselect: flags.reselect }, (spec) => loadRun(resolved, flags.data, spec));
+    const { report, curves } = runHindsight(loadRun(resolved, flags.data), { sleeve: flags.sleeve, universe, select, lookback, reselect: flags.reselect }, (spec) => loadRun(resolved, flags.data, spec));
+    if (flags.html) {
+      const { renderHindsightHtml } = await import('../../thesis/renderHindsightHtml.js');
+      const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
+      writeFileAtomic(flags.html, await renderHindsightHtml(report, curves));
+    }
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderHindsightTerminal(report));
   });

@@ -15,6 +15,7 @@ interface ScenarioFlags extends BacktestFlags {
   window: string;
   horizon: string;
   analogues: string;
+  html?: string;
 }
 
 export function registerScenario(program: Command): void {
@@ -27,7 +28,8 @@ export function registerScenario(program: Command): void {
     .option('--as-of <YYYY-MM-DD>', 'holdings at the close of this date (default: the last day of the run)')
     .option('--window <n>', 'daily returns up to the as-of date for the covariance of the conditional method', '252')
     .option('--horizon <n>', 'trading days of a historical analogue window (the shock\'s horizon)', '21')
-    .option('--analogues <k>', 'number of historical analogue windows averaged', '5');
+    .option('--analogues <k>', 'number of historical analogue windows averaged', '5')
+    .option('--html <file>', 'also write a page with both methods by sleeve as a chart, the assets and the analogues');
   addBacktestOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -61,6 +63,11 @@ export function registerScenario(program: Command): void {
     const run = loadRun(resolved, flags.data);
     const result = runBacktest(run.spec, { ...run.inputs, prepared: run.prepared });
     const report = runScenario(run, result, { shock, name: flags.scenario ?? null, asOf: flags.asOf, window, horizon, analogues });
+    if (flags.html) {
+      const { renderScenarioHtml } = await import('../../thesis/renderScenarioHtml.js');
+      const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
+      writeFileAtomic(flags.html, await renderScenarioHtml(report));
+    }
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderScenarioTerminal(report));
   });
