@@ -14,6 +14,7 @@ import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { periodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
+import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
 
@@ -56,6 +57,7 @@ export interface BacktestResult {
 }
 
 export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
+  if ((spec.rebalance.tranches ?? 1) > 1) return runTranches(spec, data, runBacktest);
   const { panel } = data;
   const layout = strategyLayout(spec);
   const N = panel.dates.length;

@@ -75,6 +75,13 @@ export const rebalanceSchema = z
       .max(252)
       .optional()
       .describe('take each calendar (or every-N-days) decision this many trading days after the rule\'s day (default 0); `sleeves robust --offsets` reruns every offset (rebalance timing luck)'),
+    tranches: z
+      .number()
+      .int()
+      .min(1)
+      .max(63)
+      .optional()
+      .describe('hold N sub-portfolios whose calendar decisions are spread over the period (offsets 0, P/N, 2P/N…) and report their average (default 1)'),
     lag: z.number().int().min(0).max(20).default(1).describe('trading days between the decision close and the trade close'),
     minTrade: z
       .number()
