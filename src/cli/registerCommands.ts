@@ -5,11 +5,13 @@
 import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
+import { registerHindsight } from './commands/hindsight.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerScenario } from './commands/scenario.js';
 import { registerStrategies } from './commands/strategies.js';
 import { registerSweep } from './commands/sweep.js';
 
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   registerRerun(program);
   registerRobust(program);
   registerSweep(program);
+  registerHindsight(program);
+  registerScenario(program);
 }
