@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { blackLittermanPosterior } from '../numeric/blackLittermanPosterior.js';
 import { LinearRows, solveLinearProgram } from '../numeric/lpSolver.js';
-import { boundFor, fallbackSchema, lookbackSchema, minObservationsSchema, perCandidateBoundSchema, shrinkageSchema, TRADING_DAYS } from './commonParams.js';
+import { boundFor, candidateBoundParams, covarianceWindowParams, fallbackSchema, TRADING_DAYS } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { polish } from './tailRiskAllocation.js';
@@ -33,11 +33,8 @@ export const blackLittermanSchema = z
       .describe('prior (equilibrium) weights by name, normalised over the usable candidates (unnamed 0); default equal'),
     riskAversion: z.number().positive().default(2.5).describe('δ in π = δΣw_prior and in the mean-variance step (default 2.5)'),
     tau: z.number().positive().max(1).default(0.05).describe('τ, the uncertainty of the prior relative to Σ (default 0.05)'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
-    maxWeight: perCandidateBoundSchema.default(1).describe('cap per candidate (number, or by name); default 1'),
-    minWeight: perCandidateBoundSchema.default(0).describe('floor per usable candidate (number, or by name); default 0'),
+    ...covarianceWindowParams,
+    ...candidateBoundParams,
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })
   .strict();

@@ -50,3 +50,16 @@ export type PerCandidateBound = z.output<typeof perCandidateBoundSchema>;
 export function boundFor(bound: PerCandidateBound, name: string, fallbackValue: number): number {
   return typeof bound === 'number' ? bound : Object.hasOwn(bound, name) ? (bound[name] as number) : fallbackValue;
 }
+
+/** The estimation window of the covariance-based methods: 252 rows, the minimum observations, the estimator. */
+export const covarianceWindowParams = {
+  lookback: lookbackSchema(252),
+  minObservations: minObservationsSchema,
+  shrinkage: shrinkageSchema,
+};
+
+/** Caps and floors per candidate of the optimisers (minVariance, blackLitterman, the tail-risk programs). */
+export const candidateBoundParams = {
+  maxWeight: perCandidateBoundSchema.default(1).describe('cap per candidate (number, or by name); default 1'),
+  minWeight: perCandidateBoundSchema.default(0).describe('floor per usable candidate (number, or by name); default 0'),
+};

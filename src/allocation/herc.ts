@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { hercWeights } from '../numeric/hierarchicalWeights.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf } from './allocationResult.js';
 import { linkageSchema } from './hrp.js';
 import { scatterWeights } from './returnWindow.js';
@@ -10,9 +10,7 @@ import type { AllocationInput, AllocationResult } from './types.js';
 export const hercSchema = z
   .object({
     method: z.literal('herc'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
+    ...covarianceWindowParams,
     linkage: linkageSchema('ward'),
     clusters: z
       .number()

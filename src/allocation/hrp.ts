@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { hrpWeights } from '../numeric/hierarchicalWeights.js';
 import { LINKAGES } from '../numeric/linkageTree.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { usableCovariance } from './usableCovariance.js';
@@ -18,9 +18,7 @@ export function linkageSchema(defaultLinkage: (typeof LINKAGES)[number]) {
 export const hrpSchema = z
   .object({
     method: z.literal('hrp'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
+    ...covarianceWindowParams,
     linkage: linkageSchema('single'),
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { solveMinVarianceQp } from '../numeric/solveMinVarianceQp.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { usableCandidates } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
@@ -9,9 +9,7 @@ import type { AllocationInput, AllocationResult } from './types.js';
 export const maxDiversificationSchema = z
   .object({
     method: z.literal('maxDiversification'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
+    ...covarianceWindowParams,
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })
   .strict();

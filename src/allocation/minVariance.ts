@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { solveMinVarianceQp } from '../numeric/solveMinVarianceQp.js';
-import { boundFor, fallbackSchema, lookbackSchema, minObservationsSchema, perCandidateBoundSchema, shrinkageSchema } from './commonParams.js';
+import { boundFor, candidateBoundParams, covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights, usableCandidates } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
@@ -9,11 +9,8 @@ import type { AllocationInput, AllocationResult } from './types.js';
 export const minVarianceSchema = z
   .object({
     method: z.literal('minVariance'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
-    maxWeight: perCandidateBoundSchema.default(1).describe('cap per candidate (number, or by name); default 1'),
-    minWeight: perCandidateBoundSchema.default(0).describe('floor per usable candidate (number, or by name); default 0'),
+    ...covarianceWindowParams,
+    ...candidateBoundParams,
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })
   .strict();

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { solveRiskParity } from '../numeric/solveRiskParity.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { usableCovariance } from './usableCovariance.js';
@@ -13,9 +13,7 @@ export const riskBudgetSchema = z
       .record(z.string(), z.number().positive().max(1))
       .refine((b) => Object.keys(b).length > 0, 'give at least one budget')
       .describe('target share of portfolio risk by candidate name (sleeves across, tickers within); normalised over the usable named candidates; unnamed candidates get 0'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
+    ...covarianceWindowParams,
     fallback: fallbackSchema(['inverseVol', 'equal']),
   })
   .strict();

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { solveRiskParity } from '../numeric/solveRiskParity.js';
-import { fallbackSchema, lookbackSchema, minObservationsSchema, shrinkageSchema } from './commonParams.js';
+import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights, usableCandidates } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
@@ -9,9 +9,7 @@ import type { AllocationInput, AllocationResult } from './types.js';
 export const riskParitySchema = z
   .object({
     method: z.literal('riskParity'),
-    lookback: lookbackSchema(252),
-    minObservations: minObservationsSchema,
-    shrinkage: shrinkageSchema,
+    ...covarianceWindowParams,
     riskBudgets: z
       .record(z.string(), z.number().positive())
       .optional()

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { solveLinearProgram, type LinearProgram } from '../numeric/lpSolver.js';
 import type { TailRiskInput } from '../numeric/tailRiskPrograms.js';
-import { boundFor, lookbackSchema, minObservationsSchema, perCandidateBoundSchema } from './commonParams.js';
+import { boundFor, candidateBoundParams, lookbackSchema, minObservationsSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { gatherColumns, scatterWeights, usableCandidates, windowStart } from './returnWindow.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -14,8 +14,7 @@ export const tailRiskParams = {
   alpha: z.number().min(0.5).max(0.999).default(0.95).describe('confidence level: the tail is the worst (1 − alpha) share of the lookback’s days (default 0.95)'),
   lookback: lookbackSchema(252),
   minObservations: minObservationsSchema,
-  maxWeight: perCandidateBoundSchema.default(1).describe('cap per candidate (number, or by name); default 1'),
-  minWeight: perCandidateBoundSchema.default(0).describe('floor per usable candidate (number, or by name); default 0'),
+  ...candidateBoundParams,
 };
 
 interface TailRiskParams {

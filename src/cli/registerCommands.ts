@@ -5,12 +5,14 @@
 import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
+import { registerHindsight } from './commands/hindsight.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
 import { registerRobust } from './commands/robust.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
+import { registerScenario } from './commands/scenario.js';
 import { registerStrategies } from './commands/strategies.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerWalkForward } from './commands/walkforward.js';
@@ -27,4 +29,6 @@ export function registerCommands(program: Command): void {
   registerSweep(program);
   registerWalkForward(program);
   registerRuns(program);
+  registerHindsight(program);
+  registerScenario(program);
 }

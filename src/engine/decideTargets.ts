@@ -13,7 +13,7 @@
  *
  * Causality: every window is copied from rows ≤ the decision row; later rows are not in it. An
  * asset is eligible when it has a price at the decision close (a forward-filled price within the
- * fill limit counts). Windows are long enough for both the methods and the trend period.
+ * fill limit counts) and, for a dated member, the decision date is inside one of its spans. Windows are long enough for both the methods and the trend period.
  *
  * Sleeve index returns over the across-level window use the sleeve's current within weights:
  * r_s,k = Σ_i w_i r_i,k / Σ_i w_i over members with a return on row k (NaN when none has one).
@@ -46,6 +46,8 @@ export interface DecisionContext {
    * only if an allocator reads it.
    */
   readonly prepared?: Prepared | undefined;
+  /** Dates of the panel rows: a dated member (layout windows) is a candidate only on rows inside its spans. */
+  readonly dates?: Int32Array | undefined;
   /** `data.lateStart`: with `cash`, candidates without a price keep their slot in cash (missingShare). */
   readonly lateStart?: 'refuse' | 'cash' | 'redistribute' | undefined;
 }
@@ -119,6 +121,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   const withinOut = memberIdx.map((idx) => new Float64Array(idx.length));
   const acrossOut = new Float64Array(nSleeves);
   const missingToCash = ctx.lateStart === 'cash';
+  const dated = layout.sleeves.map((s) => s.members.some((m) => m.windows !== undefined));
   const sleeveMissing = new Uint8Array(nSleeves);
 
   return (row, out) => {
@@ -128,6 +131,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     const sleeveEligible = new Uint8Array(nSleeves);
     layout.sleeves.forEach((sleeve, s) => {
       const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, withinOut[s]!);
+      if (dated[s] && ctx.dates) outsideDates(sleeve, ctx.dates[row]!, input.eligible);
       const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
@@ -176,6 +180,13 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
     }
     notes.record(row, log);
   };
+}
+
+/** A dated member outside its spans on `day` is not a candidate (as if it had no price). */
+function outsideDates(sleeve: StrategyLayout['sleeves'][number], day: number, eligible: Uint8Array): void {
+  sleeve.members.forEach((m, i) => {
+    if (m.windows && !m.windows.some((w) => w.from <= day && day <= w.to)) eligible[i] = 0;
+  });
 }
 
 /** The strategy's price columns as the decider reads them. */

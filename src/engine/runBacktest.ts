@@ -16,6 +16,7 @@ import type { StrategySpec } from '../strategy/schema.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
+import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
 
@@ -62,6 +63,7 @@ export interface BacktestResult {
 }
 
 export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
+  if ((spec.rebalance.tranches ?? 1) > 1) return runTranches(spec, data, runBacktest);
   const { panel } = data;
   const layout = strategyLayout(spec);
   const N = panel.dates.length;
@@ -84,7 +86,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const decisions: DecisionRecord[] = [];
   // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
   const prepared = { data: data.prepared ?? preparePanel(panel), columns };
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, lateStart: spec.data.lateStart }, decisions);
+  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
@@ -97,7 +99,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     stride: N,
     offset: lo,
     // The trading day after the period (when the data have one) tells whether its last row closes a period.
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays }, panel.dates[hi]),
+    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]),
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,

@@ -1,21 +1,28 @@
 /**
  * The strategy's assets and sleeves as indexes: the order of assets is the order in which the
  * sleeves list them (first appearance). It also carries what a decision needs beyond the
- * methods: constraints at each level and the trend-filter overlay. Pure: from the resolved spec
+ * methods: constraints at each level, the trend-filter overlay, and the spans of dated members. Pure: from the resolved spec
  * alone (the method specs are the spec's own objects, so modules attached to them are kept).
  */
 import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import { parseIsoDate } from '../core/dates.js';
 import { sleeveMembers } from '../strategy/sleeveMembers.js';
 
 export interface SleeveLayout {
   readonly name: string;
   /** Members: index into `assets`, and the fraction of the asset that belongs to this sleeve. */
-  readonly members: readonly { readonly asset: number; readonly fraction: number }[];
+  readonly members: readonly { readonly asset: number; readonly fraction: number; readonly windows?: readonly DayWindow[] | undefined }[];
   readonly within: MethodSpec;
   /** Constraints on the within-sleeve weights (undefined: none). */
   readonly constraints?: ConstraintsSpec | undefined;
+}
+
+/** A dated member's span as day numbers, inclusive (open ends: ∓Infinity). */
+export interface DayWindow {
+  readonly from: number;
+  readonly to: number;
 }
 
 export type TrendOverlaySpec = NonNullable<StrategySpec['allocation']['trendFilter']>;
@@ -35,10 +42,12 @@ export function strategyLayout(spec: StrategySpec): StrategyLayout {
   const assets: string[] = [];
   const sleeves: SleeveLayout[] = [];
   for (const [name, sleeve] of Object.entries(spec.sleeves)) {
-    const members = sleeveMembers(sleeve).map(({ ticker, fraction }) => {
+    const members = sleeveMembers(sleeve).map(({ ticker, fraction, windows }) => {
       let a = assets.indexOf(ticker);
       if (a < 0) a = assets.push(ticker) - 1;
-      return { asset: a, fraction };
+      if (!windows) return { asset: a, fraction };
+      const days = windows.map((w) => ({ from: w.from ? parseIsoDate(w.from) : -Infinity, to: w.to ? parseIsoDate(w.to) : Infinity }));
+      return { asset: a, fraction, windows: days };
     });
     sleeves.push({ name, members, within: sleeve.within ?? spec.allocation.within, constraints: sleeve.constraints });
   }

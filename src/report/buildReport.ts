@@ -17,6 +17,7 @@ import type { MetricContext } from '../metrics/convention.js';
 import { drawdownEpisodes } from '../metrics/drawdownEpisodes.js';
 import { periodExtremes, periodReturnTables } from '../metrics/periodTables.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
+import { hedgeChecks } from '../thesis/hedgeChecks.js';
 import { buildSeries } from './buildSeries.js';
 import { finalWeights } from './finalWeights.js';
 import type { Report } from './reportTypes.js';
@@ -81,11 +82,12 @@ export function buildReport(inputs: ReportInputs): Report {
 
   const tables = periodReturnTables(returns, endDates);
   const riskWindow = riskWindowOf(spec);
+  const assetReturns = periodAssetReturns(result);
   const conc = computeConcentration({
     dates,
     assets: result.layout.assets,
     weights: ledger.weights,
-    assetReturns: periodAssetReturns(result),
+    assetReturns,
     portfolioReturns: ledger.returns,
     sleeves: result.layout.sleeves.map((s) => ({ name: s.name, members: s.members.map((m) => ({ asset: m.asset, fraction: m.fraction })) })),
     rebalanceIndices: ledger.trades.row,
@@ -96,6 +98,8 @@ export function buildReport(inputs: ReportInputs): Report {
     topK: spec.reporting.topK,
   });
   warnings.push(...conc.warnings);
+  const hedges = hedgeChecks(result, assetReturns);
+  warnings.push(...hedges.warnings);
 
   let totalCost = 0;
   let turnoverSum = 0;
@@ -153,6 +157,7 @@ export function buildReport(inputs: ReportInputs): Report {
       extremes: periodExtremes(tables),
     },
     concentration: conc.summary,
+    hedges: hedges.hedges,
     final: finalWeights(result),
     rebalances: [...result.rebalances],
     warnings,

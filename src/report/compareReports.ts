@@ -5,6 +5,7 @@
  * comparison may be unfair. Pure: reads the reports, computes no figure.
  */
 import { compareFairness } from './compareFairness.js';
+import { compareHedgeRows } from './compareHedgeRows.js';
 import { COMPARE_METRICS, type Better } from './compareMetrics.js';
 import type { MetricFormat } from './html/metricLabels.js';
 import type { Report, ReportSeries } from './reportTypes.js';
@@ -37,7 +38,7 @@ export interface Comparison {
 
 export function compareReports(entries: readonly CompareEntry[]): Comparison {
   const reports = entries.map((e) => e.report);
-  const rows = COMPARE_METRICS.map((m) => {
+  const rows = [...COMPARE_METRICS, ...compareHedgeRows(reports)].map((m) => {
     const values = reports.map((r) => m.read(r));
     return { key: m.key, label: m.label, format: m.format, better: m.better, values, best: bestColumns(values, m.better) };
   });

@@ -8,6 +8,7 @@ import { chartFigure, downsampleNote, missingChart } from './html/chartFigure.js
 import { contributionBars } from './html/contributionBars.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { htmlPage } from './html/htmlPage.js';
+import { hedgesHtml } from './hedgesHtml.js';
 import { monthlyHeatmap } from './html/monthlyHeatmap.js';
 import { loadPlotKit, type PlotKit } from './html/plotKit.js';
 import { stackedWeightsChart } from './html/stackedWeightsChart.js';
@@ -41,6 +42,7 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
     concentrationTableHtml(report),
     contributionCharts(kit, report),
     '</section>',
+    hedgesHtml(kit, report),
     '<section id="periods"><h2>Monthly and yearly returns</h2>',
     chartFigure('monthly', 'Monthly returns (%)', 'Each cell is the compounded return of that calendar month.', monthlyHeatmap(kit, report.tables.monthly)),
     yearlyTableHtml(report),

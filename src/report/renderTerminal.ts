@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import { describeCoverage } from './describeCoverage.js';
 import { num, pct, textTable } from './format.js';
+import { hedgeLines } from './hedgeLines.js';
 import type { Report } from './reportTypes.js';
 
 export function renderTerminal(report: Report, options: { color: boolean; folder?: string }): string {
@@ -48,6 +49,8 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   }
   out.push('');
   out.push(...concentrationLines(report));
+  const hedges = hedgeLines(report);
+  if (hedges.length > 0) out.push('', ...hedges, '');
   const sleeves = Object.entries(report.final.sleeves).map(([name, w]) => `${name} ${pct(w, 1)}`);
   out.push(`sleeve weights at ${report.final.date}: ${sleeves.join(' · ')}${report.final.cash > 5e-4 ? ` · cash ${pct(report.final.cash, 1)}` : ''}`);
   const trades = report.rebalances.length;

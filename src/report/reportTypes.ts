@@ -8,6 +8,7 @@ import type { CoverageRow } from '../engine/periodWindow.js';
 import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
+import type { HedgeReport } from '../thesis/hedgeChecks.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -72,6 +73,8 @@ export interface Report {
      */
     riskWindow?: { rows: number; source: string };
   };
+  /** Each hedge sleeve checked against the growth sleeves (docs/thesis-lab.md); absent in reports of engines before it. */
+  hedges?: HedgeReport[];
   final: { date: string; assets: Record<string, number>; sleeves: Record<string, number>; cash: number };
   rebalances: RebalanceRecord[];
   warnings: string[];

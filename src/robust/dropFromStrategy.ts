@@ -28,8 +28,9 @@ export function withoutAsset(spec: StrategySpec, ticker: string): StrategyVarian
   const emptied: string[] = [];
   for (const [name, sleeve] of Object.entries(out.sleeves)) {
     if (Array.isArray(sleeve.assets)) {
-      if (!sleeve.assets.includes(ticker)) continue;
-      sleeve.assets = sleeve.assets.filter((t) => t !== ticker);
+      const tickerOf = (m: (typeof sleeve.assets)[number]) => (typeof m === 'string' ? m : m.ticker);
+      if (!sleeve.assets.some((m) => tickerOf(m) === ticker)) continue;
+      sleeve.assets = sleeve.assets.filter((m) => tickerOf(m) !== ticker);
       if (sleeve.assets.length === 0) emptied.push(name);
     } else {
       if (!Object.hasOwn(sleeve.assets, ticker)) continue;

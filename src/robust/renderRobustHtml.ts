@@ -11,6 +11,7 @@ import { loadPlotKit } from '../report/html/plotKit.js';
 import { bootstrapChart, concentrationChart, leaveOneOutChart, startDateChart, stressChart } from './robustCharts.js';
 import type { RobustReport } from './robustReport.js';
 import { leaveOneOutHeadline } from './renderRobustTerminal.js';
+import { timingLuckHtml } from './timingLuckSection.js';
 
 export async function renderRobustHtml(report: RobustReport): Promise<string> {
   const kit = await loadPlotKit();
@@ -131,6 +132,7 @@ export async function renderRobustHtml(report: RobustReport): Promise<string> {
   );
   parts.push(chart('concentration', `Top-${k} share of each year's positive contributions`, report.method['concentrationByYear'] ?? '', concentrationChart(kit, report)), `</section>`);
 
+  if (report.timingLuck) parts.push(timingLuckHtml(kit, report.timingLuck));
   if (report.warnings.length > 0) parts.push(`<h2>Warnings</h2><ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
   parts.push(`<footer>sleeves robust · ${escapeHtml(report.schemaVersion)}</footer>`);
   return htmlPage(`Robustness · ${report.strategy.name}`, parts.join('\n'));

@@ -7,6 +7,7 @@ import { num, pct, textTable } from '../report/format.js';
 import type { RobustReport } from './robustReport.js';
 import type { LeaveOneOutRow } from './leaveOneOut.js';
 import type { StressWindowResult, WindowFigures } from './stressWindows.js';
+import { timingLuckLines } from './timingLuckSection.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -24,6 +25,7 @@ export function renderRobustTerminal(report: RobustReport, options: { color: boo
   out.push('', ...bootstrapSection(report, c));
   out.push('', ...stressSection(report, c));
   out.push('', ...concentrationSection(report, c));
+  if (report.timingLuck) out.push('', ...timingLuckLines(report.timingLuck));
   if (report.warnings.length > 0) out.push('', c.yellow(`warnings (${report.warnings.length}):`), ...report.warnings.map((w) => c.yellow(`  - ${w}`)));
   if (options.folder) out.push('', c.dim(`written to ${options.folder}/ (robust.json, robust.html)`));
   return `${out.join('\n')}\n`;

@@ -8,6 +8,7 @@ import type { LeaveOneOutRow } from './leaveOneOut.js';
 import type { RunFigures } from './runFigures.js';
 import type { HorizonSummary } from './startDates.js';
 import type { StressWindowResult } from './stressWindows.js';
+import type { TimingLuck } from './timingLuck.js';
 
 export const ROBUST_SCHEMA_VERSION = 'sleeves-robust-1';
 
@@ -25,6 +26,8 @@ export interface RobustReport {
   readonly bootstrap: BootstrapSummary;
   readonly stressWindows: readonly StressWindowResult[];
   readonly concentrationByYear: { readonly topK: number; readonly years: readonly YearConcentration[] };
+  /** With --offsets: the strategy rerun at every offset of its calendar rule (src/robust/timingLuck.ts). */
+  readonly timingLuck?: TimingLuck;
   /** How each figure was computed, in words (printed with the tables). */
   readonly method: Record<string, string>;
   readonly warnings: readonly string[];

@@ -13,6 +13,13 @@
  * the last row closes its period for certain (a holiday cannot move a later trading day back
  * into it); otherwise it is not known to, and does not trigger. So with `lag: 0` a decision on
  * the period's last close (e.g. 2024-12-31, monthly on last) trades at that close.
+ *
+ * `offset: k` (calendar and every-N-days rules) moves each rule day k trading days later: the
+ * decision is taken at the close of the k-th row after the rule's day (monthly on last with
+ * offset 1 is the first trading day of the next month). Row 0 stays a decision (the initial
+ * allocation); a moved decision past the last row is dropped, and rule days before the first
+ * row (not in `dates`) are not moved into the period. Daily and never ignore it. Rebalance
+ * timing luck (Hoffstein, Sibears & Faber 2019) is the spread of results across offsets.
  */
 import { dayOfWeek, ymdFromDay } from '../core/dates.js';
 
@@ -22,6 +29,8 @@ export interface CalendarSpec {
   schedule: CalendarRule;
   on: 'first' | 'last';
   everyDays?: number | undefined;
+  /** Trading days between the rule's day and the decision (default 0). */
+  offset?: number | undefined;
 }
 
 /**
@@ -29,6 +38,16 @@ export interface CalendarSpec {
  * date of the trading day after the last row, when the data have one.
  */
 export function calendarSchedule(dates: Int32Array, spec: CalendarSpec, nextDate?: number): Uint8Array {
+  const mask = ruleDays(dates, spec, nextDate);
+  const k = spec.offset ?? 0;
+  if (k === 0 || spec.schedule === 'daily' || spec.schedule === 'never') return mask;
+  const moved = new Uint8Array(mask.length);
+  if (mask.length > 0) moved[0] = 1;
+  for (let t = 1; t + k < mask.length; t++) if (mask[t] === 1) moved[t + k] = 1;
+  return moved;
+}
+
+function ruleDays(dates: Int32Array, spec: CalendarSpec, nextDate?: number): Uint8Array {
   const n = dates.length;
   const mask = new Uint8Array(n);
   if (n === 0) return mask;

@@ -9,7 +9,7 @@ import type { MethodSpec } from './methodSchema.js';
 import type { StrategySpec } from './schema.js';
 import { closestName } from './closestName.js';
 import { stageSpecsOf } from './resolveModules.js';
-import { sleeveMembers } from './sleeveMembers.js';
+import { sleeveMembers, type SleeveMember } from './sleeveMembers.js';
 
 export interface StrategyIssue {
   path: (string | number)[];
@@ -36,6 +36,7 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     checkMethodNames(within, tickers, path, `member of sleeve "${name}"`, issues);
     checkConstraintNames(sleeve.constraints, tickers, ['sleeves', name, 'constraints'], `member of sleeve "${name}"`, issues);
     checkFeasible(sleeve.constraints, within, ['sleeves', name, 'constraints'], issues);
+    for (const m of members) checkWindows(m, ['sleeves', name, 'assets'], name, issues);
     const seen = new Set<string>();
     for (const m of members) {
       if (seen.has(m.ticker)) issues.push({ path: ['sleeves', name, 'assets'], message: `${m.ticker} is listed twice in sleeve "${name}"` });
@@ -71,6 +72,16 @@ export function checkStrategy(spec: StrategySpec): StrategyIssue[] {
     }
   }
   return issues;
+}
+
+/** A dated member's spans: from ≤ to, and no two spans of one ticker overlap. */
+function checkWindows(m: SleeveMember, path: (string | number)[], sleeve: string, issues: StrategyIssue[]): void {
+  if (!m.windows) return;
+  const spans = m.windows.map((w) => ({ from: w.from ?? '0000-01-01', to: w.to ?? '9999-12-31' })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  for (const w of spans) if (w.from > w.to) issues.push({ path, message: `${m.ticker} in sleeve "${sleeve}" is a member from ${w.from} to ${w.to}; expected from ≤ to` });
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.from <= spans[i - 1]!.to) issues.push({ path, message: `${m.ticker} in sleeve "${sleeve}" has overlapping dates (${spans[i - 1]!.from}…${spans[i - 1]!.to} and ${spans[i]!.from}…${spans[i]!.to})` });
+  }
 }
 
 /**

@@ -14,16 +14,31 @@ const ticker = z
   .refine((t) => !isReservedKey(t), 'a ticker, not a reserved name (__proto__, constructor, prototype)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
+/** A member that counts only inside its dates (inclusive): before `from` and after `to` it is not a candidate. */
+export const datedMemberSchema = z
+  .object({
+    ticker,
+    from: isoDate.optional().describe('first date (inclusive) on which the ticker is a member'),
+    to: isoDate.optional().describe('last date (inclusive) on which the ticker is a member'),
+  })
+  .strict();
+
 export const sleeveSchema = z
   .object({
     assets: z
-      .union([z.array(ticker).min(1), z.record(ticker, z.number().gt(0).max(1))])
-      .describe('member tickers, or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)'),
+      .union([z.array(z.union([ticker, datedMemberSchema])).min(1), z.record(ticker, z.number().gt(0).max(1))])
+      .describe(
+        'member tickers (a member may carry dates: {ticker: AVGO, from: 2016-01-01}; list a ticker again for another span), or {ticker: fraction} for an asset shared between sleeves (fractions of one asset sum to 1)',
+      ),
     within: methodSchema.optional().describe('how this sleeve allocates among its assets (default: allocation.within)'),
     constraints: constraintsSchema
       .optional()
       .describe('caps and floors on the weights within this sleeve (fractions of the sleeve): maxWeight, minWeight, maxHoldings, cashFloor'),
     description: z.string().optional(),
+    role: z
+      .enum(['growth', 'hedge', 'core'])
+      .optional()
+      .describe('growth (the risk), hedge (should hold up when growth falls) or core; the report checks every hedge against the growth sleeves (docs/thesis-lab.md)'),
   })
   .strict();
 
@@ -58,6 +73,20 @@ export const rebalanceSchema = z
       .strict()
       .optional()
       .describe('drift bands checked daily, alone or combined with the calendar rule'),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .max(252)
+      .optional()
+      .describe('take each calendar (or every-N-days) decision this many trading days after the rule\'s day (default 0); `sleeves robust --offsets` reruns every offset (rebalance timing luck)'),
+    tranches: z
+      .number()
+      .int()
+      .min(1)
+      .max(63)
+      .optional()
+      .describe('hold N sub-portfolios whose calendar decisions are spread over the period (offsets 0, P/N, 2P/N…) and report their average (default 1)'),
     lag: z.number().int().min(0).max(20).default(1).describe('trading days between the decision close and the trade close'),
     minTrade: z
       .number()
@@ -160,6 +189,13 @@ export const strategySchema = z
       .default({ base: 'USD' }),
     cash: cashSchema.optional().describe('what uninvested weight earns: { rate: 0.02 } | { ticker: SHY } | { rateFile: FILE }; default nothing'),
     reporting: reportingSchema.default({ convention: 'standard', riskFreeRate: 0, mar: 0, topK: 3 }),
+    scenarios: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'a scenario name (letters, digits, _ and -)'), z.record(ticker, z.number().gt(-1).max(10)))
+      .optional()
+      .describe('named shocks for `sleeves scenario --scenario NAME`: {taiwan: {TSM: -0.4, NVDA: -0.25}} (simple returns)'),
+    selectedOn: isoDate
+      .optional()
+      .describe('the date the members were chosen; a backtest before it knows which names would lead (`sleeves hindsight` measures how much that is worth)'),
     stressWindows: z
       .array(z.object({ name: z.string().min(1).max(100), from: isoDate, to: isoDate }).strict())
       .optional()

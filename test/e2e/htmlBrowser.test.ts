@@ -113,7 +113,7 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
     expect(p.errors).toEqual([]);
     expect(p.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
     expect(p.h1).toBe('seed-barbell');
-    expect(p.charts.map((c) => c.id)).toEqual(['equity', 'underwater', 'rolling', 'sleeve-weights', 'concentration', 'effective-holdings', 'return-by-sleeve', 'risk-by-sleeve', 'return-by-asset', 'risk-by-asset', 'monthly']);
+    expect(p.charts.map((c) => c.id)).toEqual(['equity', 'underwater', 'rolling', 'sleeve-weights', 'concentration', 'effective-holdings', 'return-by-sleeve', 'risk-by-sleeve', 'return-by-asset', 'risk-by-asset', 'hedge-episodes', 'monthly']);
     for (const c of p.charts) {
       expect(c.width, c.id).toBeGreaterThan(200);
       expect(c.height, c.id).toBeGreaterThan(50);

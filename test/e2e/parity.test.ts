@@ -115,7 +115,7 @@ describe.skipIf(!hasRealData)('parity: every command reports the figures of `run
     const robust = JSON.parse(await cli(['robust', c.file, ...common, ...c.set, '--paths', '1', '--workers', '1', '--no-html', '--json', '--quiet']));
     for (const k of ['cagr', 'sharpe', 'maxDrawdown', 'totalReturn'] as const) expectClose(robust.full[k], metrics[k], `robust full ${k}`);
     await checkLeaveOneOut(c, run, robust, ['--data', realDataDir, '--out', out]);
-  });
+  }, 180_000); // the linear programs of min-cdar-barbell make its commands take about 35 s here
 });
 
 /** Each leave-one-out row that ran equals `run` of the strategy written without that asset or sleeve. */

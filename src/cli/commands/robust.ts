@@ -17,6 +17,7 @@ interface RobustFlags extends BacktestFlags {
   block: string;
   workers?: string;
   html: boolean;
+  offsets?: string | boolean;
   catalog: boolean;
 }
 
@@ -28,7 +29,8 @@ export function registerRobust(program: Command): void {
     .option('--seed <n>', 'seed of the bootstrap (same seed, same intervals)', '1')
     .option('--paths <n>', 'number of bootstrap paths', '200')
     .option('--block <n>', 'mean block length of the stationary bootstrap, in trading days', '21')
-    .option('--workers <n>', 'worker threads (default: available cores, at most 8; 1 runs in-process)');
+    .option('--workers <n>', 'worker threads (default: available cores, at most 8; 1 runs in-process)')
+    .option('--offsets [n]', 'rebalance timing luck: rerun with every calendar decision moved 0..n−1 trading days later (default n: one period, 21 for monthly)');
   addCatalogOption(addBacktestOptions(cmd).option('--no-html', 'do not write robust.html'));
   cmd.addHelpText(
     'after',
@@ -36,6 +38,7 @@ export function registerRobust(program: Command): void {
       '  sleeves robust strategies/seed-barbell.yaml\n' +
       '  sleeves robust strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --to 2024-12-31\n' +
       '  sleeves robust strategies/seed-barbell.yaml --paths 1000 --block 63 --seed 7 --json > robust.json\n' +
+      '  sleeves robust strategies/seed-barbell.yaml --offsets\n' +
       '\nLeave one out reruns without each asset (a sleeve left empty is removed; a removed fixed sleeve weight is\n' +
       'renormalised over the other sleeves) and without each sleeve. Start dates: the first trading day of every\n' +
       'month, held to the end and for 3 and 5 years. Bootstrap: stationary block bootstrap (Politis & Romano 1994)\n' +
@@ -78,7 +81,13 @@ export function registerRobust(program: Command): void {
       parallelJobs({ workers, onProgress: progress.update }),
     );
     progress.end();
-    const withData = { ...report, warnings: [...data.warnings, ...report.warnings] };
+    let luck = {};
+    if (flags.offsets !== undefined) {
+      const { timingLuck, defaultOffsetCount } = await import('../../robust/timingLuck.js');
+      const count = flags.offsets === true ? defaultOffsetCount(run.spec) : wholeNumberFlag(String(flags.offsets), '--offsets', 1, 253);
+      luck = { timingLuck: timingLuck(run.spec, { ...data, prepared: run.prepared }, count) };
+    }
+    const withData = { ...report, ...luck, warnings: [...data.warnings, ...report.warnings] };
     // The folder is built under a hidden temp name and renamed whole: never robust.json alone.
     const files: Record<string, string> = { 'robust.json': `${JSON.stringify(withData, null, 2)}\n` };
     if (flags.html) files['robust.html'] = await (await import('../../robust/renderRobustHtml.js')).renderRobustHtml(withData);
