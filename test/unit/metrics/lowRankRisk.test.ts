@@ -94,7 +94,7 @@ describe('lowRankRisk (Gram-matrix risk figures for T < k) against the covarianc
       const window = held.map((a) => Array.from(returns.subarray(a * nDates + t - 20, a * nDates + t + 1)));
       const ref = naiveRisk(window, held.map((a) => weights[a * nDates + t]!));
       expect(Math.abs(got.effectiveBets[r]! - ref.bets)).toBeLessThan(1e-10);
-      held.forEach((a, i) => (sums[a] += ref.rc[i]!));
+      held.forEach((a, i) => (sums[a] = sums[a]! + ref.rc[i]!));
     });
     expect(got.used).toBe(2);
     for (let a = 0; a < nAssets; a++) expect(Math.abs(got.meanRiskContribution[a]! - sums[a]! / 2)).toBeLessThan(1e-10);
