@@ -11,6 +11,7 @@ import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simu
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { periodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
@@ -27,6 +28,8 @@ export interface RunData {
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
   /** Record end-of-day weights (default true); sweeps and robustness jobs need only returns. */
   readonly recordWeights?: boolean | undefined;
+  /** Decisions shared with other runs on this panel (the sweep's fast path, engine/decisionMemo.ts); used only when it accepts the spec. */
+  readonly decisions?: DecisionMemo | undefined;
 }
 
 export interface RebalanceRecord {
@@ -90,7 +93,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const decisions: DecisionRecord[] = [];
   // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
   const prepared = { data: data.prepared ?? preparePanel(panel), columns };
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, lateStart: spec.data.lateStart }, decisions);
+  const decider = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, lateStart: spec.data.lateStart }, decisions);
+  const decideFull = data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, decisions) : decider;
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
