@@ -99,6 +99,8 @@ export function periodWindow(input: WindowInput): PeriodWindow {
       treatment: count === rows ? 'complete' : role === 'benchmark' ? 'commonPeriods' : lateStart && input.lateStart !== 'refuse' ? input.lateStart : 'gaps',
     };
     coverage.push(row);
+    // A fully covered ticker is neither refused nor warned about: no message to build.
+    if (row.treatment === 'complete' && !endsEarly && !lateStart) return;
     const file = input.files?.find((f) => f.ticker === ticker);
     const span = row.firstPrice !== null ? `prices from ${row.firstPrice} to ${row.lastPrice}` : file ? `its file has prices from ${file.start} to ${file.end}` : 'no price';
     const described = `${ticker}${role === 'benchmark' ? ' (benchmark)' : ''}: ${span}, covers ${(100 * row.coverage).toFixed(1)}% of the period`;
