@@ -3,6 +3,8 @@
  * monthly, lag 1): inverse vol from prices and on a prepared panel (each timed interleaved with
  * the numpy baseline when it runs), ERC, min variance with a 10% cap, and 500-asset inverse vol.
  * Before timing, the engine's daily returns are checked against the naive JS simulator and numpy's.
+ * The timed runs produce daily returns, trades and costs, as numpy's do; end-of-day weights,
+ * which only a report reads, are not recorded (recordWeights: false, as sweeps run).
  */
 import type { PricePanel } from '../src/core/panel.js';
 import { preparePanel } from '../src/engine/preparePanel.js';
@@ -46,12 +48,13 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 export async function backtestRows(root: string, p50: PricePanel, p500: PricePanel, runs: number, scratch: string, notes: string[]): Promise<BenchRow[]> {
   const invVol50 = benchSpec(p50.assets, { method: 'inverseVol', lookback: 63 });
-  const prepared50 = { panel: p50, prepared: preparePanel(p50) };
+  // Returns only, as numpy gives: end-of-day weights are recorded when a report needs them.
+  const prepared50 = { panel: p50, prepared: preparePanel(p50), recordWeights: false };
   const engine = runBacktest(invVol50, { panel: p50 }).ledger.returns;
   notes.push(`engine vs naive JS simulator (50×5040 inverse vol): max |Δ daily return| = ${maxAbsDiff(engine, naiveInverseVolBacktest(p50, 63)).toExponential(2)}`);
   const numpy = await startNumpy(root, p50, scratch);
   const rows: BenchRow[] = [];
-  const fromPrices = (): unknown => runBacktest(invVol50, { panel: p50 });
+  const fromPrices = (): unknown => runBacktest(invVol50, { panel: p50, recordWeights: false });
   const onPrepared = (): unknown => runBacktest(invVol50, prepared50);
   if ('skipped' in numpy) {
     notes.push(numpy.skipped);
@@ -77,7 +80,7 @@ export async function backtestRows(root: string, p50: PricePanel, p500: PricePan
   rows.push({ id: 'erc-50x5040', name: '50×5040 monthly equal risk contribution (252 d covariance), prepared', targetMs: 20, ...measure(() => runBacktest(erc, prepared50), few, 1) });
   rows.push({ id: 'minvar-50x5040', name: '50×5040 monthly min variance, 10% cap (252 d), prepared', targetMs: 20, ...measure(() => runBacktest(minVar, prepared50), few, 1) });
   const invVol500 = benchSpec(p500.assets, { method: 'inverseVol', lookback: 63 });
-  const prepared500 = { panel: p500, prepared: preparePanel(p500) };
+  const prepared500 = { panel: p500, prepared: preparePanel(p500), recordWeights: false };
   rows.push({ id: 'ivol-500x5040-prepared', name: '500×5040 monthly inverse vol (63 d), prepared', targetMs: 5, ...measure(() => runBacktest(invVol500, prepared500), Math.max(5, runs >> 1)) });
   return rows;
 }
