@@ -12,6 +12,8 @@
  * same decision key, on the same panel object, get bit-identical targets (and the same decision
  * record) at every row, and a target computed once can be copied. User modules (`method:
  * module`) are arbitrary code that may keep state, so a spec naming one gets no memo.
+ * Whoever gives the decider a new input (a field of DecisionContext read from the spec) must add
+ * it to `decisionKey`; test/property/sweepFastPath.property.test.ts then checks the sharing.
  */
 import type { PricePanel } from '../core/panel.js';
 import type { StrategySpec } from '../strategy/schema.js';
