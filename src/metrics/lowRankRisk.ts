@@ -38,18 +38,36 @@ export function lowRankRisk(centered: Float64Array, k: number, t: number, w: Flo
   return { rc, bets: betsFromContributions(contrib) };
 }
 
-/** G = XXᵀ (T×T, row-major) from the row-per-series block: G[r][s] = Σ_i x_{i,r} x_{i,s}. */
+/**
+ * G = XXᵀ (T×T, row-major) from the row-per-series block: G[r][s] = Σ_i x_{i,r} x_{i,s}. The
+ * block is transposed once so that each entry is a contiguous dot product over the k series
+ * (4 accumulators).
+ */
 function gram(centered: Float64Array, k: number, t: number): Float64Array {
+  const xt = new Float64Array(t * k);
+  for (let i = 0; i < k; i++) for (let r = 0; r < t; r++) xt[r * k + i] = centered[i * t + r] as number;
   const g = new Float64Array(t * t);
-  for (let i = 0; i < k; i++) {
-    const base = i * t;
-    for (let r = 0; r < t; r++) {
-      const xr = centered[base + r] as number;
-      if (xr === 0) continue;
-      const row = r * t;
-      for (let s = r; s < t; s++) g[row + s] = (g[row + s] as number) + xr * (centered[base + s] as number);
+  const k4 = k - (k % 4);
+  for (let r = 0; r < t; r++) {
+    const a = r * k;
+    for (let c = r; c < t; c++) {
+      const b = c * k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let i = 0;
+      for (; i < k4; i += 4) {
+        s0 += (xt[a + i] as number) * (xt[b + i] as number);
+        s1 += (xt[a + i + 1] as number) * (xt[b + i + 1] as number);
+        s2 += (xt[a + i + 2] as number) * (xt[b + i + 2] as number);
+        s3 += (xt[a + i + 3] as number) * (xt[b + i + 3] as number);
+      }
+      for (; i < k; i++) s0 += (xt[a + i] as number) * (xt[b + i] as number);
+      const v = s0 + s1 + (s2 + s3);
+      g[r * t + c] = v;
+      g[c * t + r] = v;
     }
   }
-  for (let r = 0; r < t; r++) for (let s = r + 1; s < t; s++) g[s * t + r] = g[r * t + s] as number;
   return g;
 }
