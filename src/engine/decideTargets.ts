@@ -32,6 +32,7 @@ import type { MethodSpec } from '../strategy/methodSchema.js';
 import { missingShare } from './missingShare.js';
 import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
+import { WindowAllocationInput } from '../allocation/windowAllocationInput.js';
 
 export interface DecisionContext {
   readonly layout: StrategyLayout;
@@ -144,7 +145,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       // across weight then stays in cash instead of passing to the other sleeves.
       sleeveEligible[s] = input.eligible.some((x) => x === 1) ? 1 : 0;
     });
-    const across = { ...acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible), out: acrossOut };
+    const across = acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible, acrossOut);
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
@@ -205,32 +206,9 @@ function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
   const eligible = new Uint8Array(k);
-  assetIdx.forEach((a, i) => {
-    eligible[i] = (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
-  });
-  let window: Float64Array | undefined;
-  const build = (): Float64Array => {
-    if (window === undefined) {
-      const w = new Float64Array(k * length);
-      assetIdx.forEach((a, i) => returnsInto(cols, a, first, length, w, i * length));
-      window = w;
-    }
-    return window;
-  };
-  const extra = out === undefined ? {} : { out };
-  if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible, ...extra };
-  const moments = windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1);
-  return {
-    n: k,
-    names,
-    length,
-    eligible,
-    moments,
-    ...extra,
-    get returns() {
-      return build();
-    },
-  };
+  for (let i = 0; i < k; i++) eligible[i] = (cols.prices[assetIdx[i]! * cols.nRows + row] as number) > 0 ? 1 : 0;
+  const moments = cols.prepared && length > 0 ? windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1) : undefined;
+  return new WindowAllocationInput(k, names, length, eligible, moments, out, { prices: cols.prices, nRows: cols.nRows, assetIdx, first });
 }
 
 /** Moments of the assets' finite returns on rows from..to−1, from the prepared prefix sums, written into `into`. */
@@ -255,13 +233,13 @@ function returnsInto(cols: Columns, a: number, first: number, length: number, ou
 }
 
 /** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */
-function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array): AllocationInput {
+function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array, out: Float64Array): AllocationInput {
   const nSleeves = layout.sleeves.length;
   const names = layout.sleeves.map((s) => s.name);
   const first = Math.max(0, row - lookback + 1);
   const length = row - first + 1;
   const window = new Float64Array(nSleeves * length);
-  if (lookback === 0) return { n: nSleeves, names, returns: window, length: 0, eligible };
+  if (lookback === 0) return new WindowAllocationInput(nSleeves, names, 0, eligible, undefined, out, null, window);
   const memberReturns = new Map<number, Float64Array>();
   layout.sleeves.forEach((sleeve, s) => {
     // A sleeve wholly in cash is indexed on its members equally (its across weight stays in cash).
@@ -288,7 +266,7 @@ function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookbac
     });
     for (let k = 0; k < length; k++) window[s * length + k] = (held[k] as number) > 0 ? (sums[k] as number) / (held[k] as number) : Number.NaN;
   });
-  return { n: nSleeves, names, returns: window, length, eligible };
+  return new WindowAllocationInput(nSleeves, names, length, eligible, undefined, out, null, window);
 }
 
 /**
