@@ -47,9 +47,10 @@ function returnWindow(src: WindowSource, n: number, length: number): Float64Arra
   return w;
 }
 
-/** A plain-object copy of an input (returns built), with `moments` and `out` only when present. */
+/** A plain-object copy of an input (returns built, eligible copied), with `moments` and `out` only when present. */
 export function plainInput(input: AllocationInput): AllocationInput {
-  const plain: { -readonly [K in keyof AllocationInput]: AllocationInput[K] } = { n: input.n, names: input.names, length: input.length, eligible: input.eligible, returns: input.returns };
+  // eligible is copied: the decider reuses its buffer at the next decision.
+  const plain: { -readonly [K in keyof AllocationInput]: AllocationInput[K] } = { n: input.n, names: input.names, length: input.length, eligible: Uint8Array.from(input.eligible), returns: input.returns };
   if (input.moments !== undefined) plain.moments = input.moments;
   if (input.out !== undefined) plain.out = input.out;
   return plain;

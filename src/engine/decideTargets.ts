@@ -121,14 +121,19 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   const acrossOut = new Float64Array(nSleeves);
   const missingToCash = ctx.lateStart === 'cash';
   const sleeveMissing = new Uint8Array(nSleeves);
+  // Eligibility buffers, overwritten at every decision and read only during it (allocators,
+  // constraints and the trend filter keep no reference; user modules get a copy).
+  const memberEligible = memberIdx.map((idx) => new Uint8Array(idx.length));
+  const assetEligible = new Uint8Array(layout.assets.length);
+  const sleeveEligible = new Uint8Array(nSleeves);
 
   return (row, out) => {
     out.fill(0);
     const notes = new DecisionNotes();
     const withinWeights: Float64Array[] = [];
-    const sleeveEligible = new Uint8Array(nSleeves);
+    sleeveEligible.fill(0);
     layout.sleeves.forEach((sleeve, s) => {
-      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, withinOut[s]!);
+      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, memberEligible[s]!, withinOut[s]!);
       const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
@@ -145,7 +150,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       // across weight then stays in cash instead of passing to the other sleeves.
       sleeveEligible[s] = input.eligible.some((x) => x === 1) ? 1 : 0;
     });
-    const across = acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible, acrossOut);
+    const across = acrossInput(cols, layout, sleeveNames, row, acrossLookback, withinWeights, sleeveEligible, acrossOut);
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
@@ -167,7 +172,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       });
     });
     if (overlay?.level === 'asset' || layout.assetConstraints) {
-      const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0);
+      const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0, assetEligible);
       if (overlay?.level === 'asset') {
         const filtered = applyTrendFilter(out, assetInput, overlay);
         out.set(filtered.weights);
@@ -201,11 +206,10 @@ function constrain(weights: Float64Array, names: readonly string[], eligible: Ui
  * With a prepared panel the input carries the window's moments and builds the return window
  * only when an allocator reads `returns`.
  */
-function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number, out?: Float64Array): AllocationInput {
+function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number, eligible: Uint8Array, out?: Float64Array): AllocationInput {
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
-  const eligible = new Uint8Array(k);
   for (let i = 0; i < k; i++) eligible[i] = (cols.prices[assetIdx[i]! * cols.nRows + row] as number) > 0 ? 1 : 0;
   const moments = cols.prepared && length > 0 ? windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1) : undefined;
   return new WindowAllocationInput(k, names, length, eligible, moments, out, { prices: cols.prices, nRows: cols.nRows, assetIdx, first });
@@ -233,9 +237,8 @@ function returnsInto(cols: Columns, a: number, first: number, length: number, ou
 }
 
 /** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */
-function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array, out: Float64Array): AllocationInput {
+function acrossInput(cols: Columns, layout: StrategyLayout, names: readonly string[], row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array, out: Float64Array): AllocationInput {
   const nSleeves = layout.sleeves.length;
-  const names = layout.sleeves.map((s) => s.name);
   const first = Math.max(0, row - lookback + 1);
   const length = row - first + 1;
   const window = new Float64Array(nSleeves * length);
