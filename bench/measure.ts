@@ -34,3 +34,23 @@ export function summarize(times: number[]): Timing {
   const medianMs = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, runs: sorted.length };
 }
+
+/**
+ * Our workload and another one timed in turns (ours, theirs, ours, …) after `warmup` rounds, so
+ * that a machine's changing load falls on both alike. `theirs` returns its own measured ms.
+ */
+export async function measureInterleaved(ours: () => unknown, theirs: () => Promise<number>, runs: number, warmup = 3): Promise<{ ours: Timing; theirs: Timing }> {
+  for (let i = 0; i < warmup; i++) {
+    ours();
+    await theirs();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    ours();
+    a.push(performance.now() - t0);
+    b.push(await theirs());
+  }
+  return { ours: summarize(a), theirs: summarize(b) };
+}

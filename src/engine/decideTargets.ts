@@ -32,6 +32,7 @@ import type { MethodSpec } from '../strategy/methodSchema.js';
 import { missingShare } from './missingShare.js';
 import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
+import { WindowAllocationInput } from '../allocation/windowAllocationInput.js';
 
 export interface DecisionContext {
   readonly layout: StrategyLayout;
@@ -123,23 +124,38 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   const missingToCash = ctx.lateStart === 'cash';
   const dated = layout.sleeves.map((s) => s.members.some((m) => m.windows !== undefined));
   const sleeveMissing = new Uint8Array(nSleeves);
+  // Eligibility buffers, overwritten at every decision and read only during it (allocators,
+  // constraints and the trend filter keep no reference; user modules get a copy).
+  const memberEligible = memberIdx.map((idx) => new Uint8Array(idx.length));
+  const assetEligible = new Uint8Array(layout.assets.length);
+  const sleeveEligible = new Uint8Array(nSleeves);
 
   return (row, out) => {
     out.fill(0);
     const notes = new DecisionNotes();
     const withinWeights: Float64Array[] = [];
-    const sleeveEligible = new Uint8Array(nSleeves);
+    sleeveEligible.fill(0);
     layout.sleeves.forEach((sleeve, s) => {
-      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, withinOut[s]!);
-      if (dated[s] && ctx.dates) outsideDates(sleeve, ctx.dates[row]!, input.eligible);
+      const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, memberEligible[s]!, withinOut[s]!);
+      // lateStart cash counts a slot for each member listed at this date without a price; a dated
+      // member outside its dates is not listed (it holds no slot).
+      const unpriced = missingToCash ? input.eligible.map((e) => 1 - e) : undefined;
+      let listed: Uint8Array | undefined;
+      if (dated[s] && ctx.dates) {
+        outsideDates(sleeve, ctx.dates[row]!, input.eligible);
+        if (unpriced) outsideDates(sleeve, ctx.dates[row]!, (listed = new Uint8Array(unpriced.length).fill(1)));
+      }
       const level = levels[s]!;
       const result = allocateStage(sleeve.within, input);
       notes.add(level, result);
       let w = constrain(result.weights, input.names, input.eligible, sleeve.constraints, level, notes);
-      if (missingToCash) {
-        const missing = input.eligible.map((e) => 1 - e);
-        sleeveMissing[s] = missing.every((x) => x === 1) ? 1 : 0;
-        const share = missingShare(sleeve.within, input.names, missing);
+      if (unpriced) {
+        // Over the listed members only (all of them unless dated).
+        const keep = (_: unknown, i: number) => listed === undefined || listed[i] === 1;
+        const names = input.names.filter(keep);
+        const missing = unpriced.filter(keep);
+        sleeveMissing[s] = missing.length > 0 && missing.every((x) => x === 1) ? 1 : 0;
+        const share = missingShare(sleeve.within, names, missing);
         if (share > 0) w = w.map((x) => x * (1 - share));
       }
       withinWeights.push(w);
@@ -148,7 +164,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       // across weight then stays in cash instead of passing to the other sleeves.
       sleeveEligible[s] = input.eligible.some((x) => x === 1) ? 1 : 0;
     });
-    const across = { ...acrossInput(cols, layout, row, acrossLookback, withinWeights, sleeveEligible), out: acrossOut };
+    const across = acrossInput(cols, layout, sleeveNames, row, acrossLookback, withinWeights, sleeveEligible, acrossOut);
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
     let sleeveWeights = result.weights;
@@ -170,7 +186,7 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       });
     });
     if (overlay?.level === 'asset' || layout.assetConstraints) {
-      const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0);
+      const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0, assetEligible);
       if (overlay?.level === 'asset') {
         const filtered = applyTrendFilter(out, assetInput, overlay);
         out.set(filtered.weights);
@@ -211,37 +227,13 @@ function constrain(weights: Float64Array, names: readonly string[], eligible: Ui
  * With a prepared panel the input carries the window's moments and builds the return window
  * only when an allocator reads `returns`.
  */
-function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number, out?: Float64Array): AllocationInput {
+function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly string[], row: number, lookback: number, eligible: Uint8Array, out?: Float64Array): AllocationInput {
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
-  const eligible = new Uint8Array(k);
-  assetIdx.forEach((a, i) => {
-    eligible[i] = (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
-  });
-  let window: Float64Array | undefined;
-  const build = (): Float64Array => {
-    if (window === undefined) {
-      const w = new Float64Array(k * length);
-      assetIdx.forEach((a, i) => returnsInto(cols, a, first, length, w, i * length));
-      window = w;
-    }
-    return window;
-  };
-  const extra = out === undefined ? {} : { out };
-  if (!cols.prepared || length === 0) return { n: k, names, returns: build(), length, eligible, ...extra };
-  const moments = windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1);
-  return {
-    n: k,
-    names,
-    length,
-    eligible,
-    moments,
-    ...extra,
-    get returns() {
-      return build();
-    },
-  };
+  for (let i = 0; i < k; i++) eligible[i] = (cols.prices[assetIdx[i]! * cols.nRows + row] as number) > 0 ? 1 : 0;
+  const moments = cols.prepared && length > 0 ? windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1) : undefined;
+  return new WindowAllocationInput(k, names, length, eligible, moments, out, { prices: cols.prices, nRows: cols.nRows, assetIdx, first });
 }
 
 /** Moments of the assets' finite returns on rows from..to−1, from the prepared prefix sums, written into `into`. */
@@ -266,13 +258,12 @@ function returnsInto(cols: Columns, a: number, first: number, length: number, ou
 }
 
 /** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */
-function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array): AllocationInput {
+function acrossInput(cols: Columns, layout: StrategyLayout, names: readonly string[], row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array, out: Float64Array): AllocationInput {
   const nSleeves = layout.sleeves.length;
-  const names = layout.sleeves.map((s) => s.name);
   const first = Math.max(0, row - lookback + 1);
   const length = row - first + 1;
   const window = new Float64Array(nSleeves * length);
-  if (lookback === 0) return { n: nSleeves, names, returns: window, length: 0, eligible };
+  if (lookback === 0) return new WindowAllocationInput(nSleeves, names, 0, eligible, undefined, out, null, window);
   const memberReturns = new Map<number, Float64Array>();
   layout.sleeves.forEach((sleeve, s) => {
     // A sleeve wholly in cash is indexed on its members equally (its across weight stays in cash).
@@ -299,7 +290,7 @@ function acrossInput(cols: Columns, layout: StrategyLayout, row: number, lookbac
     });
     for (let k = 0; k < length; k++) window[s * length + k] = (held[k] as number) > 0 ? (sums[k] as number) / (held[k] as number) : Number.NaN;
   });
-  return { n: nSleeves, names, returns: window, length, eligible };
+  return new WindowAllocationInput(nSleeves, names, length, eligible, undefined, out, null, window);
 }
 
 /**

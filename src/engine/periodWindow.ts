@@ -90,11 +90,11 @@ export function periodWindow(input: WindowInput): PeriodWindow {
   const { dates, columns, tickers } = input;
   const N = dates.length;
   const priced = (k: number, t: number): boolean => (columns[k]![t] as number) > 0;
-  const spans = tickers.map((_, k) => {
+  const spans = columns.map((col) => {
     let first = 0;
-    while (first < N && !priced(k, first)) first++;
+    while (first < N && !((col[first] as number) > 0)) first++;
     let last = N - 1;
-    while (last >= 0 && !priced(k, last)) last--;
+    while (last >= 0 && !((col[last] as number) > 0)) last--;
     return { first, last };
   });
   const commonStart = Math.max(0, ...spans.map((s) => s.first));
@@ -117,8 +117,7 @@ export function periodWindow(input: WindowInput): PeriodWindow {
   const coverage: CoverageRow[] = [];
   const refused: string[] = [];
   tickers.forEach((ticker, k) => {
-    let count = 0;
-    for (let t = lo; t < hi; t++) if (priced(k, t)) count++;
+    const count = pricedRows(columns[k]!, lo, hi);
     const lateStart = !priced(k, lo);
     const endsEarly = !priced(k, hi - 1);
     const role = k === input.benchmark ? 'benchmark' : 'asset';
@@ -132,6 +131,8 @@ export function periodWindow(input: WindowInput): PeriodWindow {
       treatment: count === rows ? 'complete' : role === 'benchmark' ? 'commonPeriods' : lateStart && input.lateStart !== 'refuse' ? input.lateStart : 'gaps',
     };
     coverage.push(row);
+    // A fully covered ticker is neither refused nor warned about: no message to build.
+    if (row.treatment === 'complete' && !endsEarly && !lateStart) return;
     const file = input.files?.find((f) => f.ticker === ticker);
     const span = row.firstPrice !== null ? `prices from ${row.firstPrice} to ${row.lastPrice}` : file ? `its file has prices from ${file.start} to ${file.end}` : 'no price';
     const described = `${ticker}${role === 'benchmark' ? ' (benchmark)' : ''}: ${span}, covers ${(100 * row.coverage).toFixed(1)}% of the period`;
@@ -160,4 +161,11 @@ function commonFileSpan(files: WindowInput['files'], tickers: readonly string[])
   const start = spans.reduce((a, f) => (f!.start > a ? f!.start : a), '');
   const end = spans.reduce((a, f) => (f!.end < a ? f!.end : a), '9999-12-31');
   return start <= end ? `choose a period inside ${start} to ${end}, where every file has prices` : 'no date has prices in every file';
+}
+
+/** Rows t in lo..hi−1 with a price (> 0), in one pass over the column (no per-row closure). */
+function pricedRows(col: Float64Array, lo: number, hi: number): number {
+  let count = 0;
+  for (let t = lo; t < hi; t++) if ((col[t] as number) > 0) count++;
+  return count;
 }

@@ -13,6 +13,7 @@ import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { CashRates } from '../data/readCashRates.js';
 import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
 import { preparePanel, type PreparedPanel } from './preparePanel.js';
@@ -32,6 +33,8 @@ export interface RunData {
   readonly recordWeights?: boolean | undefined;
   /** The annual rates of `cash.rateFile`, read by the caller (loadRunData). */
   readonly cashRates?: CashRates | undefined;
+  /** Decisions shared with other runs on this panel (the sweep's fast path, engine/decisionMemo.ts); used only when it accepts the spec. */
+  readonly decisions?: DecisionMemo | undefined;
 }
 
 export interface RebalanceRecord {
@@ -86,7 +89,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const decisions: DecisionRecord[] = [];
   // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
   const prepared = { data: data.prepared ?? preparePanel(panel), columns };
-  const decideFull = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
+  const decider = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
+  const decideFull = data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, decisions) : decider;
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;

@@ -44,8 +44,14 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
  * (docs/conventions.md). A metric that is undefined (zero volatility, no period below MAR, no
  * drawdown, fewer than 2 periods) is null, with a warning naming the metric and the reason;
  * nothing returned is NaN or ±Infinity. `meanReturn` is the arithmetic mean per period.
+ * With `only`, just those keys are computed (same code, same values): a sweep keeps 9 of the 20
+ * and skips the VaR sorts.
  */
-export function computeMetrics(returns: Float64Array, ctx: MetricContext): { metrics: Record<string, number | null>; warnings: string[] } {
+export function computeMetrics(
+  returns: Float64Array,
+  ctx: MetricContext,
+  only?: readonly MetricKey[],
+): { metrics: Record<string, number | null>; warnings: string[] } {
   assertFinite(returns, 'computeMetrics');
   const P = ctx.periodsPerYear;
   const pa = ctx.convention === 'performanceanalytics';
@@ -64,7 +70,10 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   const largest = maxAbs(r);
   const overflow = largest > OVERFLOW_SCALE;
   const overflowReason = `a return of ${largest.toPrecision(3)} overflows double precision in this formula`;
-  const put = (key: MetricKey, value: number, reason: () => string): void => {
+  const wanted = only ? new Set<MetricKey>(only) : null;
+  const put = (key: MetricKey, compute: () => number, reason: () => string): void => {
+    if (wanted !== null && !wanted.has(key)) return;
+    const value = compute();
     if (Number.isFinite(value) && !(overflow && SECOND_MOMENT_KEYS.has(key))) metrics[key] = value;
     else {
       metrics[key] = null;
@@ -74,31 +83,31 @@ export function computeMetrics(returns: Float64Array, ctx: MetricContext): { met
   const tooShort = (need: number) => () => `${n} period${n === 1 ? '' : 's'}, needs at least ${need}`;
   const volReason = () => (n < 2 ? tooShort(2)() : 'zero volatility: every return is the same');
 
-  put('periods', n, tooShort(0));
-  put('totalReturn', n === 0 ? Number.NaN : totalReturn(r), tooShort(1));
-  put('cagr', cagr(r, P), tooShort(1));
-  put('annualizedVolatility', annualizedVolatility(r, P), tooShort(2));
-  put('sharpe', sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
-  put('downsideDeviation', pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P), tooShort(1));
-  put('sortino', sortinoRatio(dr, mar, P, ctx.convention), () =>
+  put('periods', () => n, tooShort(0));
+  put('totalReturn', () => (n === 0 ? Number.NaN : totalReturn(r)), tooShort(1));
+  put('cagr', () => cagr(r, P), tooShort(1));
+  put('annualizedVolatility', () => annualizedVolatility(r, P), tooShort(2));
+  put('sharpe', () => sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
+  put('downsideDeviation', () => (pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P)), tooShort(1));
+  put('sortino', () => sortinoRatio(dr, mar, P, ctx.convention), () =>
     n === 0 ? tooShort(1)() : periodsBelow(dr, mar) === 0 ? 'no periods below MAR' : 'undefined',
   );
-  put('maxDrawdown', n === 0 ? Number.NaN : maxDrawdown(r), tooShort(1));
-  put('calmar', calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
-  put('longestDrawdownPeriods', n === 0 ? Number.NaN : longestDrawdownPeriods(r, pa), tooShort(1));
+  put('maxDrawdown', () => (n === 0 ? Number.NaN : maxDrawdown(r)), tooShort(1));
+  put('calmar', () => calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
+  put('longestDrawdownPeriods', () => (n === 0 ? Number.NaN : longestDrawdownPeriods(r, pa)), tooShort(1));
   const tailReason = () => (n === 0 ? tooShort(1)() : 'no return strictly below VaR');
   const tail95 = tailProbability(0.95, pa);
   const tail99 = tailProbability(0.99, pa);
-  put('var95', historicalVaR(r, tail95), tooShort(1));
-  put('cvar95', historicalCVaR(r, tail95, pa), tailReason);
-  put('var99', historicalVaR(r, tail99), tooShort(1));
-  put('cvar99', historicalCVaR(r, tail99, pa), tailReason);
-  put('skewness', skewness(r), volReason);
-  put('excessKurtosis', excessKurtosis(r), volReason);
-  put('meanReturn', mean(r), tooShort(1));
-  put('bestPeriod', bestPeriod(r), tooShort(1));
-  put('worstPeriod', worstPeriod(r), tooShort(1));
-  put('positivePeriodsShare', positivePeriodsShare(r), tooShort(1));
+  put('var95', () => historicalVaR(r, tail95), tooShort(1));
+  put('cvar95', () => historicalCVaR(r, tail95, pa), tailReason);
+  put('var99', () => historicalVaR(r, tail99), tooShort(1));
+  put('cvar99', () => historicalCVaR(r, tail99, pa), tailReason);
+  put('skewness', () => skewness(r), volReason);
+  put('excessKurtosis', () => excessKurtosis(r), volReason);
+  put('meanReturn', () => mean(r), tooShort(1));
+  put('bestPeriod', () => bestPeriod(r), tooShort(1));
+  put('worstPeriod', () => worstPeriod(r), tooShort(1));
+  put('positivePeriodsShare', () => positivePeriodsShare(r), tooShort(1));
   return { metrics, warnings };
 }
 

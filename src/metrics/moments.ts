@@ -40,7 +40,18 @@ export function centralMoment(r: Float64Array, k: number): number {
   if (n === 0) return Number.NaN;
   const m = mean(r);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += ((r[i] as number) - m) ** k;
+  // Integer powers by multiplication (the generic ** is a Math.pow call per element; it differs
+  // from the product by at most an ulp per term).
+  if (k === 2) for (let i = 0; i < n; i++) sum += ((r[i] as number) - m) * ((r[i] as number) - m);
+  else if (k === 3) for (let i = 0; i < n; i++) {
+    const d = (r[i] as number) - m;
+    sum += d * d * d;
+  }
+  else if (k === 4) for (let i = 0; i < n; i++) {
+    const d2 = ((r[i] as number) - m) * ((r[i] as number) - m);
+    sum += d2 * d2;
+  }
+  else for (let i = 0; i < n; i++) sum += ((r[i] as number) - m) ** k;
   return sum / n;
 }
 

@@ -1,5 +1,7 @@
+import { centerCompleteRows } from '../numeric/centerCompleteRows.js';
 import { covarianceKernel } from '../numeric/covarianceKernel.js';
 import { effectiveBets } from './effectiveBets.js';
+import { lowRankRisk } from './lowRankRisk.js';
 import { riskContribution } from './riskContribution.js';
 
 /** Risk decomposition at each rebalance, from the trailing covariance of the held assets. */
@@ -21,6 +23,9 @@ export interface RebalanceRisk {
  * has no return are dropped), Σ = sample covariance (n − 1) of
  * H over that window, RC_i = w_i (Σw)_i / wᵀΣw and Meucci's effective bets. A rebalance with
  * fewer than 2 complete rows, nothing held, or wᵀΣw = 0 is skipped with a reason.
+ * With fewer complete rows than held assets the figures come from the T×T Gram matrix of the
+ * window (metrics/lowRankRisk.ts) instead of the k×k covariance: equal up to rounding, and
+ * O(T²k) instead of O(k²T + k³) per rebalance (hundreds of tickers with a 63-day window).
  */
 export function rebalanceRisk(
   weights: Float64Array,
@@ -57,22 +62,31 @@ export function rebalanceRisk(
         for (let s = lo; s <= t; s++) block[i * length + s - lo] = (prices.values[base + s] as number) / (prices.values[base + s - 1] as number) - 1;
       } else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
     });
-    const { cov, rowsUsed } = covarianceKernel(block, k, Math.max(0, length), 1);
+    const { rowsUsed, rc, bets: b } = windowRisk(block, k, Math.max(0, length), w);
     if (rowsUsed < 2) {
       skipped.push({ row: t, reason: `${rowsUsed} complete return row${rowsUsed === 1 ? '' : 's'} in the trailing window` });
       return;
     }
-    const rc = riskContribution(cov, w);
     if (!Number.isFinite(rc[0] as number)) {
       skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
       return;
     }
     held.forEach((a, i) => (sums[a] = (sums[a] as number) + (rc[i] as number)));
-    bets[r] = effectiveBets(cov, w);
+    bets[r] = b;
     used++;
   });
   const meanRiskContribution = new Float64Array(nAssets);
   if (used > 0) for (let a = 0; a < nAssets; a++) meanRiskContribution[a] = (sums[a] as number) / used;
   else meanRiskContribution.fill(Number.NaN);
   return { meanRiskContribution, effectiveBets: bets, used, skipped };
+}
+
+/** RC and effective bets of w over one window block (k series × length rows, NaN = no return). */
+function windowRisk(block: Float64Array, k: number, length: number, w: Float64Array): { rowsUsed: number; rc: Float64Array; bets: number } {
+  const { centered, rowsUsed } = centerCompleteRows(block, k, length);
+  if (rowsUsed < 2) return { rowsUsed, rc: new Float64Array(k).fill(Number.NaN), bets: Number.NaN };
+  if (rowsUsed < k) return { rowsUsed, ...lowRankRisk(centered, k, rowsUsed, w) };
+  const { cov } = covarianceKernel(block, k, length, 1);
+  const rc = riskContribution(cov, w);
+  return { rowsUsed, rc, bets: Number.isFinite(rc[0] as number) ? effectiveBets(cov, w) : Number.NaN };
 }

@@ -1,3 +1,5 @@
+import { centerCompleteRows } from './centerCompleteRows.js';
+
 /**
  * Covariance of k series over a window, the fast path behind the allocators' estimators:
  * incomplete rows (any NaN) are dropped (listwise deletion), the
@@ -17,33 +19,11 @@ export function covarianceKernel(
   length: number,
   ddof: 0 | 1,
 ): { cov: Float64Array; rowsUsed: number; centered: Float64Array } {
-  const rows: number[] = [];
-  for (let s = 0; s < length; s++) {
-    let ok = true;
-    for (let i = 0; i < k; i++) {
-      if (Number.isNaN(returns[i * length + s] as number)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) rows.push(s);
-  }
-  const t = rows.length;
+  const { centered: x, rowsUsed: t } = centerCompleteRows(returns, k, length);
   const cov = new Float64Array(k * k);
-  const x = new Float64Array(k * t);
   if (t <= ddof || t < 1) {
     cov.fill(Number.NaN);
     return { cov, rowsUsed: t, centered: x };
-  }
-  for (let i = 0; i < k; i++) {
-    const base = i * length;
-    const xb = i * t;
-    if (t === length) x.set(returns.subarray(base, base + length), xb);
-    else for (let r = 0; r < t; r++) x[xb + r] = returns[base + (rows[r] as number)] as number;
-    let sum = 0;
-    for (let r = 0; r < t; r++) sum += x[xb + r] as number;
-    const mean = sum / t;
-    for (let r = 0; r < t; r++) x[xb + r] = (x[xb + r] as number) - mean;
   }
   const divisor = t - ddof;
   const t4 = t - (t % 4);

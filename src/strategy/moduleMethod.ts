@@ -13,6 +13,7 @@
 import * as z from 'zod';
 import { fallbackSchema } from '../allocation/commonParams.js';
 import type { AllocationInput, AllocationResult } from '../allocation/types.js';
+import { plainInput } from '../allocation/windowAllocationInput.js';
 import { UserError } from '../core/errors.js';
 
 export const moduleSpecSchema = z
@@ -60,7 +61,7 @@ export function runModuleStage(spec: ModuleSpec, input: AllocationInput): Alloca
   }
   let raw: unknown;
   try {
-    raw = fn(input, spec.params);
+    raw = fn(plainInput(input), spec.params);
   } catch (e) {
     throw new UserError(`module ${spec.module}: the allocation function threw: ${e instanceof Error ? e.message : String(e)}`);
   }

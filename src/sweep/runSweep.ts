@@ -13,6 +13,7 @@ import { variantSpec } from './variantSpec.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import { renderSweepHeatmap } from './renderSweepHeatmap.js';
 import { runParallel } from './runParallel.js';
+import { sweepPath } from './sweepPath.js';
 import type { Shard } from './shardIndexes.js';
 import { sharePanel } from './sharedPanel.js';
 import { specHash, SWEEP_MANIFEST_VERSION, SWEEP_ORDER, topEntries, type SweepManifest } from './sweepManifest.js';
@@ -116,6 +117,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       rankBy: o.rankBy,
       overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...extra.fields },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
+      path: sweepPath(spec, o.grid, schedule !== undefined),
       warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings, ...extra.warnings],
     };
     const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };

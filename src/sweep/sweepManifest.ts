@@ -8,6 +8,7 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { OverfittingFields } from '../validation/sweepOverfitting.js';
 import type { GridParam } from './parseGrid.js';
 import type { Shard } from './shardIndexes.js';
+import type { SweepPath } from './sweepPath.js';
 import type { SweepSummary, Overfitting } from './sweepSummary.js';
 import { SWEEP_METRICS, SWEEP_STATS } from './variantMetrics.js';
 
@@ -31,6 +32,8 @@ export interface SweepManifest {
   readonly overfitting: Overfitting & { readonly scope: 'all variants' | 'this shard only' } & Partial<OverfittingFields>;
   readonly top: readonly { readonly variant: number; readonly params: Record<string, number | string>; readonly values: Record<string, number | null> }[];
   readonly mergedFrom?: readonly string[];
+  /** Which path the variants ran on (sweep/sweepPath.ts). */
+  readonly path?: SweepPath;
   readonly warnings: readonly string[];
 }
 

@@ -10,7 +10,9 @@
  */
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
+import { DecisionMemo, decisionKey } from '../engine/decisionMemo.js';
 import { runBacktest } from '../engine/runBacktest.js';
+import { strategyLayout } from '../engine/strategyLayout.js';
 import { moduleSpecsOf, resolveModules } from '../strategy/resolveModules.js';
 import { usesLpSolver } from '../strategy/prepareSolvers.js';
 import type { StrategySpec } from '../strategy/schema.js';
@@ -39,11 +41,31 @@ let panels: readonly SharedPanel[] = [];
 let params: SweepTaskParams | null = null;
 /** Returns and window sums per panel, prepared once per worker on first use. */
 const prepared: (PreparedPanel | undefined)[] = [];
+/**
+ * Per panel, the decisions of the last decision key seen (engine/decisionMemo.ts): variants that
+ * differ only in rebalance rule, costs, period or reporting reuse them. Variants come in index
+ * order, the last grid parameter fastest, so one memo per panel catches every reuse of a grid
+ * whose decision parameters come first.
+ */
+const memos: (DecisionMemo | undefined)[] = [];
 
 export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams): void {
   panels = shared;
   params = taskParams;
   prepared.length = 0;
+  memos.length = 0;
+}
+
+/** The memo variant `spec` may share on panel g, replacing the previous one when its key differs; undefined when its decisions may not be shared. */
+function memoFor(g: number, spec: StrategySpec, panel: SharedPanel): DecisionMemo | undefined {
+  const key = decisionKey(spec);
+  if (key === null) return undefined;
+  let memo = memos[g];
+  if (memo === undefined || memo.key !== key) {
+    memo = new DecisionMemo(key, panel, strategyLayout(spec).assets.length);
+    memos[g] = memo;
+  }
+  return memo;
 }
 
 export async function run(index: number): Promise<VariantResult> {
@@ -57,7 +79,8 @@ export async function run(index: number): Promise<VariantResult> {
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
   const ready = (prepared[g] ??= preparePanel(panel));
   const cashRates = params.groupCashRates[g] ?? undefined;
-  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false, cashRates });
+  const decisions = params.schedule ? undefined : memoFor(g, spec, panel);
+  const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false, cashRates, decisions });
   const figures = variantMetrics(index, result);
   return params.keepReturns ? { ...figures, returns: result.ledger.returns.slice(1) } : figures;
 }

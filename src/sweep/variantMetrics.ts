@@ -8,7 +8,7 @@
  */
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { perPeriodRate } from '../metrics/convention.js';
-import { computeMetrics } from '../metrics/computeMetrics.js';
+import { computeMetrics, type MetricKey } from '../metrics/computeMetrics.js';
 import { mean, sampleStdDev, subtract } from '../metrics/moments.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 
@@ -16,6 +16,9 @@ import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 export const SWEEP_METRICS = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const;
 /** The statistics columns after the metrics (used by the deflated Sharpe ratio). */
 export const SWEEP_STATS = ['periods', 'skewness', 'excessKurtosis', 'periodSharpe'] as const;
+
+/** The computeMetrics keys the sweep keeps (only these are computed: no VaR sort). */
+const KEPT: readonly MetricKey[] = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'skewness', 'excessKurtosis'];
 
 export type SweepMetric = (typeof SWEEP_METRICS)[number];
 export type SweepStat = (typeof SWEEP_STATS)[number];
@@ -36,13 +39,14 @@ export function variantMetrics(index: number, result: BacktestResult): VariantRe
   const returns = ledger.returns.subarray(1);
   // reporting.riskFree: cash → the run's cash returns are the risk-free rate (and the Sortino target).
   const rf = spec.reporting.riskFree === 'cash' ? result.cash?.returns.subarray(1) : undefined;
-  const { metrics } = computeMetrics(returns, {
+  const ctx = {
     periodsPerYear: P,
     convention: spec.reporting.convention,
     riskFreeRate: spec.reporting.riskFreeRate,
     mar: spec.reporting.mar,
     ...(rf ? { riskFreeSeries: rf } : {}),
-  });
+  };
+  const { metrics } = computeMetrics(returns, ctx, KEPT);
   let turnoverSum = 0;
   for (let k = 0; k < ledger.trades.count; k++) if (ledger.trades.rule[k] !== 0) turnoverSum += ledger.trades.turnover[k]!;
   const years = returns.length / P;
