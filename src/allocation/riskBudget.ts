@@ -4,6 +4,7 @@ import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { usableCovariance } from './usableCovariance.js';
+import { plainInput } from './windowAllocationInput.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
 export const riskBudgetSchema = z
@@ -32,7 +33,9 @@ export type RiskBudgetSpec = z.output<typeof riskBudgetSchema>;
  */
 export function riskBudget(input: AllocationInput, params: RiskBudgetSpec): AllocationResult {
   const named = (i: number) => params.budgets[input.names[i] as string];
-  const budgeted: AllocationInput = { ...input, eligible: input.eligible.map((e, i) => (e === 1 && named(i) !== undefined ? 1 : 0)) };
+  // A copy with the unbudgeted candidates ineligible (plainInput: the decider's input is a class
+  // whose return window is a prototype getter, which a spread would drop).
+  const budgeted: AllocationInput = { ...plainInput(input), eligible: input.eligible.map((e, i) => (e === 1 && named(i) !== undefined ? 1 : 0)) };
   const prepared = usableCovariance(budgeted, 'riskBudget', params);
   if ('failed' in prepared) return prepared.failed;
   const { usable, cov } = prepared;

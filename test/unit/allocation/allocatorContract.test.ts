@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOCATION_METHODS, allocate, parseAllocationSpec, type AllocationSpec } from '../../../src/allocation/registry.js';
 import { applyConstraints, constraintsSchema } from '../../../src/allocation/applyConstraints.js';
 import type { AllocationInput } from '../../../src/allocation/types.js';
+import { WindowAllocationInput } from '../../../src/allocation/windowAllocationInput.js';
 import { loadLpSolver } from '../../../src/numeric/lpSolver.js';
 import { syntheticInput, withDeadCandidate } from './syntheticInput.js';
 
@@ -99,6 +100,11 @@ describe('allocator contract', () => {
             // Offered an output buffer full of garbage, an allocator gives the same weights.
             const buffered = allocate(spec, { ...input, out: new Float64Array(input.n).fill(7) });
             expect([...buffered.weights]).toEqual([...w]);
+
+            // The decider hands a class-shaped input whose return window is a prototype getter
+            // (windowAllocationInput.ts): an allocator must read it as it is (a spread drops the getter).
+            const classShaped = new WindowAllocationInput(input.n, input.names, input.length, Uint8Array.from(input.eligible), undefined, undefined, null, input.returns);
+            expect([...allocate(spec, classShaped).weights]).toEqual([...w]);
 
             const extended = allocate(spec, withDeadCandidate(input));
             expect(extended.weights[input.n], 'dead candidate gets 0').toBe(0);
