@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
+import { registerFrontier } from './commands/frontier.js';
 import { registerHindsight } from './commands/hindsight.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRerun } from './commands/rerun.js';
@@ -31,4 +32,5 @@ export function registerCommands(program: Command): void {
   registerRuns(program);
   registerHindsight(program);
   registerScenario(program);
+  registerFrontier(program);
 }
