@@ -54,16 +54,22 @@ export async function openCatalog(outDir: string, options: { create: boolean } =
   if (!options.create && !existsSync(file)) throw new Error(`no run catalog at ${file}`);
   mkdirSync(outDir, { recursive: true });
   const { default: Sqlite } = await import('better-sqlite3');
-  const db: Database = new Sqlite(file, { timeout: 5000 });
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
+  // Two processes opening a new catalog at once race on the switch to WAL and the schema: SQLite
+  // may answer SQLITE_BUSY there without waiting for the busy timeout, so the opening is retried
+  // (up to ~5 s); once open, writers wait on the 5 s busy timeout.
+  for (let attempt = 0; ; attempt++) {
+    const db: Database = new Sqlite(file, { timeout: 5000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+      return catalogOn(db, file);
+    } catch (error) {
+      db.close();
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + 50 * Math.min(attempt, 4)));
+    }
   }
-  return catalogOn(db, file);
 }
 
 function migrate(db: Database): void {
