@@ -3,6 +3,7 @@
  * realised on row t's date). The first row has no return and is dropped; a column that starts
  * later keeps empty (NaN) cells up to and including its first price. Pure.
  */
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 export interface ReturnsTable {
   readonly dates: Int32Array;
   readonly names: string[];
@@ -13,7 +14,7 @@ export function pricesToReturns(prices: ReturnsTable): ReturnsTable {
   const n = prices.dates.length;
   const columns = prices.columns.map((p) => {
     const r = new Float64Array(Math.max(0, n - 1));
-    for (let t = 1; t < n; t++) r[t - 1] = (p[t] as number) / (p[t - 1] as number) - 1; // NaN before the first price
+    if (n > 1) simpleReturnsInto(p, 0, 1, n - 1, r, 0); // NaN before the first price
     return r;
   });
   return { dates: prices.dates.slice(1), names: [...prices.names], columns };

@@ -1,3 +1,4 @@
+import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { centerCompleteRows } from '../numeric/centerCompleteRows.js';
 import { covarianceKernel } from '../numeric/covarianceKernel.js';
 import { effectiveBets } from './effectiveBets.js';
@@ -58,8 +59,7 @@ export function rebalanceRisk(
       w[i] = weights[a * nDates + t] as number;
       if (length <= 0) return;
       if (prices) {
-        const base = a * prices.stride + prices.offset;
-        for (let s = lo; s <= t; s++) block[i * length + s - lo] = (prices.values[base + s] as number) / (prices.values[base + s - 1] as number) - 1;
+        simpleReturnsInto(prices.values, a * prices.stride, prices.offset + lo, length, block, i * length);
       } else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
     });
     const { rowsUsed, rc, bets: b } = windowRisk(block, k, Math.max(0, length), w);
