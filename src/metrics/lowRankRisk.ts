@@ -1,3 +1,4 @@
+import { dotProduct } from '../numeric/dotProduct.js';
 import { eigenProjection } from '../numeric/symmetricEigenQl.js';
 import { betsFromContributions } from './effectiveBets.js';
 
@@ -47,24 +48,10 @@ function gram(centered: Float64Array, k: number, t: number): Float64Array {
   const xt = new Float64Array(t * k);
   for (let i = 0; i < k; i++) for (let r = 0; r < t; r++) xt[r * k + i] = centered[i * t + r] as number;
   const g = new Float64Array(t * t);
-  const k4 = k - (k % 4);
   for (let r = 0; r < t; r++) {
     const a = r * k;
     for (let c = r; c < t; c++) {
-      const b = c * k;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let i = 0;
-      for (; i < k4; i += 4) {
-        s0 += (xt[a + i] as number) * (xt[b + i] as number);
-        s1 += (xt[a + i + 1] as number) * (xt[b + i + 1] as number);
-        s2 += (xt[a + i + 2] as number) * (xt[b + i + 2] as number);
-        s3 += (xt[a + i + 3] as number) * (xt[b + i + 3] as number);
-      }
-      for (; i < k; i++) s0 += (xt[a + i] as number) * (xt[b + i] as number);
-      const v = s0 + s1 + (s2 + s3);
+      const v = dotProduct(xt, a, c * k, k);
       g[r * t + c] = v;
       g[c * t + r] = v;
     }

@@ -1,3 +1,4 @@
+import { dotProduct } from './dotProduct.js';
 import { centerCompleteRows } from './centerCompleteRows.js';
 
 /**
@@ -26,24 +27,11 @@ export function covarianceKernel(
     return { cov, rowsUsed: t, centered: x };
   }
   const divisor = t - ddof;
-  const t4 = t - (t % 4);
   for (let i = 0; i < k; i++) {
     const a = i * t;
     for (let j = i; j < k; j++) {
       const b = j * t;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let r = 0;
-      for (; r < t4; r += 4) {
-        s0 += (x[a + r] as number) * (x[b + r] as number);
-        s1 += (x[a + r + 1] as number) * (x[b + r + 1] as number);
-        s2 += (x[a + r + 2] as number) * (x[b + r + 2] as number);
-        s3 += (x[a + r + 3] as number) * (x[b + r + 3] as number);
-      }
-      for (; r < t; r++) s0 += (x[a + r] as number) * (x[b + r] as number);
-      const c = (s0 + s1 + (s2 + s3)) / divisor;
+      const c = dotProduct(x, a, b, t) / divisor;
       cov[i * k + j] = c;
       cov[j * k + i] = c;
     }
