@@ -19,7 +19,7 @@ import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
 import { confineModule } from './confineModule.js';
 import { locateIssue } from './locateIssue.js';
-import { methodIssue } from './methodIssue.js';
+import { methodIssueMessage } from './methodIssue.js';
 import { stageSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
 import { sleeveMembers } from './sleeveMembers.js';
@@ -218,7 +218,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, unknownKey?: strin
     return `${where ? `${where}: ` : ''}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${allowed.join(', ')}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-    if (issue.path[issue.path.length - 1] === 'method') return methodIssue(where, valueAt(raw, issue.path), 'options' in issue ? (issue.options as unknown[]) : undefined);
+    const method = methodIssueMessage(issue, raw);
+    if (method !== undefined) return `${where}: ${method}`;
     return `${where}: ${issue.message}`;
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {

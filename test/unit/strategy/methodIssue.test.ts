@@ -1,6 +1,6 @@
 /**
  * A `method` that names no allocation method at its place is ONE line, in the loader
- * (`strategies validate`, `run`): unknown (with the closest name), missing, not a string, or a
+ * (`strategies validate`, `run`) and for --set / --grid values: unknown (with the closest name), missing, not a string, or a
  * real method not allowed there (a satellite cannot be coreSatellite), each listing exactly the
  * names allowed at that place. The lists are written out by hand from the registry's order.
  */
@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnoseStrategy } from '../../../src/strategy/loadStrategy.js';
-import { tempDir } from '../../helpers/cli.js';
+import { repoRoot, tempDir } from '../../helpers/cli.js';
 import { sleevesInProcess } from '../../helpers/inProcessCli.js';
 
 const ALL = 'fixed, equal, inverseVol, riskParity, minVariance, maxDiversification, momentumTopK, hrp, herc, riskBudget, minCvar, minCdar, meanCvar, blackLitterman, coreSatellite, trendFilter, module';
@@ -64,5 +64,17 @@ describe('one clear line for a bad method', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sleeves: ${line}\n`);
     expect(run.stdout).toBe('');
+  });
+
+  it('--set and --grid: the same message after the flag', async () => {
+    const dir = tempDir();
+    const seed = path.join(repoRoot, 'strategies/seed-barbell.yaml');
+    const message = `allocation.within.method: unknown method "inverseVolatility" (did you mean "inverseVol"?); expected one of ${ALL}`;
+    const set = await sleevesInProcess(['run', seed, '--set', 'allocation.within.method=inverseVolatility', '--out', dir]);
+    expect(set.code).toBe(1);
+    expect(set.stderr).toBe(`sleeves: --set allocation.within.method=inverseVolatility: ${message}\n`);
+    const grid = await sleevesInProcess(['sweep', seed, '--grid', 'allocation.within.method=equal,inverseVolatility', '--workers', '1', '--out', dir]);
+    expect(grid.code).toBe(1);
+    expect(grid.stderr).toBe(`sleeves: --grid allocation.within.method=inverseVolatility: ${message}\n`);
   });
 });
