@@ -57,10 +57,11 @@ function define(definitions: Record<string, Json>, name: string, alternative: Js
 
 /** The `method` enum and one `if method = NAME then NAME's parameters` per name. */
 function methodSwitch(names: readonly string[], descriptions: Readonly<Record<string, string>>): Json {
-  const help = names.map((n) => (descriptions[n] ? `${n}: ${descriptions[n]}` : n)).join('\n');
+  // A list in Markdown (how editors render descriptions on hover), still readable as plain text.
+  const help = names.map((n) => `- ${descriptions[n] ? `${n}: ${descriptions[n]}` : n}`).join('\n');
   return {
     type: 'object',
-    properties: { method: { type: 'string', enum: [...names], description: `allocation method, one of:\n${help}` } },
+    properties: { method: { type: 'string', enum: [...names], description: `allocation method, one of:\n\n${help}` } },
     required: ['method'],
     allOf: names.map((n) => ({
       if: { properties: { method: { const: n } }, required: ['method'] },
