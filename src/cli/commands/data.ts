@@ -30,7 +30,7 @@ function registerSample(group: Command): void {
       'after',
       '\nThe prices are made up by a seeded factor model (src/data/generateSample.ts); every report\n' +
         'built on them says "synthetic". The default seed reproduces the committed data/sample.\n' +
-        '\nExamples:\n  sleeves data sample\n  sleeves data sample --seed 7 --out /tmp/sample-7 --json\n',
+        '\nExamples:\n  sleeves data sample\n  sleeves data sample --seed 7 --out sample-7 --json\n',
     )
     .action(async (flags: { seed?: string; out: string; json?: boolean }) => {
       const { generateSample, SAMPLE_DEFAULT_SEED } = await import('../../data/generateSample.js');
