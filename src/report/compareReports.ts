@@ -7,7 +7,7 @@
 import { compareFairness } from './compareFairness.js';
 import { compareHedgeRows } from './compareHedgeRows.js';
 import { COMPARE_METRICS, type Better } from './compareMetrics.js';
-import type { MetricFormat } from './html/metricLabels.js';
+import type { MetricFormat } from './figures/formatFigure.js';
 import type { Report, ReportSeries } from './reportTypes.js';
 
 export interface CompareEntry {
