@@ -38,7 +38,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   }
   const ext = report.tables.extremes;
   if (ext.bestYear && ext.worstYear) {
-    out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return, 1)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return, 1)} (first and last years may be partial)`));
+    out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return)} (first and last years may be partial)`));
   }
   out.push('');
   out.push(...concentrationLines(report));
@@ -69,7 +69,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
 function concentrationLines(report: Report): string[] {
   const figures = figuresIn('summary').filter((f) => f.scope === 'concentration' && readFigure(report, f) !== null);
   const lines: string[] = [];
-  if (figures.length > 0) lines.push(`concentration: ${figureList(report, figures)}`);
+  for (let k = 0; k < figures.length; k += 3) lines.push(`${k === 0 ? 'concentration' : '             '}  ${figureList(report, figures.slice(k, k + 3))}`);
   const window = report.concentration.riskWindow;
   if (report.concentration.effectiveBets && window) lines.push(`effective bets and risk contributions over a trailing ${window.rows}-row covariance (${window.source})`);
   return lines;
