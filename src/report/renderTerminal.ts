@@ -37,7 +37,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
     out.push(c.dim(`vs ${b.ticker}${common}: ${figureList(report, summary.filter((f) => f.scope === 'relative'))}`));
   }
   const ext = report.tables.extremes;
-  if (ext.bestYear && ext.worstYear) {
+  if (ext?.bestYear && ext.worstYear) {
     out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return)} (first and last years may be partial)`));
   }
   out.push('');

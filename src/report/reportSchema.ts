@@ -94,12 +94,14 @@ export const reportSchema = z.looseObject({
     files: z.array(engineTyped<PriceFileInfo>(priceFile)),
     filled: z.record(z.string(), z.number()),
     droppedDates: z.record(z.string(), z.number()),
-    /** Each asset's and the benchmark's prices over the period and what was done where it had none (periodWindow). */
-    coverage: z.array(engineTyped<CoverageRow>(z.looseObject({ ticker: z.string(), role: z.string(), coverage: z.number(), treatment: z.string() }))),
-    /** Currency conversion: base, the converted (or local-currency) assets, FX rows filled. */
+    /** Each asset's and the benchmark's prices over the period and what was done where it had none (periodWindow); absent in early reports. */
+    coverage: z.array(engineTyped<CoverageRow>(z.looseObject({ ticker: z.string(), role: z.string(), coverage: z.number(), treatment: z.string() }))).optional(),
+    /** Currency conversion: base, the converted (or local-currency) assets, FX rows filled; absent in early reports. */
     currency: engineTyped<CurrencyNote>(
       z.looseObject({ base: z.enum(['USD', 'local']), assets: z.record(z.string(), z.string()), fxFilled: z.record(z.string(), z.number()) }),
-    ).nullable(),
+    )
+      .nullable()
+      .optional(),
   }),
   period: z.looseObject({ start: isoDate, end: isoDate, periods: z.number(), periodsPerYear: z.number() }),
   /** The metric profile, the risk-free rate of Sharpe/Sortino and what cash earned, each stated in words (absent in early reports). */
@@ -111,7 +113,8 @@ export const reportSchema = z.looseObject({
     total: z.number(),
     cagrDrag: nullableNumber,
     annualizedTurnover: nullableNumber,
-    skippedRebalances: z.number(),
+    /** Rebalances below rebalance.minTrade (absent in early reports). */
+    skippedRebalances: z.number().optional(),
   }),
   metrics: metricValues,
   /** `periods`: the common periods (both have a return) the benchmark and relative figures stand on (absent in early reports). */
@@ -120,8 +123,10 @@ export const reportSchema = z.looseObject({
   tables: z.looseObject({
     monthly: z.array(monthReturn),
     yearly: z.array(engineTyped<YearlyReturn & { benchmark: number | null }>(z.looseObject({ year: z.number(), return: z.number(), benchmark: nullableNumber }))),
-    /** Best and worst calendar month and year (the first and last may be partial). */
-    extremes: z.looseObject({ bestMonth: monthReturn.nullable(), worstMonth: monthReturn.nullable(), bestYear: yearReturn.nullable(), worstYear: yearReturn.nullable() }),
+    /** Best and worst calendar month and year (the first and last may be partial); absent in early reports. */
+    extremes: z
+      .looseObject({ bestMonth: monthReturn.nullable(), worstMonth: monthReturn.nullable(), bestYear: yearReturn.nullable(), worstYear: yearReturn.nullable() })
+      .optional(),
   }),
   /** Concentration figures (docs/conventions.md, "Concentration exposure"); a field may be absent in reports of earlier engines. */
   concentration: concentrationSummarySchema.partial(),
