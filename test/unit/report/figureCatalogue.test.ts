@@ -23,6 +23,7 @@ import { metricsTableHtml, relativeTableHtml } from '../../../src/report/renderH
 import { renderMetricsTable } from '../../../src/report/renderMetricsTable.js';
 import { renderTerminal } from '../../../src/report/renderTerminal.js';
 import type { Report } from '../../../src/report/reportTypes.js';
+import { isLowerBetter } from '../../../src/sweep/sweepSummary.js';
 import { SWEEP_METRICS, SWEEP_STATS } from '../../../src/sweep/variantMetrics.js';
 import { fixtureReport } from './fixtureReport.js';
 
@@ -157,6 +158,8 @@ describe('every renderer shows every figure of its scope, as the catalogue says'
     const columns = [...SWEEP_METRICS, ...SWEEP_STATS];
     for (const c of columns) expect(sweepFigure(c), c).toBeDefined();
     expect(figuresIn('sweep').map((f) => f.column ?? f.name).sort()).toEqual([...columns].sort());
+    // The sweep ranks by the catalogue's direction: lower is better exactly for the "lower" figures.
+    for (const m of SWEEP_METRICS) expect(isLowerBetter(m), m).toBe(sweepFigure(m)!.better === 'lower');
   });
 });
 
