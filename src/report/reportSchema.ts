@@ -36,7 +36,7 @@ function engineTyped<T>(schema: z.ZodType): z.ZodType<T> {
 const seriesSchema = z.looseObject({
   dates: z.array(isoDate),
   equity: z.array(z.number()),
-  returns: z.array(z.number()),
+  returns: z.array(nullableNumber),
   benchmarkEquity: z.array(z.number()).nullable(),
   /** Benchmark simple returns (row 0 and days without a benchmark price are null). */
   benchmarkReturns: z.array(nullableNumber).nullable(),
@@ -48,9 +48,9 @@ const seriesSchema = z.looseObject({
   hhi: z.array(nullableNumber),
   effectiveHoldings: z.array(nullableNumber),
   maxWeight: z.array(nullableNumber),
-  /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year. */
-  rollingReturn: z.array(nullableNumber),
-  rollingVolatility: z.array(nullableNumber),
+  /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year (read as [] from early series without them). */
+  rollingReturn: z.array(nullableNumber).default([]),
+  rollingVolatility: z.array(nullableNumber).default([]),
 });
 
 const priceFile = z.looseObject({

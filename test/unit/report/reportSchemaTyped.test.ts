@@ -41,3 +41,17 @@ describe('parseReport with the typed concentration summary', () => {
     expect(text).not.toContain('best year');
   });
 });
+
+describe('parseReportSeries', () => {
+  it('reads a series.json of an early engine without the rolling series as empty rolling series', async () => {
+    const { parseReportSeries } = await import('../../../src/report/reportSchema.js');
+    const { fixtureSeries } = await import('./fixtureReport.js');
+    const s = JSON.parse(JSON.stringify(fixtureSeries()));
+    delete s.rollingReturn;
+    delete s.rollingVolatility;
+    const parsed = parseReportSeries(s, 's.json');
+    expect(parsed.rollingReturn).toEqual([]);
+    expect(parsed.rollingVolatility).toEqual([]);
+    expect(parsed.equity).toEqual([1, 1.1, 0.99, 1.089, 1.2]);
+  });
+});
