@@ -14,7 +14,6 @@ import type { Report } from './reportTypes.js';
 
 export function renderTerminal(report: Report, options: { color: boolean; folder?: string }): string {
   const c = options.color ? pc : pc.createColors(false);
-  const m = report.metrics;
   const b = report.benchmark;
   const out: string[] = [];
   out.push(c.bold(`sleeves · ${report.strategy.name}`) + c.dim(`  (${report.convention.name} convention, lag ${report.timing.lag}, ${report.costs.bps} bps costs${report.costs.slippageBps ? ` + ${report.costs.slippageBps} bps slippage` : ''})`));
