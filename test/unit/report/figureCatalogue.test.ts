@@ -16,7 +16,7 @@ import { COMPARE_METRICS } from '../../../src/report/compareMetrics.js';
 import { compareReports } from '../../../src/report/compareReports.js';
 import { FIGURES, figuresIn, figuresOf, sweepFigure } from '../../../src/report/figures/figureCatalogue.js';
 import { formatFigure, formatValue } from '../../../src/report/figures/formatFigure.js';
-import { readFigure } from '../../../src/report/figures/readFigure.js';
+import { labelIn, readFigure } from '../../../src/report/figures/readFigure.js';
 import { csvCell, renderCompareCsv } from '../../../src/report/renderCompareCsv.js';
 import { renderCompareTerminal } from '../../../src/report/renderCompareTerminal.js';
 import { metricsTableHtml, relativeTableHtml } from '../../../src/report/renderHtmlSections.js';
@@ -144,7 +144,8 @@ describe('every renderer shows every figure of its scope, as the catalogue says'
     ]);
     const lines = renderCompareTerminal(cmp, { color: false }).split('\n');
     const csv = renderCompareCsv(cmp).split('\n');
-    for (const f of figuresIn('compare')) {
+    for (const figure of figuresIn('compare')) {
+      const f = { ...figure, label: labelIn(report, figure) }; // "top-K" → "top-3": both reports have K = 3
       const value = formatFigure(f, readFigure(report, f));
       const arrow = f.better === null ? '' : f.better === 'higher' ? ' ↑' : ' ↓';
       // Equal values in both columns: no star, so each cell is the value and a space.
