@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figuresIn } from '../../src/report/figures/figureCatalogue.js';
+import { figuresIn, figuresOf } from '../../src/report/figures/figureCatalogue.js';
 import type { Figure } from '../../src/report/figures/figureTypes.js';
 import { sleeves, tempDir } from '../helpers/cli.js';
 
@@ -85,6 +85,21 @@ describe('one figure, one text in run, compare and metrics', () => {
       const mCells = metricLines.find((l) => l.startsWith(`${f.name} `))!.slice(f.name.length).trim().split(/\s+/);
       expect(mCells[0], `metrics ${f.key}`).toBe(text);
     }
+  });
+
+  it('reads every concentration and cost figure of the catalogue from a real report, and the report has no summary the catalogue lacks', () => {
+    const figures = [...figuresOf('concentration'), ...figuresOf('costs')];
+    for (const f of figures) {
+      const [head, ...rest] = f.key.split('.');
+      const value = rest.reduce((node: any, part) => node?.[part], report[head!]);
+      expect(typeof value, f.key).toBe('number');
+    }
+    // Each {mean, …} summary of report.concentration (sleeveWeights is per sleeve) is a catalogue figure.
+    const summaries = Object.entries(report.concentration)
+      .filter(([, v]: [string, any]) => v !== null && typeof v === 'object' && 'mean' in v)
+      .map(([k]) => k);
+    expect(summaries.length).toBeGreaterThanOrEqual(7);
+    for (const k of summaries) expect(figures.some((f) => f.key.startsWith(`concentration.${k}.`)), k).toBe(true);
   });
 
   it('shows drawdowns as positive fractions and VaR as a signed return everywhere', () => {

@@ -104,11 +104,12 @@ export const RELATIVE_SPECS: { readonly [K in RelativeMetricKey]: FigureSpec } =
 export const COST_SPECS: Readonly<Record<'annualizedTurnover' | 'total' | 'cagrDrag', FigureSpec>> = {
   annualizedTurnover: {
     label: 'turnover per year', short: 'turnover/yr', column: 'turnoverPerYear', format: PERCENT, better: 'lower',
-    convention: 'docs/conventions.md, "Timing": Σ turnover of the non-initial rebalances / years, years = periods / P',
+    convention: 'docs/architecture.md, "Timing and accounting": turnover Σ|T − h| / 2V per trade; Σ over the non-initial rebalances / years, years = periods / P',
     compute: 'report/buildReport.ts; sweep/variantMetrics.ts', views: ['summary', 'compare', 'sweep'],
   },
   total: {
-    label: 'costs (of initial equity)', format: PERCENT, better: 'lower', convention: 'Σ trade costs (bps + slippage of traded value) as a fraction of the initial equity 1',
+    label: 'costs (of initial equity)', format: PERCENT, better: 'lower',
+    convention: 'docs/architecture.md, "Timing and accounting": Σ trade costs ((bps + slippageBps)/10⁴ of traded value) as a fraction of the initial equity 1',
     compute: 'report/buildReport.ts', views: ['summary', 'compare'],
   },
   cagrDrag: {
