@@ -1,4 +1,5 @@
 import { formatIsoDate } from '../core/dates.js';
+import type { ConcentrationSummary, SeriesSummaryJson } from './concentrationSummary.js';
 import { concentrationSeries, type SleeveMembers } from './concentrationSeries.js';
 import { driftCreep } from './driftCreep.js';
 import { rebalanceRisk } from './rebalanceRisk.js';
@@ -38,7 +39,7 @@ export interface ConcentrationInput {
 }
 
 export interface ConcentrationResult {
-  summary: Record<string, unknown>;
+  summary: ConcentrationSummary;
   series: {
     hhi: Float64Array;
     effectiveHoldings: Float64Array;
@@ -77,17 +78,17 @@ export function computeConcentration(input: ConcentrationInput): ConcentrationRe
 
   const maxWeightSummary = summarizeSeries(s.maxWeight);
   const maxAt = maxWeightSummary.argMax;
-  const sleeveWeights: Record<string, unknown> = {};
+  const sleeveWeights: Record<string, SeriesSummaryJson> = {};
   for (const sl of input.sleeves) sleeveWeights[sl.name] = summaryJson(summarizeSeries(s.sleeveWeights[sl.name] as Float64Array));
 
   const creep = driftCreep(s.hhi, input.rebalanceIndices);
   if (Number.isNaN(creep.value)) warnings.push('driftCreep: null (no rebalance with invested weights)');
 
-  const summary: Record<string, unknown> = {
+  const summary: ConcentrationSummary = {
     topK,
     hhi: summaryJson(summarizeSeries(s.hhi)),
     effectiveHoldings: summaryJson(summarizeSeries(s.effectiveHoldings)),
-    maxWeight: { ...summaryJson(maxWeightSummary), asset: maxAt >= 0 ? input.assets[s.maxWeightAsset[maxAt] as number] : null, date: iso(maxAt) },
+    maxWeight: { ...summaryJson(maxWeightSummary), asset: maxAt >= 0 ? (input.assets[s.maxWeightAsset[maxAt] as number] ?? null) : null, date: iso(maxAt) },
     topKShare: summaryJson(summarizeSeries(s.topKShare)),
     sleeveWeights,
     sleeveHhi: summaryJson(summarizeSeries(s.sleeveHhi)),
@@ -117,7 +118,13 @@ function perAsset(values: Float64Array, assets: readonly string[]): Record<strin
   return out;
 }
 
-function contributionSummary(input: ConcentrationInput, nAssets: number, nDates: number, topK: number, warnings: string[]) {
+function contributionSummary(
+  input: ConcentrationInput,
+  nAssets: number,
+  nDates: number,
+  topK: number,
+  warnings: string[],
+): Pick<ConcentrationSummary, 'returnContribution' | 'topContributorsShare'> {
   const c = input.costs;
   const firstPeriodScale = c && nDates > 0 ? (c.equity[0] as number) : 1;
   const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale);
@@ -149,7 +156,13 @@ function contributionSummary(input: ConcentrationInput, nAssets: number, nDates:
   };
 }
 
-function riskSummary(input: ConcentrationInput, nAssets: number, nDates: number, warnings: string[], iso: (row: number) => string | null) {
+function riskSummary(
+  input: ConcentrationInput,
+  nAssets: number,
+  nDates: number,
+  warnings: string[],
+  iso: (row: number) => string | null,
+): Pick<ConcentrationSummary, 'riskContribution' | 'effectiveBets'> {
   const risk = rebalanceRisk(input.weights, input.assetReturns, nAssets, nDates, input.rebalanceIndices, input.riskWindow, input.riskPrices);
   if (risk.skipped.length > 0) {
     const first = risk.skipped[0] as { row: number; reason: string };

@@ -18,7 +18,7 @@ export function compareHedgeRows(reports: readonly Report[]): CompareMetric[] {
     fields.map(([field, label]) => ({
       key: `hedges.${name}.${field}`,
       label: `hedge ${name}: ${label}`,
-      format: 'num' as const,
+      format: { unit: 'number', digits: 2 } as const,
       better: 'lower' as const,
       read: (r: Report) => {
         const v = r.hedges?.find((h) => h.sleeve === name)?.[field];

@@ -7,7 +7,7 @@
 import { compareFairness } from './compareFairness.js';
 import { compareHedgeRows } from './compareHedgeRows.js';
 import { COMPARE_METRICS, type Better } from './compareMetrics.js';
-import type { MetricFormat } from './html/metricLabels.js';
+import type { MetricFormat } from './figures/formatFigure.js';
 import type { Report, ReportSeries } from './reportTypes.js';
 
 export interface CompareEntry {
@@ -38,9 +38,13 @@ export interface Comparison {
 
 export function compareReports(entries: readonly CompareEntry[]): Comparison {
   const reports = entries.map((e) => e.report);
+  // "top-K" in a label names the reports' K when they all share it.
+  const ks = new Set(reports.map((r) => r.concentration.topK));
+  const k = ks.size === 1 ? [...ks][0] : undefined;
   const rows = [...COMPARE_METRICS, ...compareHedgeRows(reports)].map((m) => {
     const values = reports.map((r) => m.read(r));
-    return { key: m.key, label: m.label, format: m.format, better: m.better, values, best: bestColumns(values, m.better) };
+    const label = k === undefined ? m.label : m.label.replace('top-K', `top-${k}`);
+    return { key: m.key, label, format: m.format, better: m.better, values, best: bestColumns(values, m.better) };
   });
   return {
     columns: entries.map((e) => ({

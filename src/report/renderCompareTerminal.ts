@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { Comparison } from './compareReports.js';
 import { textTable } from './format.js';
-import { formatMetric } from './html/metricLabels.js';
+import { formatValue } from './figures/formatFigure.js';
 
 export function renderCompareTerminal(comparison: Comparison, options: { color: boolean }): string {
   const c = options.color ? pc : pc.createColors(false);
@@ -13,7 +13,7 @@ export function renderCompareTerminal(comparison: Comparison, options: { color: 
   const rows = comparison.rows.map((row) => [
     row.label + (row.better === null ? '' : c.dim(row.better === 'higher' ? ' ↑' : ' ↓')),
     ...row.values.map((v, i) => {
-      const text = formatMetric(v, row.format);
+      const text = formatValue(v, row.format);
       return row.best.includes(i) ? c.green(c.bold(`${text}*`)) : `${text} `;
     }),
   ]);

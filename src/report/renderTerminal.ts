@@ -4,13 +4,16 @@
  */
 import pc from 'picocolors';
 import { describeCoverage } from './describeCoverage.js';
+import { figuresIn } from './figures/figureCatalogue.js';
+import type { Figure } from './figures/figureTypes.js';
+import { formatFigure } from './figures/formatFigure.js';
+import { labelIn, readBenchmarkFigure, readFigure } from './figures/readFigure.js';
 import { num, pct, textTable } from './format.js';
 import { hedgeLines } from './hedgeLines.js';
 import type { Report } from './reportTypes.js';
 
 export function renderTerminal(report: Report, options: { color: boolean; folder?: string }): string {
   const c = options.color ? pc : pc.createColors(false);
-  const m = report.metrics;
   const b = report.benchmark;
   const out: string[] = [];
   out.push(c.bold(`sleeves · ${report.strategy.name}`) + c.dim(`  (${report.convention.name} convention, lag ${report.timing.lag}, ${report.costs.bps} bps costs${report.costs.slippageBps ? ` + ${report.costs.slippageBps} bps slippage` : ''})`));
@@ -25,27 +28,16 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   if (coverage) out.push(c.yellow(`coverage ${coverage}`));
   out.push('');
   const head = ['', 'strategy', ...(b ? [b.ticker] : [])];
-  const row = (label: string, key: string, f: (x: number | null | undefined) => string) => [label, f(m[key]), ...(b ? [f(b.metrics[key])] : [])];
-  out.push(
-    textTable([
-      head.map((h) => c.dim(h)),
-      row('total return', 'totalReturn', (x) => pct(x, 1)),
-      row('CAGR', 'cagr', pct),
-      row('volatility', 'annualizedVolatility', pct),
-      row('Sharpe', 'sharpe', num),
-      row('Sortino', 'sortino', num),
-      row('max drawdown', 'maxDrawdown', pct),
-      row('Calmar', 'calmar', num),
-      row('VaR 95% (1 period)', 'var95', pct),
-    ]),
-  );
+  const summary = figuresIn('summary');
+  const table = summary.filter((f) => f.scope === 'metrics').map((f) => [f.label, formatFigure(f, readFigure(report, f)), ...(b ? [formatFigure(f, readBenchmarkFigure(report, f))] : [])]);
+  out.push(textTable([head.map((h) => c.dim(h)), ...table]));
   if (b) {
-    const r = b.relative;
-    out.push(c.dim(`vs ${b.ticker}${b.periods !== undefined && b.periods !== report.period.periods ? ` (${b.periods} common periods)` : ''}: beta ${num(r['beta'])}, alpha ${pct(r['alpha'])}, tracking error ${pct(r['trackingError'])}, information ratio ${num(r['informationRatio'])}`));
+    const common = b.periods !== undefined && b.periods !== report.period.periods ? ` (${b.periods} common periods)` : '';
+    out.push(c.dim(`vs ${b.ticker}${common}: ${figureList(report, summary.filter((f) => f.scope === 'relative'))}`));
   }
   const ext = report.tables.extremes;
-  if (ext.bestYear && ext.worstYear) {
-    out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return, 1)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return, 1)} (first and last years may be partial)`));
+  if (ext?.bestYear && ext.worstYear) {
+    out.push(c.dim(`best year ${ext.bestYear.year} ${pct(ext.bestYear.return)}, worst year ${ext.worstYear.year} ${pct(ext.worstYear.return)} (first and last years may be partial)`));
   }
   out.push('');
   out.push(...concentrationLines(report));
@@ -53,8 +45,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   if (hedges.length > 0) out.push('', ...hedges, '');
   const sleeves = Object.entries(report.final.sleeves).map(([name, w]) => `${name} ${pct(w, 1)}`);
   out.push(`sleeve weights at ${report.final.date}: ${sleeves.join(' · ')}${report.final.cash > 5e-4 ? ` · cash ${pct(report.final.cash, 1)}` : ''}`);
-  const trades = report.rebalances.length;
-  out.push(`rebalances ${trades}, turnover ${pct(report.costs.annualizedTurnover, 1)}/year, costs ${pct(report.costs.total, 2)} of initial equity (CAGR drag ${pct(report.costs.cagrDrag, 2)})`);
+  out.push(`rebalances ${report.rebalances.length}, ${figureList(report, summary.filter((f) => f.scope === 'costs'))}`);
   const views = report.viewAttribution;
   if (views) {
     const added = (f: typeof views.added) => `CAGR ${signed(f.cagr, 100, '%')}, Sharpe ${signed(f.sharpe, 1, '')}, max drawdown ${signed(f.maxDrawdown, 100, '%')}`;
@@ -75,22 +66,23 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
 }
 
 function concentrationLines(report: Report): string[] {
-  const conc = report.concentration as Record<string, Record<string, unknown> | undefined>;
+  const figures = figuresIn('summary').filter((f) => f.scope === 'concentration' && readFigure(report, f) !== null);
   const lines: string[] = [];
-  const maxWeight = conc['maxWeight'];
-  if (maxWeight) {
-    lines.push(`largest single-name weight ${pct(maxWeight['max'] as number | null, 1)}${maxWeight['asset'] ? ` (${String(maxWeight['asset'])} on ${String(maxWeight['date'])})` : ''}, mean ${pct(maxWeight['mean'] as number | null, 1)}`);
-  }
-  const eff = conc['effectiveHoldings'];
-  const bets = conc['effectiveBets'];
-  if (eff) {
-    lines.push(`effective holdings ${num(eff['mean'] as number | null, 1)} on average (min ${num(eff['min'] as number | null, 1)})${bets ? `, effective bets ${num(bets['mean'] as number | null, 1)}` : ''}`);
-  }
+  for (let k = 0; k < figures.length; k += 3) lines.push(`${k === 0 ? 'concentration' : '             '}  ${figureList(report, figures.slice(k, k + 3))}`);
   const window = report.concentration.riskWindow;
-  if (bets && window) lines.push(`effective bets and risk contributions over a trailing ${window.rows}-row covariance (${window.source})`);
-  const top = conc['topContributorsShare'];
-  if (typeof top === 'number') lines.push(`top ${report.strategy.spec.reporting.topK} contributors' share of positive return ${pct(top, 1)}`);
+  if (report.concentration.effectiveBets && window) lines.push(`effective bets and risk contributions over a trailing ${window.rows}-row covariance (${window.source})`);
   return lines;
+}
+
+/** "label value, label value": the figures' catalogue labels and formats (the largest weight with its asset and date). */
+function figureList(report: Report, figures: readonly Figure[]): string {
+  return figures
+    .map((f) => {
+      const text = `${labelIn(report, f)} ${formatFigure(f, readFigure(report, f))}`;
+      const at = f.key === 'concentration.maxWeight.max' ? report.concentration.maxWeight : undefined;
+      return at?.asset ? `${text} (${at.asset} on ${at.date})` : text;
+    })
+    .join(', ');
 }
 
 /** A difference with its sign, scaled (100 for percentage points), e.g. "+1.23%" or "−0.05"; "–" when undefined. */

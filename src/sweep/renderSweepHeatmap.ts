@@ -4,6 +4,8 @@
  * between the worst and the best value; darker is better) and labelled with it. Inline SVG,
  * hand-written; every text is escaped. Undefined cells are grey with an en dash.
  */
+import { sweepFigure } from '../report/figures/figureCatalogue.js';
+import { formatFigure } from '../report/figures/formatFigure.js';
 import { escapeHtml } from '../report/html/escapeHtml.js';
 import type { GridParam } from './parseGrid.js';
 import { isLowerBetter, type SweepSummary } from './sweepSummary.js';
@@ -20,8 +22,8 @@ export function renderSweepHeatmap(strategy: string, grid: readonly GridParam[],
   const lo = finite.length ? Math.min(...finite) : 0;
   const hi = finite.length ? Math.max(...finite) : 0;
   const lowerBetter = isLowerBetter(summary.rankBy);
-  const percent = ['cagr', 'annualizedVolatility', 'maxDrawdown', 'totalReturn', 'turnoverPerYear'].includes(summary.rankBy);
-  const label = (v: number | null): string => (v === null ? '–' : percent ? `${(v * 100).toFixed(2)}%` : v.toFixed(3));
+  const figure = sweepFigure(summary.rankBy);
+  const label = (v: number | null): string => (figure ? formatFigure(figure, v) : String(v ?? '–'));
   const width = LEFT + colsP.values.length * CELL_W + 20;
   const height = TOP + rowsP.values.length * CELL_H + 20;
   const parts: string[] = [];

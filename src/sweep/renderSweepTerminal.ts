@@ -4,22 +4,20 @@
  * warnings and the folder written. Pure: returns text.
  */
 import pc from 'picocolors';
-import { num, pct, textTable } from '../report/format.js';
+import { sweepFigure } from '../report/figures/figureCatalogue.js';
+import { formatFigure } from '../report/figures/formatFigure.js';
+import { textTable } from '../report/format.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import type { Shard } from './shardIndexes.js';
 import type { SweepSummary } from './sweepSummary.js';
 import { SWEEP_METRICS } from './variantMetrics.js';
 
-const COLUMNS: readonly { key: (typeof SWEEP_METRICS)[number]; label: string; percent: boolean }[] = [
-  { key: 'sharpe', label: 'sharpe', percent: false },
-  { key: 'sortino', label: 'sortino', percent: false },
-  { key: 'cagr', label: 'cagr', percent: true },
-  { key: 'annualizedVolatility', label: 'vol', percent: true },
-  { key: 'maxDrawdown', label: 'max dd', percent: true },
-  { key: 'calmar', label: 'calmar', percent: false },
-  { key: 'totalReturn', label: 'total', percent: true },
-  { key: 'turnoverPerYear', label: 'turnover/yr', percent: true },
-];
+/** The variants.csv columns of the top-variants table, in order; headers and formats from the figure catalogue. */
+const COLUMNS = (['sharpe', 'sortino', 'cagr', 'annualizedVolatility', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const).map((key) => {
+  const figure = sweepFigure(key);
+  if (!figure) throw new Error(`renderSweepTerminal: no catalogue figure for the sweep column ${key}`);
+  return { key, figure };
+});
 
 export interface SweepTerminalContext {
   readonly strategy: string;
@@ -39,12 +37,12 @@ export function renderSweepTerminal(summary: SweepSummary, ctx: SweepTerminalCon
   const lines: string[] = [];
   lines.push(c.bold(`sweep ${ctx.strategy}: ${scope} (${shape}) on ${ctx.dataDirectory}${ctx.synthetic ? ' (SYNTHETIC sample data)' : ''}, ranked by ${summary.rankBy}`));
   lines.push('');
-  const head = ['rank', 'variant', ...ctx.grid.map((p) => p.path), ...COLUMNS.map((col) => col.label)];
+  const head = ['rank', 'variant', ...ctx.grid.map((p) => p.path), ...COLUMNS.map((col) => col.figure.short ?? col.figure.label)];
   const rows = summary.top.map((r, i) => {
     const params = variantValues(ctx.grid, r.index).map(String);
     const cells = COLUMNS.map((col) => {
       const v = r.values[SWEEP_METRICS.indexOf(col.key)] ?? null;
-      const text = col.percent ? pct(v) : num(v);
+      const text = formatFigure(col.figure, v);
       return col.key === summary.rankBy ? c.bold(text) : text;
     });
     return [String(i + 1), String(r.index), ...params, ...cells];

@@ -12,7 +12,11 @@ import { computeMetrics, type MetricKey } from '../metrics/computeMetrics.js';
 import { mean, sampleStdDev, subtract } from '../metrics/moments.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 
-/** The metric columns of variants.csv, in order. */
+/**
+ * The metric columns of variants.csv, in order (the file format: names never change). Each
+ * column is a figure of the catalogue (report/figures/figureCatalogue.ts, `sweepFigure`), which
+ * gives its label, format and better direction to the sweep's tables.
+ */
 export const SWEEP_METRICS = ['cagr', 'annualizedVolatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'totalReturn', 'turnoverPerYear'] as const;
 /** The statistics columns after the metrics (used by the deflated Sharpe ratio). */
 export const SWEEP_STATS = ['periods', 'skewness', 'excessKurtosis', 'periodSharpe'] as const;

@@ -1,48 +1,23 @@
 /**
- * People's names and display formats of the report's metric keys (CONVENTIONS.md). Keys not
- * listed here are shown under their own name as plain numbers.
+ * People's names and display formats of the report's metric keys, read from the figure
+ * catalogue (src/report/figures/figureCatalogue.ts) for the HTML tables. A key the catalogue
+ * does not know (a report of a newer engine) is shown under its own name as a plain number.
  */
-import { num, pct } from '../format.js';
+import { metricFigure } from '../figures/figureCatalogue.js';
+import { formatValue, type MetricFormat } from '../figures/formatFigure.js';
+import type { FigureFormat } from '../figures/figureTypes.js';
 
-export type MetricFormat = 'pct' | 'num' | 'int';
+export type { MetricFormat };
 
-export const METRIC_LABELS: Record<string, { label: string; format: MetricFormat }> = {
-  periods: { label: 'periods', format: 'int' },
-  totalReturn: { label: 'total return', format: 'pct' },
-  cagr: { label: 'CAGR', format: 'pct' },
-  annualizedVolatility: { label: 'volatility (annualised)', format: 'pct' },
-  sharpe: { label: 'Sharpe', format: 'num' },
-  downsideDeviation: { label: 'downside deviation', format: 'pct' },
-  sortino: { label: 'Sortino', format: 'num' },
-  maxDrawdown: { label: 'max drawdown', format: 'pct' },
-  calmar: { label: 'Calmar', format: 'num' },
-  longestDrawdownPeriods: { label: 'longest drawdown (periods)', format: 'int' },
-  var95: { label: 'VaR 95% (1 period)', format: 'pct' },
-  cvar95: { label: 'CVaR 95% (1 period)', format: 'pct' },
-  var99: { label: 'VaR 99% (1 period)', format: 'pct' },
-  cvar99: { label: 'CVaR 99% (1 period)', format: 'pct' },
-  skewness: { label: 'skewness', format: 'num' },
-  excessKurtosis: { label: 'excess kurtosis', format: 'num' },
-  meanReturn: { label: 'mean return (1 period)', format: 'pct' },
-  bestPeriod: { label: 'best period', format: 'pct' },
-  worstPeriod: { label: 'worst period', format: 'pct' },
-  positivePeriodsShare: { label: 'positive periods', format: 'pct' },
-  beta: { label: 'beta', format: 'num' },
-  alpha: { label: 'alpha', format: 'pct' },
-  correlation: { label: 'correlation', format: 'num' },
-  trackingError: { label: 'tracking error', format: 'pct' },
-  informationRatio: { label: 'information ratio', format: 'num' },
-  upCapture: { label: 'up capture', format: 'num' },
-  downCapture: { label: 'down capture', format: 'num' },
-};
+const UNKNOWN: FigureFormat = { unit: 'number', digits: 2 };
 
-export function metricLabel(key: string): { label: string; format: MetricFormat } {
-  return METRIC_LABELS[key] ?? { label: key, format: 'num' };
+/** The label and format of a report.metrics or benchmark.relative key. */
+export function metricLabel(key: string): { label: string; format: FigureFormat } {
+  const f = metricFigure(key);
+  return f ? { label: f.label, format: f.format } : { label: key, format: UNKNOWN };
 }
 
 /** A value in its display format; null shows as an en dash. */
 export function formatMetric(x: number | null | undefined, format: MetricFormat): string {
-  if (format === 'pct') return pct(x);
-  if (format === 'int') return x === null || x === undefined || !Number.isFinite(x) ? '–' : String(Math.round(x));
-  return num(x);
+  return formatValue(x, format);
 }

@@ -63,11 +63,11 @@ describe('sleeves metrics', () => {
     const cagrRow = lines.find((l) => l.startsWith('cagr')) as string;
     expect(cagrRow.length).toBe(header.replace(/\u001b\[\d+m/g, '').length); // right-aligned columns
     expect(err).toBe('');
-    // A series that never falls: sortino and calmar are null, shown as — with warnings on stderr.
+    // A series that never falls: sortino and calmar are null, shown as – (en dash, as in run and compare) with warnings on stderr.
     const up = path.join(dir, 'up.csv');
     writeFileSync(up, 'date,U\n2024-01-31,0.01\n2024-02-29,0.02\n2024-03-29,0.01\n');
     const second = await run([up]);
-    expect(second.out.split('\n').find((l) => l.startsWith('sortino'))).toMatch(/^sortino\s+—$/);
+    expect(second.out.split('\n').find((l) => l.startsWith('sortino'))).toMatch(/^sortino\s+–$/);
     expect(second.err).toContain('warning: U: sortino: null (no periods below MAR)\n');
     expect(second.err).toContain('warning: U: calmar: null (no drawdown)\n');
   });
