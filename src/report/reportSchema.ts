@@ -24,6 +24,9 @@ const seriesSchema = z.looseObject({
   hhi: z.array(nullableNumber),
   effectiveHoldings: z.array(nullableNumber),
   maxWeight: z.array(nullableNumber),
+  ...Object.fromEntries(['rollingSharpe6m', 'rollingSharpe12m', 'rollingVolatility6m'].map((k) => [k, z.array(nullableNumber).optional()])),
+  ...Object.fromEntries(['rollingBeta6m', 'rollingBeta12m', 'benchmarkRollingVolatility', 'benchmarkUnderwater'].map((k) => [k, z.array(nullableNumber).nullable().optional()])),
+  returnHistogram: z.looseObject({ edges: z.array(z.number()), counts: z.array(z.number()), normal: z.array(z.number()) }).nullable().optional(),
 });
 
 export const reportSchema = z.looseObject({

@@ -9,6 +9,7 @@ import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
 import type { HedgeReport } from '../thesis/hedgeChecks.js';
+import type { ReturnHistogram } from '../metrics/returnHistogram.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -105,4 +106,13 @@ export interface ReportSeries {
   /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year. */
   rollingReturn: (number | null)[];
   rollingVolatility: (number | null)[];
+  /** The tearsheet's rolling figures, benchmark underwater curve and return histogram (buildRollingSeries.ts); absent in reports of engines before them. */
+  rollingSharpe6m?: (number | null)[];
+  rollingSharpe12m?: (number | null)[];
+  rollingVolatility6m?: (number | null)[];
+  rollingBeta6m?: (number | null)[] | null;
+  rollingBeta12m?: (number | null)[] | null;
+  benchmarkRollingVolatility?: (number | null)[] | null;
+  benchmarkUnderwater?: number[] | null;
+  returnHistogram?: ReturnHistogram | null;
 }
