@@ -36,7 +36,7 @@ const cov = (x: number[], y: number[]) => {
 function close(actual: Float64Array, expected: (number | null)[], tol = 1e-12): void {
   expect(actual.length).toBe(expected.length);
   for (let t = 0; t < expected.length; t++) {
-    const e = expected[t];
+    const e = expected[t] ?? null;
     if (e === null) expect(Number.isNaN(actual[t]!), `row ${t}`).toBe(true);
     else expect(Math.abs(actual[t]! - e), `row ${t}: ${actual[t]} vs ${e}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(e)));
   }
