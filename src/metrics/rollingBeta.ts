@@ -1,9 +1,11 @@
+import { windowSums } from './windowSums.js';
+
 /**
  * Rolling beta against the benchmark over the trailing `window` periods:
  * beta_t = cov(r, b) / var(b) over the periods of the window where both returns are finite
  * (the common periods, as the whole-period `beta` of CONVENTIONS.md; the OLS slope, CAPM.beta
  * in PerformanceAnalytics). NaN before the first full window, when fewer than ⌈w/2⌉ common
- * periods remain, or when the benchmark is constant over them. Two-pass per window.
+ * periods remain, or when the benchmark is constant over them. O(n) with sliding sums.
  */
 export function rollingBeta(returns: Float64Array, benchmark: Float64Array, window: number): Float64Array {
   const n = returns.length;
@@ -11,37 +13,15 @@ export function rollingBeta(returns: Float64Array, benchmark: Float64Array, wind
   const w = Math.max(2, Math.round(window));
   const need = Math.max(2, Math.ceil(w / 2));
   const out = new Float64Array(n).fill(Number.NaN);
+  // Sums of (benchmark, strategy) so that sxx is Σb² and sxy Σb·r.
+  const sums = windowSums(benchmark, returns, w);
   for (let t = w - 1; t < n; t++) {
-    let sr = 0;
-    let sb = 0;
-    let count = 0;
-    let firstB = Number.NaN;
-    let constant = true;
-    for (let s = t - w + 1; s <= t; s++) {
-      const r = returns[s] as number;
-      const b = benchmark[s] as number;
-      if (Number.isFinite(r) && Number.isFinite(b)) {
-        sr += r;
-        sb += b;
-        if (count === 0) firstB = b;
-        else if (b !== firstB) constant = false;
-        count++;
-      }
-    }
-    if (count < need || constant) continue;
-    const mr = sr / count;
-    const mb = sb / count;
-    let cov = 0;
-    let varB = 0;
-    for (let s = t - w + 1; s <= t; s++) {
-      const r = returns[s] as number;
-      const b = benchmark[s] as number;
-      if (Number.isFinite(r) && Number.isFinite(b)) {
-        cov += (r - mr) * (b - mb);
-        varB += (b - mb) ** 2;
-      }
-    }
-    out[t] = cov / varB;
+    const c = sums.count[t]!;
+    if (c < need) continue;
+    const varB = sums.sxx[t]! - (sums.sx[t]! * sums.sx[t]!) / c;
+    // A constant benchmark leaves only rounding in varB: below 1e-12 of Σb², call it constant.
+    if (!(varB > 1e-12 * sums.sxx[t]!)) continue;
+    out[t] = (sums.sxy[t]! - (sums.sx[t]! * sums.sy[t]!) / c) / varB;
   }
   return out;
 }
