@@ -181,8 +181,11 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
     expect(legend[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const row = series.dates.indexOf(legend[0]);
     expect(row, `hovered date ${legend[0]}`).toBeGreaterThan(0);
-    expect(legend[1]).toBe(series.equity[row].toFixed(3));
-    expect(legend[2]).toBe(series.benchmarkEquity[row].toFixed(3));
+    // Shown to 3 decimals from the chart data (6 significant digits): within half a unit of the last place.
+    for (const [shown, exact] of [[legend[1], series.equity[row]], [legend[2], series.benchmarkEquity[row]]] as [string, number][]) {
+      expect(shown).toMatch(/^\d+\.\d{3}$/);
+      expect(Math.abs(Number(shown) - exact)).toBeLessThanOrEqual(0.0005 + exact * 1e-6);
+    }
 
     // Drag from 30% to 60% of the width zooms into that range; double-click restores the whole period.
     const full = await scale(page, 'equity');
