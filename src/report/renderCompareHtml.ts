@@ -46,8 +46,8 @@ export async function renderCompareHtml(comparison: Comparison, entries: readonl
     `<section id="runs"><h2>Runs</h2>${runs}${warnings}</section>`,
     `<section id="metrics"><h2>Figures side by side</h2>${metricsTable(comparison)}<p class="note">* best in its row (↑ higher is better, ↓ lower is better; rows without an arrow are not ranked).</p></section>`,
     `<section id="curves"><h2>Growth and drawdowns</h2>${overlays(kit, entries)}</section>`,
-    `<section id="tearsheets"><h2>Each strategy</h2>${entries.map((e, i) => tearsheet(kit, e, i)).join('\n')}</section>`,
-    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="runs-grid">${entries.map((e, i) => sideBySide(kit, e, i)).join('\n')}</div></section>`,
+    `<section id="tearsheets"><h2>Each strategy</h2>${entries.map((e, i) => tearsheet(e, i)).join('\n')}</section>`,
+    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="runs-grid">${entries.map((e, i) => sideBySide(e, i)).join('\n')}</div></section>`,
     `<footer>Written by sleeves from ${entries.length} reports. Time charts are drawn in the page by uPlot (inlined); the other charts are static SVG; this file needs no network.</footer>`,
   ];
   return htmlPage(`sleeves · compare ${entries.map((e) => e.label).join(' vs ')}`, body.join('\n'));
@@ -95,7 +95,7 @@ function concentrationOverlays(kit: PlotKit, entries: readonly CompareEntry[]): 
   ].join('\n');
 }
 
-function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
+function sideBySide(entry: CompareEntry, index: number): string {
   const parts: string[] = [`<div class="run-column" data-run="${index}"><h3>${escapeHtml(entry.label)}</h3>`];
   if (entry.series) {
     parts.push(sleeveWeightsFigure(entry.series, { suffix: `-${index}`, height: 220 }));
@@ -104,7 +104,7 @@ function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
   }
   const ret = entry.report.concentration['returnContribution'] as { sleeves?: Record<string, number> } | undefined;
   if (ret?.sleeves && Object.keys(ret.sleeves).length > 0) {
-    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(kit, ret.sleeves, { label: 'contribution to return', width: 340 })));
+    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(ret.sleeves, { label: 'contribution to return', width: 340 })));
   }
   const conc = entry.report.concentration as Record<string, Record<string, number | null> | undefined>;
   const eff = conc['effectiveHoldings'];
@@ -123,14 +123,14 @@ function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
 }
 
 /** One strategy's key tearsheet charts (the report page's figure functions, ids suffixed -index). */
-function tearsheet(kit: PlotKit, entry: CompareEntry, index: number): string {
+function tearsheet(entry: CompareEntry, index: number): string {
   const o = { suffix: `-${index}`, height: 220 };
   const s = entry.series;
   const why = 'No daily series for this run.';
   const charts = [
     s ? equityFigure(entry.report, s, o) : missingChart(`equity-${index}`, 'Cumulative return', why),
     s ? underwaterFigure(entry.report, s, o) : missingChart(`underwater-${index}`, 'Underwater', why),
-    eoyFigure(kit, entry.report, { suffix: `-${index}`, width: 480, height: 240 }),
+    eoyFigure(entry.report, { suffix: `-${index}`, width: 480, height: 240 }),
     s ? rollingSharpeFigure(entry.report, s, o) : missingChart(`rolling-sharpe-${index}`, 'Rolling Sharpe ratio', why),
   ];
   return `<div class="run-tearsheet" data-run="${index}"><h3>${escapeHtml(entry.label)}</h3><div class="grid2">${charts.join('\n')}</div></div>`;

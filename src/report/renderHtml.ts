@@ -4,16 +4,15 @@
  * equity vs benchmark, underwater, drawdowns; end-of-year bars, monthly heat map, return
  * histogram; rolling Sharpe, volatility and beta; asset weights, holdings, sleeve weights,
  * concentration and contributions; hedges, rebalances and warnings. Time charts are
- * interactive (timeChart.ts, uPlot inlined); the others are SVG rendered in Node by Observable
- * Plot. Reads only the report and its daily series; without series the daily figures are
- * replaced by a note.
+ * interactive (timeChart.ts, uPlot inlined); the others are SVG written by hand (svgKit.ts),
+ * so rendering loads no charting library in Node. Reads only the report and its daily series;
+ * without series the daily figures are replaced by a note.
  */
 import { chartFigure, missingChart } from './html/chartFigure.js';
 import { contributionBars } from './html/contributionBars.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { holdingsTable } from './html/holdingsTable.js';
 import { htmlPage } from './html/htmlPage.js';
-import { loadPlotKit, type PlotKit } from './html/plotKit.js';
 import { eoyFigure, histogramFigure, monthlyHeatmapFigure } from './html/tearsheetStaticFigures.js';
 import {
   assetWeightsFigure,
@@ -46,7 +45,6 @@ export interface HtmlRunInfo {
 const NO_SERIES = 'Daily series are not available for this report (report.json without series.json beside it, or without --include-series).';
 
 export async function renderHtml(report: Report, series: ReportSeries | null = report.series ?? null, run: HtmlRunInfo = {}): Promise<string> {
-  const kit = await loadPlotKit();
   const daily = (id: string, title: string, draw: (s: ReportSeries) => string) => (series ? draw(series) : missingChart(id, title, NO_SERIES));
   const body = [
     headerHtml(report, run.runId),
@@ -58,9 +56,9 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
     `<div class="figure" data-figure="drawdowns"><h3>The ${report.drawdowns.length} deepest drawdowns</h3>${drawdownTableHtml(report)}</div>`,
     '</section>',
     '<section id="periods"><h2>Returns by period</h2>',
-    eoyFigure(kit, report),
-    monthlyHeatmapFigure(kit, report),
-    series?.returnHistogram ? histogramFigure(kit, series.returnHistogram, report) : missingChart('histogram', 'Distribution of returns', series ? 'Not in this report.' : NO_SERIES),
+    eoyFigure(report),
+    monthlyHeatmapFigure(report),
+    series?.returnHistogram ? histogramFigure(series.returnHistogram, report) : missingChart('histogram', 'Distribution of returns', series ? 'Not in this report.' : NO_SERIES),
     yearlyTableHtml(report),
     '</section>',
     '<section id="rolling-section"><h2>Rolling risk</h2>',
@@ -74,10 +72,10 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
     daily('sleeve-weights', 'Sleeve weights over time', (s) => sleeveWeightsFigure(s)),
     ...(series ? concentrationFigures(series) : [missingChart('concentration', 'Concentration', NO_SERIES)]),
     concentrationTableHtml(report),
-    contributionCharts(kit, report),
+    contributionCharts(report),
     '</section>',
     // Attribution and factor exposure sections go here (one line each).
-    hedgesHtml(kit, report),
+    hedgesHtml(report),
     '<section id="rebalancing"><h2>Rebalancing</h2>',
     rebalancesHtml(report),
     '</section>',
@@ -89,7 +87,7 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
   return htmlPage(`sleeves · ${report.strategy.name}`, body.join('\n'));
 }
 
-function contributionCharts(kit: PlotKit, report: Report): string {
+function contributionCharts(report: Report): string {
   const conc = report.concentration as Record<string, { assets?: Record<string, number>; sleeves?: Record<string, number>; note?: string; costs?: number } | undefined>;
   const ret = conc['returnContribution'];
   // The costs term is a bar of its own beside the sleeves and the assets (Σ bars = Σ daily returns).
@@ -97,7 +95,7 @@ function contributionCharts(kit: PlotKit, report: Report): string {
   const risk = conc['riskContribution'];
   const parts: string[] = [];
   const add = (id: string, title: string, caption: string, values: Record<string, number> | undefined, label: string) => {
-    parts.push(values && Object.keys(values).length > 0 ? chartFigure(id, title, caption, contributionBars(kit, values, { label })) : missingChart(id, title, 'Not in this report.'));
+    parts.push(values && Object.keys(values).length > 0 ? chartFigure(id, title, caption, contributionBars(values, { label })) : missingChart(id, title, 'Not in this report.'));
   };
   const retNote = ret?.note ?? 'arithmetic sums of w·r';
   const window = report.concentration.riskWindow;
