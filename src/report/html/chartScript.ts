@@ -12,11 +12,22 @@ export const CHART_SCRIPT = String.raw`(function () {
   var charts = {};
   window.sleevesCharts = charts;
   function iso(ts) { return new Date(ts * 1000).toISOString().slice(0, 10); }
-  function fmt(kind, v, axis) {
+  function fmt(kind, v) {
     if (v === null || v === undefined || !isFinite(v)) return '–';
-    if (kind === 'pct') return (v * 100).toFixed(axis ? (Math.abs(v) < 0.1 && v !== 0 ? 1 : 0) : 2) + '%';
-    if (kind === 'growth') return axis ? String(+v.toPrecision(3)) : v.toFixed(3);
-    return v.toFixed(axis ? 1 : 2);
+    if (kind === 'pct') return (v * 100).toFixed(2) + '%';
+    if (kind === 'growth') return v.toFixed(3);
+    return v.toFixed(2);
+  }
+  function axisLabels(kind, splits) {
+    var step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 1;
+    var digits = function (unit) { return Math.max(0, Math.min(3, -Math.floor(Math.log10(step * unit) + 1e-9))); };
+    return splits.map(function (v) {
+      if (v === null || v === undefined) return '';
+      if (kind === 'pct') { var p = (v * 100).toFixed(digits(100)); return (+p === 0 ? (0).toFixed(digits(100)) : p) + '%'; }
+      if (kind === 'growth') return String(+v.toPrecision(3));
+      var n = v.toFixed(digits(1));
+      return +n === 0 ? (0).toFixed(digits(1)) : n;
+    });
   }
   function draw(u, spec) {
     var ctx = u.ctx, b = u.bbox, dpr = devicePixelRatio || 1;
@@ -55,7 +66,7 @@ export const CHART_SCRIPT = String.raw`(function () {
     spec.series.forEach(function (s) {
       series.push({
         label: s.name, stroke: s.color, width: s.width || 1.5, fill: s.fill || undefined, points: { show: false },
-        value: function (u, v, si, idx) { return idx === null || idx === undefined ? '–' : fmt(spec.format, s.raw ? s.raw[idx] : v, false); }
+        value: function (u, v, si, idx) { return idx === null || idx === undefined ? '–' : fmt(spec.format, s.raw ? s.raw[idx] : v); }
       });
     });
     var y = log ? { distr: 3, log: 10 } : spec.stacked ? { auto: false, range: [0, 1] } : {};
@@ -67,7 +78,7 @@ export const CHART_SCRIPT = String.raw`(function () {
       axes: [
         { stroke: '#444', grid: { stroke: '#eee' } },
         { stroke: '#444', grid: { stroke: '#eee' }, size: 56, label: spec.yLabel || undefined, labelSize: spec.yLabel ? 18 : 0,
-          values: function (u, splits) { return splits.map(function (v) { return fmt(spec.format, v, true); }); } }
+          values: function (u, splits) { return axisLabels(spec.format, splits); } }
       ],
       cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
       legend: { live: true },

@@ -68,6 +68,7 @@ summary { cursor: pointer; color: var(--muted); }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   .tc-tools { display: none; }
+  .uplot canvas { max-width: 100%; height: auto; }
   @page { size: A4; margin: 14mm; }
   body { font-size: 11px; }
   main { max-width: none; padding: 0; }
