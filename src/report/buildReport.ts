@@ -150,7 +150,7 @@ export function buildReport(inputs: ReportInputs): Report {
     },
     metrics: core.metrics,
     benchmark,
-    drawdowns: drawdownEpisodes(returns, endDates, dates[0]!, 5, spec.reporting.convention),
+    drawdowns: drawdownEpisodes(returns, endDates, dates[0]!, 10, spec.reporting.convention),
     tables: {
       monthly: tables.monthly,
       yearly: tables.yearly.map((y) => ({ ...y, benchmark: benchmarkYearly?.get(y.year) ?? null })),
@@ -163,7 +163,7 @@ export function buildReport(inputs: ReportInputs): Report {
     warnings,
   };
   if (inputs.viewAttribution) report.viewAttribution = inputs.viewAttribution;
-  if (inputs.includeSeries) report.series = buildSeries(result, conc.series, periodsPerYear);
+  if (inputs.includeSeries) report.series = buildSeries(result, conc.series, ctx);
   return report;
 }
 

@@ -2,6 +2,8 @@ import { formatIsoDate } from '../core/dates.js';
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { underwaterSeries } from '../metrics/drawdownEpisodes.js';
 import { rollingOneYear } from '../metrics/rollingWindows.js';
+import type { MetricContext } from '../metrics/convention.js';
+import { buildRollingSeries } from './buildRollingSeries.js';
 import type { ReportSeries } from './reportTypes.js';
 import { emptyRecord } from '../core/reservedKeys.js';
 
@@ -14,9 +16,9 @@ export function finiteOrNull(x: number): number | null {
 export function buildSeries(
   result: BacktestResult,
   conc: { hhi: Float64Array; effectiveHoldings: Float64Array; maxWeight: Float64Array },
-  periodsPerYear: number,
+  ctx: MetricContext,
 ): ReportSeries {
-  const rolling = rollingOneYear(result.ledger.returns.subarray(1), periodsPerYear);
+  const rolling = rollingOneYear(result.ledger.returns.subarray(1), ctx.periodsPerYear);
   const { ledger, dates, layout } = result;
   const n = dates.length;
   const underwater = underwaterSeries(ledger.returns.subarray(1));
@@ -54,5 +56,6 @@ export function buildSeries(
     maxWeight: Array.from(conc.maxWeight, finiteOrNull),
     rollingReturn: [null, ...Array.from(rolling.rollingReturn, finiteOrNull)],
     rollingVolatility: [null, ...Array.from(rolling.rollingVolatility, finiteOrNull)],
+    ...buildRollingSeries(ledger.returns.subarray(1), result.benchmark ? result.benchmark.returns.subarray(1) : null, ctx),
   };
 }

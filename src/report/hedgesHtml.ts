@@ -7,10 +7,9 @@ import { chartFigure } from './html/chartFigure.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { hedgeEpisodesChart } from './html/hedgeEpisodesChart.js';
 import { dataValue, htmlTable } from './html/htmlTable.js';
-import type { PlotKit } from './html/plotKit.js';
 import type { Report } from './reportTypes.js';
 
-export function hedgesHtml(kit: PlotKit, report: Report): string {
+export function hedgesHtml(report: Report): string {
   const hedges = report.hedges ?? [];
   if (hedges.length === 0) return '';
   const growth = hedges[0]!.growth.join(' + ');
@@ -31,7 +30,7 @@ export function hedgesHtml(kit: PlotKit, report: Report): string {
   return [
     `<section id="hedges"><h2>Does the hedge hedge?</h2>`,
     `<p>Growth: ${escapeHtml(growth)} (${escapeHtml(hedges[0]!.growthBy)} rule). A sleeve's daily return is its members' weighted return over its own start-of-day weight; definitions in docs/thesis-lab.md.</p>`,
-    chartFigure('hedge-episodes', `Hedge sleeves when ${growth} fell`, caption, hedgeEpisodesChart(kit, hedges)),
+    chartFigure('hedge-episodes', `Hedge sleeves when ${growth} fell`, caption, hedgeEpisodesChart(hedges)),
     summary,
     '<h3>Episodes</h3>',
     episodes,

@@ -1,7 +1,9 @@
 /**
  * The HTML page of a comparison: which runs, the fairness warnings, one metrics table with the
  * best value of each row marked, the equity curves (log scale) and underwater curves overlaid,
- * the effective number of holdings and the largest weight overlaid, and each strategy's sleeve
+ * the effective number of holdings and the largest weight overlaid, each strategy's key
+ * tearsheet charts (equity vs its benchmark, underwater, end-of-year bars, rolling Sharpe; the
+ * same figure functions as report.html, ids suffixed `-<column>`), and each strategy's sleeve
  * weights and return contribution by sleeve side by side. Reads only the reports and series.
  */
 import { chartFigure, downsampleNote, missingChart } from './html/chartFigure.js';
@@ -12,7 +14,8 @@ import { htmlPage } from './html/htmlPage.js';
 import { dataValue, htmlTable } from './html/htmlTable.js';
 import { formatMetric } from './html/metricLabels.js';
 import { loadPlotKit, type PlotKit } from './html/plotKit.js';
-import { stackedWeightsChart } from './html/stackedWeightsChart.js';
+import { eoyFigure } from './html/tearsheetStaticFigures.js';
+import { equityFigure, rollingSharpeFigure, sleeveWeightsFigure, underwaterFigure } from './html/tearsheetTimeFigures.js';
 import { timeLinesChart, type TimeLine } from './html/timeLinesChart.js';
 import type { ReportSeries } from './reportTypes.js';
 
@@ -43,8 +46,9 @@ export async function renderCompareHtml(comparison: Comparison, entries: readonl
     `<section id="runs"><h2>Runs</h2>${runs}${warnings}</section>`,
     `<section id="metrics"><h2>Figures side by side</h2>${metricsTable(comparison)}<p class="note">* best in its row (↑ higher is better, ↓ lower is better; rows without an arrow are not ranked).</p></section>`,
     `<section id="curves"><h2>Growth and drawdowns</h2>${overlays(kit, entries)}</section>`,
-    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="runs-grid">${entries.map((e, i) => sideBySide(kit, e, i)).join('\n')}</div></section>`,
-    `<footer>Written by sleeves from ${entries.length} reports. Charts are static SVG; this file needs no network.</footer>`,
+    `<section id="tearsheets"><h2>Each strategy</h2>${entries.map((e, i) => tearsheet(e, i)).join('\n')}</section>`,
+    `<section id="exposure"><h2>Concentration exposure</h2>${concentrationOverlays(kit, entries)}<div class="runs-grid">${entries.map((e, i) => sideBySide(e, i)).join('\n')}</div></section>`,
+    `<footer>Written by sleeves from ${entries.length} reports. Time charts are drawn in the page by uPlot (inlined); the other charts are static SVG; this file needs no network.</footer>`,
   ];
   return htmlPage(`sleeves · compare ${entries.map((e) => e.label).join(' vs ')}`, body.join('\n'));
 }
@@ -91,17 +95,16 @@ function concentrationOverlays(kit: PlotKit, entries: readonly CompareEntry[]): 
   ].join('\n');
 }
 
-function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
+function sideBySide(entry: CompareEntry, index: number): string {
   const parts: string[] = [`<div class="run-column" data-run="${index}"><h3>${escapeHtml(entry.label)}</h3>`];
   if (entry.series) {
-    const chart = stackedWeightsChart(kit, entry.series.dates, { ...entry.series.sleeveWeights, cash: entry.series.cash }, { width: 340, height: 220 });
-    parts.push(chartFigure(`sleeve-weights-${index}`, 'Sleeve weights', `Share of the whole portfolio.${downsampleNote(chart.drawn, chart.total)}`, chart.svg));
+    parts.push(sleeveWeightsFigure(entry.series, { suffix: `-${index}`, height: 220 }));
   } else {
     parts.push(missingChart(`sleeve-weights-${index}`, 'Sleeve weights', 'No daily series for this run.'));
   }
   const ret = entry.report.concentration['returnContribution'] as { sleeves?: Record<string, number> } | undefined;
   if (ret?.sleeves && Object.keys(ret.sleeves).length > 0) {
-    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(kit, ret.sleeves, { label: 'contribution to return', width: 340 })));
+    parts.push(chartFigure(`return-by-sleeve-${index}`, 'Return contribution by sleeve', 'Arithmetic sums of w·r.', contributionBars(ret.sleeves, { label: 'contribution to return', width: 340 })));
   }
   const conc = entry.report.concentration as Record<string, Record<string, number | null> | undefined>;
   const eff = conc['effectiveHoldings'];
@@ -117,4 +120,18 @@ function sideBySide(kit: PlotKit, entry: CompareEntry, index: number): string {
   );
   parts.push('</div>');
   return parts.join('\n');
+}
+
+/** One strategy's key tearsheet charts (the report page's figure functions, ids suffixed -index). */
+function tearsheet(entry: CompareEntry, index: number): string {
+  const o = { suffix: `-${index}`, height: 220 };
+  const s = entry.series;
+  const why = 'No daily series for this run.';
+  const charts = [
+    s ? equityFigure(entry.report, s, o) : missingChart(`equity-${index}`, 'Cumulative return', why),
+    s ? underwaterFigure(entry.report, s, o) : missingChart(`underwater-${index}`, 'Underwater', why),
+    eoyFigure(entry.report, { suffix: `-${index}`, width: 480, height: 240 }),
+    s ? rollingSharpeFigure(entry.report, s, o) : missingChart(`rolling-sharpe-${index}`, 'Rolling Sharpe ratio', why),
+  ];
+  return `<div class="run-tearsheet" data-run="${index}"><h3>${escapeHtml(entry.label)}</h3><div class="grid2">${charts.join('\n')}</div></div>`;
 }

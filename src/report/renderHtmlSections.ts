@@ -4,6 +4,7 @@
  * and rebalance tables, and the warnings. Every string from the report is escaped; numbers
  * cells carry their exact JSON value in `data-value`.
  */
+import { describeAllocation } from './describeAllocation.js';
 import { describeCoverage } from './describeCoverage.js';
 import { num, pct } from './format.js';
 import { escapeHtml } from './html/escapeHtml.js';
@@ -11,12 +12,19 @@ import { dataValue, htmlTable, type Cell } from './html/htmlTable.js';
 import { formatMetric, metricLabel } from './html/metricLabels.js';
 import type { Report } from './reportTypes.js';
 
-export function headerHtml(report: Report): string {
+/** A run id of the form 2026-11-24T071530Z as a date and time, or null when it is not one. */
+function runDate(runId: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
+  return m ? `${m[1]} ${m[2]}:${m[3]}:${m[4]} UTC` : null;
+}
+
+export function headerHtml(report: Report, runId?: string): string {
   const s = report.strategy;
   const files = report.data.files;
   const columns = [...new Set(files.map((f) => f.priceColumn))].join(' and ');
   const costs = `${report.costs.bps} bps${report.costs.slippageBps ? ` + ${report.costs.slippageBps} bps slippage` : ''} of traded value; total ${pct(report.costs.total)} of initial equity, CAGR drag ${pct(report.costs.cagrDrag)}, turnover ${pct(report.costs.annualizedTurnover, 1)} per year`;
   const meta: [string, string][] = [
+    ...(runId && runDate(runId) ? [['run', `${runId} (${runDate(runId)})`] as [string, string]] : []),
     ['period', `${report.period.start} → ${report.period.end} (${report.period.periods} periods, ${report.period.periodsPerYear} per year)`],
     ['data', `${report.data.directory} (${files.length} files, prices from ${columns || 'no files'})`],
     ['convention', `${report.convention.name} (${report.convention.definitions})`],
@@ -28,6 +36,7 @@ export function headerHtml(report: Report): string {
     ...viewRows(report),
     ['benchmark', report.benchmark ? `${report.benchmark.ticker}${report.benchmark.periods !== undefined ? ` (relative figures on ${report.benchmark.periods} common periods)` : ''}` : 'none'],
     ['sleeves', s.sleeves.map((sl) => `${sl.name}: ${sl.assets.join(', ')}`).join(' · ')],
+    ...describeAllocation(report),
     ['strategy file', s.file ?? '(none)'],
     ['engine', `sleeves ${report.engineVersion}, report schema ${report.schemaVersion}`],
   ];

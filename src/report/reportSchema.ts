@@ -20,6 +20,7 @@ import type { ViewAttribution } from '../engine/viewAttribution.js';
 import { concentrationSummarySchema } from '../metrics/concentrationSummary.js';
 import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
 import type { MonthlyReturn, YearlyReturn } from '../metrics/periodTables.js';
+import type { ReturnHistogram } from '../metrics/returnHistogram.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { HedgeReport } from '../thesis/hedgeChecks.js';
 
@@ -51,6 +52,15 @@ const seriesSchema = z.looseObject({
   /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year (read as [] from early series without them). */
   rollingReturn: z.array(nullableNumber).default([]),
   rollingVolatility: z.array(nullableNumber).default([]),
+  /** The tearsheet's rolling figures, benchmark underwater curve and return histogram (buildRollingSeries.ts); absent in reports of engines before them. */
+  rollingSharpe6m: z.array(nullableNumber).optional(),
+  rollingSharpe12m: z.array(nullableNumber).optional(),
+  rollingVolatility6m: z.array(nullableNumber).optional(),
+  rollingBeta6m: z.array(nullableNumber).nullable().optional(),
+  rollingBeta12m: z.array(nullableNumber).nullable().optional(),
+  benchmarkRollingVolatility: z.array(nullableNumber).nullable().optional(),
+  benchmarkUnderwater: z.array(z.number()).nullable().optional(),
+  returnHistogram: engineTyped<ReturnHistogram>(z.looseObject({ edges: z.array(z.number()), counts: z.array(z.number()), normal: z.array(z.number()), mean: z.number(), sd: z.number(), n: z.number() })).nullable().optional(),
 });
 
 const priceFile = z.looseObject({

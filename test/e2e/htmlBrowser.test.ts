@@ -1,11 +1,14 @@
 /**
- * The HTML report and the compare page opened in a real headless Chromium (Debian's
- * `chromium`, driven by playwright-core): no console errors, no network requests, every
- * chart's SVG present and drawn, the metrics table equal to report.json, and a strategy named
- * `<script>alert(1)</script>` shown as text (no dialog). One screenshot per page is kept in
- * the test's temp folder (its path is printed).
+ * The tearsheet (report.html of the seed barbell on the real data, 2015–2024) and the compare
+ * page opened in a real headless Chromium (Debian's `chromium`, driven by playwright-core):
+ * every figure present and drawn (canvas pixels or SVG marks), hover shows the date and the
+ * values (checked against series.json), drag zooms the time range and double-click resets it,
+ * the linear/log switch, no console errors, no request leaves the page (every non-file request
+ * is intercepted and refused), no horizontal overflow and no clipped chart labels at 768 and
+ * 1280 px, screenshots that are not blank; the metrics table equal to report.json; a strategy
+ * named `<script>alert(1)</script>` shown as text. One browser, one page per width.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,66 +17,92 @@ import { writeStrategies } from './compareStrategies.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PERIOD = ['--from', '2015-01-01', '--to', '2024-12-31'];
+const TEARSHEET = ['equity', 'underwater', 'drawdowns', 'eoy', 'monthly-heatmap', 'histogram', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'asset-weights', 'holdings', 'sleeve-weights', 'contributions'];
+const TIME_CHARTS = ['equity', 'underwater', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'asset-weights', 'sleeve-weights', 'concentration', 'effective-holdings'];
 
 type Ctx = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launchPersistentContext']>>;
+type Page = Awaited<ReturnType<Ctx['newPage']>>;
 
-interface PageCheck {
+interface Opened {
+  page: Page;
   errors: string[];
-  requests: string[];
   dialogs: string[];
-  charts: { id: string; width: number; height: number; children: number }[];
-  metricCells: { key: string; column: string; value: string; text: string }[];
-  h1: string;
 }
 
-async function openPage(ctx: Ctx, file: string, screenshot: string): Promise<PageCheck> {
+const blocked: string[] = [];
+
+async function open(ctx: Ctx, file: string, width: number): Promise<Opened> {
   const page = await ctx.newPage();
   const errors: string[] = [];
-  const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.setViewportSize({ width, height: 900 });
   await page.goto(`file://${file}`, { waitUntil: 'load' });
-  const result = await page.evaluate(() => {
-    const charts = [...document.querySelectorAll('[data-chart]')].map((f) => {
-      const svgs = [...f.querySelectorAll('svg')].filter((s) => !s.closest('.plot-swatch, [class$="-swatch"]'));
-      const main = svgs.sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
-      const box = main ? main.getBoundingClientRect() : { width: 0, height: 0 };
-      return { id: f.getAttribute('data-chart') ?? '', width: box.width, height: box.height, children: main ? main.querySelectorAll('path, rect, line, circle').length : 0 };
-    });
-    const metricCells = [...document.querySelectorAll('#metrics-table td[data-key]')].map((td) => ({
-      key: td.getAttribute('data-key') ?? '',
-      column: td.getAttribute('data-column') ?? String((td as HTMLTableCellElement).cellIndex),
-      value: td.getAttribute('data-value') ?? '',
-      text: td.textContent ?? '',
-    }));
-    return { charts, metricCells, h1: document.querySelector('h1')?.textContent ?? '' };
-  });
-  await page.screenshot({ path: screenshot, fullPage: true });
-  await page.close();
-  return { errors, requests, dialogs, ...result };
+  return { page, errors, dialogs };
 }
 
-/** Independent display forms: percent with 2 decimals, ratios with 2, counts as integers. */
-function expectedText(key: string, x: number | null): string {
-  if (x === null) return '–';
-  if (['periods', 'longestDrawdownPeriods'].includes(key)) return String(Math.round(x));
-  if (['sharpe', 'sortino', 'calmar', 'skewness', 'excessKurtosis'].includes(key)) return x.toFixed(2);
-  return `${(x * 100).toFixed(2)}%`;
+/** Each [data-figure]: canvases with their painted pixel count, SVG marks, table rows. */
+async function figures(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-figure]')].map((f) => {
+      let painted = 0;
+      for (const c of f.querySelectorAll('canvas')) {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      }
+      const svgMarks = [...f.querySelectorAll('svg')].reduce((s, svg) => s + svg.querySelectorAll('path, rect, line, circle').length, 0);
+      const box = f.getBoundingClientRect();
+      return { id: f.getAttribute('data-figure') ?? '', painted, svgMarks, rows: f.querySelectorAll('tbody tr').length, width: box.width, height: box.height };
+    }),
+  );
+}
+
+/** Overflow and clipping at the current width: page width, text outside its SVG, canvas or legend wider than its figure. */
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    for (const f of document.querySelectorAll('[data-figure]')) {
+      const fb = f.getBoundingClientRect();
+      const id = f.getAttribute('data-figure');
+      for (const svg of f.querySelectorAll('svg')) {
+        const sb = svg.getBoundingClientRect();
+        if (sb.width === 0) continue;
+        if (sb.right > fb.right + 1) clipped.push(`${id}: svg wider than its figure`);
+        for (const t of svg.querySelectorAll('text')) {
+          const r = t.getBoundingClientRect();
+          if (r.width === 0) continue;
+          if (r.left < sb.left - 1 || r.right > sb.right + 1 || r.top < sb.top - 1 || r.bottom > sb.bottom + 1) clipped.push(`${id}: "${t.textContent}" outside its svg`);
+        }
+      }
+      for (const el of f.querySelectorAll('canvas, .u-legend')) {
+        const b = el.getBoundingClientRect();
+        if (b.right > fb.right + 1 || b.left < fb.left - 1) clipped.push(`${id}: ${el.tagName.toLowerCase()} outside its figure`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, clipped };
+  });
+}
+
+/** The equity chart's x range (seconds) and y distribution (1 linear, 3 log). */
+async function scale(page: Page, id: string) {
+  return page.evaluate((chartId) => {
+    const u = (window as unknown as { sleevesCharts: Record<string, { scales: { x: { min: number; max: number }; y: { distr: number } } }> }).sleevesCharts[chartId]!;
+    return { min: u.scales.x.min, max: u.scales.x.max, distr: u.scales.y.distr };
+  }, id);
 }
 
 describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless Chromium', () => {
   let work: string;
   let ctx: Ctx;
   let report: any;
+  let series: any;
   let reportHtml: string;
   let compareHtml: string;
   let evilHtml: string;
@@ -86,6 +115,7 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
     expect(run.code, run.stderr).toBe(0);
     const folder = path.join(work, 'runs/barbell', readdirSync(path.join(work, 'runs/barbell'))[0]!);
     report = JSON.parse(readFileSync(path.join(folder, 'report.json'), 'utf8'));
+    series = JSON.parse(readFileSync(path.join(folder, 'series.json'), 'utf8'));
     reportHtml = path.join(folder, 'report.html');
     compareHtml = path.join(work, 'compare.html');
     const cmp = sleeves(['compare', files.barbell, files.wta, files.sixtyForty, '--data', realDataDir, ...PERIOD, '--html', compareHtml, '--quiet']);
@@ -101,6 +131,15 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // Every request that is not the page's own file is refused and recorded.
+    await ctx.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://')) await route.continue();
+      else {
+        blocked.push(url);
+        await route.abort();
+      }
+    });
     process.stderr.write(`screenshots in ${work}\n`);
   }, 120_000);
 
@@ -108,53 +147,116 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
     await ctx?.close();
   });
 
-  it('report.html: no errors, no network, every chart drawn, metrics equal to report.json', async () => {
-    const p = await openPage(ctx, reportHtml, path.join(work, 'report.png'));
-    expect(p.errors).toEqual([]);
-    expect(p.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
-    expect(p.h1).toBe('seed-barbell');
-    expect(p.charts.map((c) => c.id)).toEqual(['equity', 'underwater', 'rolling', 'sleeve-weights', 'concentration', 'effective-holdings', 'return-by-sleeve', 'risk-by-sleeve', 'return-by-asset', 'risk-by-asset', 'hedge-episodes', 'monthly']);
-    for (const c of p.charts) {
-      expect(c.width, c.id).toBeGreaterThan(200);
-      expect(c.height, c.id).toBeGreaterThan(50);
-      expect(c.children, c.id).toBeGreaterThan(2);
+  /** No horizontal overflow, no label outside its chart, and a full-page screenshot that is not blank. */
+  async function checkLayout(page: Page, shot: string): Promise<void> {
+    const l = await layout(page);
+    expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth);
+    expect(l.clipped).toEqual([]);
+    await page.screenshot({ path: shot, fullPage: true });
+    // A blank page of this height compresses to a few KB; the charts and tables make it over 1 MB.
+    expect(statSync(shot).size).toBeGreaterThan(300_000);
+  }
+
+  it('report.html at 1280 px: every figure drawn, hover, zoom, reset, log switch, layout, metrics equal to report.json', async () => {
+    expect(statSync(reportHtml).size).toBeLessThan(1.5e6);
+    const { page, errors } = await open(ctx, reportHtml, 1280);
+    const figs = await figures(page);
+    const ids = figs.map((f) => f.id);
+    for (const id of [...TEARSHEET, 'concentration', 'effective-holdings', 'return-by-sleeve', 'risk-by-asset']) expect(ids, id).toContain(id);
+    for (const f of figs) {
+      if (TIME_CHARTS.includes(f.id)) expect(f.painted, `${f.id}: painted pixels`).toBeGreaterThan(5000);
+      else if (f.id === 'holdings') expect(f.rows).toBe(report.rebalances.length);
+      else if (f.id === 'drawdowns') expect(f.rows).toBe(10);
+      else expect(f.svgMarks, `${f.id}: SVG marks`).toBeGreaterThan(2);
+      expect(f.width, f.id).toBeGreaterThan(200);
     }
-    const keys = Object.keys(report.metrics);
-    const strategyCells = p.metricCells.filter((c) => c.column === '1');
-    const benchCells = p.metricCells.filter((c) => c.column === '2');
-    expect(strategyCells.map((c) => c.key)).toEqual(keys);
-    for (const c of strategyCells) {
-      const x = report.metrics[c.key];
-      expect(c.value, c.key).toBe(x === null ? '' : String(x));
-      expect(c.text, c.key).toBe(expectedText(c.key, x));
+    expect(report.drawdowns).toHaveLength(10);
+
+    // Hover in the middle of the equity chart: the legend shows a date of the series and the values there.
+    const over = page.locator('[data-figure="equity"] .u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const legend = await page.locator('[data-figure="equity"] .u-legend .u-series .u-value').allTextContents();
+    expect(legend[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const row = series.dates.indexOf(legend[0]);
+    expect(row, `hovered date ${legend[0]}`).toBeGreaterThan(0);
+    // Shown to 3 decimals from the chart data (6 significant digits): within half a unit of the last place.
+    for (const [shown, exact] of [[legend[1], series.equity[row]], [legend[2], series.benchmarkEquity[row]]] as [string, number][]) {
+      expect(shown).toMatch(/^\d+\.\d{3}$/);
+      expect(Math.abs(Number(shown) - exact)).toBeLessThanOrEqual(0.0005 + exact * 1e-6);
     }
-    for (const c of benchCells) expect(c.value, c.key).toBe(String(report.benchmark.metrics[c.key] ?? ''));
+
+    // Drag from 30% to 60% of the width zooms into that range; double-click restores the whole period.
+    const full = await scale(page, 'equity');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5, { steps: 4 });
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 4 });
+    await page.mouse.up();
+    const zoomed = await scale(page, 'equity');
+    const span = full.max - full.min;
+    expect(zoomed.min).toBeGreaterThan(full.min + 0.25 * span);
+    expect(zoomed.max).toBeLessThan(full.max - 0.35 * span);
+    await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    expect(await scale(page, 'equity')).toEqual(full);
+
+    // The linear/log switch.
+    expect(full.distr).toBe(3);
+    await page.click('[data-figure="equity"] button[data-scale="linear"]');
+    expect((await scale(page, 'equity')).distr).toBe(1);
+    await page.click('[data-figure="equity"] button[data-scale="log"]');
+    expect((await scale(page, 'equity')).distr).toBe(3);
+
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('#metrics-table td[data-key]')].map((td) => ({ key: td.getAttribute('data-key') ?? '', column: String((td as HTMLTableCellElement).cellIndex), value: td.getAttribute('data-value') ?? '' })),
+    );
+    const strategyCells = cells.filter((c) => c.column === '1');
+    expect(strategyCells.map((c) => c.key)).toEqual(Object.keys(report.metrics));
+    for (const c of strategyCells) expect(c.value, c.key).toBe(report.metrics[c.key] === null ? '' : String(report.metrics[c.key]));
+    for (const c of cells.filter((x) => x.column === '2')) expect(c.value, c.key).toBe(String(report.benchmark.metrics[c.key] ?? ''));
+    await page.mouse.move(0, 0);
+    await checkLayout(page, path.join(work, 'report-1280.png'));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
-  it('compare page: no errors, every chart drawn, seed column equal to the run alone', async () => {
-    const p = await openPage(ctx, compareHtml, path.join(work, 'compare.png'));
-    expect(p.errors).toEqual([]);
-    expect(p.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
-    expect(p.charts.map((c) => c.id)).toEqual([
-      'equity', 'underwater', 'effective-holdings', 'max-weight',
-      'sleeve-weights-0', 'return-by-sleeve-0', 'sleeve-weights-1', 'return-by-sleeve-1', 'sleeve-weights-2', 'return-by-sleeve-2',
-    ]);
-    for (const c of p.charts) {
-      expect(c.width, c.id).toBeGreaterThan(150);
-      expect(c.height, c.id).toBeGreaterThan(30);
-      expect(c.children, c.id).toBeGreaterThan(1);
+  it('report.html at 768 px: no overflow, no clipped labels, a non-trivial screenshot', async () => {
+    const { page, errors } = await open(ctx, reportHtml, 768);
+    await checkLayout(page, path.join(work, 'report-768.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compare page: no errors, each strategy\'s tearsheet charts drawn, seed column equal to the run alone', async () => {
+    const { page, errors } = await open(ctx, compareHtml, 1280);
+    const figs = await figures(page);
+    const ids = figs.map((f) => f.id);
+    for (let i = 0; i < 3; i++) {
+      for (const id of ['equity', 'underwater', 'rolling-sharpe', 'sleeve-weights']) expect(figs.find((f) => f.id === `${id}-${i}`)?.painted ?? 0, `${id}-${i}`).toBeGreaterThan(2000);
+      expect(figs.find((f) => f.id === `eoy-${i}`)?.svgMarks ?? 0, `eoy-${i}`).toBeGreaterThan(2);
+      expect(ids).toContain(`return-by-sleeve-${i}`);
     }
+    for (const id of ['equity', 'underwater', 'effective-holdings', 'max-weight']) expect(figs.find((f) => f.id === id)?.svgMarks ?? 0, id).toBeGreaterThan(2);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('#metrics-table td[data-key]')].map((td) => ({ key: td.getAttribute('data-key') ?? '', column: td.getAttribute('data-column') ?? '', value: td.getAttribute('data-value') ?? '' })),
+    );
     for (const key of ['totalReturn', 'cagr', 'annualizedVolatility', 'sharpe', 'maxDrawdown']) {
-      const cell = p.metricCells.find((c) => c.key === `metrics.${key}` && c.column === '0')!;
-      expect(cell.value, key).toBe(String(seed.metrics[key]));
-      expect(cell.text.replace(/ \*$/, ''), key).toBe(expectedText(key, seed.metrics[key]));
+      expect(cells.find((c) => c.key === `metrics.${key}` && c.column === '0')!.value, key).toBe(String(seed.metrics[key]));
     }
+    const l = await layout(page);
+    expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth);
+    await page.screenshot({ path: path.join(work, 'compare.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('a strategy named <script>alert(1)</script> shows as text and runs nothing', async () => {
-    const p = await openPage(ctx, evilHtml, path.join(work, 'evil.png'));
-    expect(p.dialogs).toEqual([]);
-    expect(p.errors).toEqual([]);
-    expect(p.h1).toBe('<script>alert(1)</script>');
+    const { page, errors, dialogs } = await open(ctx, evilHtml, 1280);
+    expect(await page.locator('h1').textContent()).toBe('<script>alert(1)</script>');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await page.close();
   });
 });

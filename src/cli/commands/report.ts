@@ -2,6 +2,7 @@
  * `sleeves report REPORT.json --html FILE`: re-render a report (a report.json or a run folder)
  * as the self-contained HTML page. Without --html, prints the terminal summary.
  */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { useColor, writeErr, writeJson, writeOut } from '../output.js';
 
@@ -28,7 +29,7 @@ export function registerReport(program: Command): void {
       if (flags.html !== undefined) {
         const { renderHtml } = await import('../../report/renderHtml.js');
         const { writeFileAtomic } = await import('../../core/writeFileAtomic.js');
-        writeFileAtomic(flags.html, await renderHtml(loaded.report, loaded.series));
+        writeFileAtomic(flags.html, await renderHtml(loaded.report, loaded.series, { runId: path.basename(path.dirname(path.resolve(loaded.file))) }));
         if (!loaded.series) writeErr(`sleeves: ${loaded.file} has no daily series (no series.json beside it): the daily charts are left out\n`);
         if (!flags.quiet) writeErr(`written: ${flags.html}\n`);
       }

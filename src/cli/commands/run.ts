@@ -32,7 +32,7 @@ export function registerRun(program: Command): void {
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
     const { prepareRun } = await import('../../run/prepareRun.js');
     const { backtestToReport } = await import('../../run/backtestToReport.js');
-    const { writeRunFolder } = await import('../../report/writeRunFolder.js');
+    const { writeRunFolder, runId } = await import('../../report/writeRunFolder.js');
     const { renderTerminal } = await import('../../report/renderTerminal.js');
     const { runEntry } = await import('../../catalog/entriesFor.js');
     const run = await prepareRun({
@@ -46,7 +46,7 @@ export function registerRun(program: Command): void {
     const extra: Record<string, string> = { 'series.json': `${JSON.stringify(series)}\n` };
     if (flags.html) {
       const { renderHtml } = await import('../../report/renderHtml.js');
-      extra['report.html'] = await renderHtml(report, series);
+      extra['report.html'] = await renderHtml(report, series, { runId: runId(new Date()) });
     }
     const folder = writeRunFolder(flags.out, run.slug, report, series, { extra });
     await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));

@@ -6,7 +6,7 @@ import { escapeHtml } from './escapeHtml.js';
 
 export function chartFigure(id: string, title: string, caption: string, svg: string): string {
   return (
-    `<figure class="chart" data-chart="${escapeHtml(id)}">` +
+    `<figure class="chart" data-figure="${escapeHtml(id)}" data-chart="${escapeHtml(id)}">` +
     `<h3>${escapeHtml(title)}</h3>` +
     `<div class="plot">${svg}</div>` +
     (caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : '') +
