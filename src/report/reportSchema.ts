@@ -24,7 +24,10 @@ const seriesSchema = z.looseObject({
   hhi: z.array(nullableNumber),
   effectiveHoldings: z.array(nullableNumber),
   maxWeight: z.array(nullableNumber),
+  factorBetas: z.record(z.string(), z.array(nullableNumber)).optional(),
 });
+
+const effects = z.looseObject({ allocation: z.number(), selection: z.number(), interaction: z.number() });
 
 export const reportSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -90,6 +93,21 @@ export const reportSchema = z.looseObject({
   rebalances: z.array(z.looseObject({ decisionDate: isoDate, tradeDate: isoDate, rule: z.string(), turnover: z.number(), cost: z.number() })),
   warnings: z.array(z.string()),
   series: seriesSchema.optional(),
+  contributions: z
+    .looseObject({ method: z.string(), assets: z.record(z.string(), z.number()), sleeves: z.record(z.string(), z.number()), cash: z.number(), costs: z.number(), total: z.number() })
+    .nullable()
+    .optional(),
+  attribution: z.looseObject({ reference: z.string(), sleeves: z.record(z.string(), effects), cash: effects, costs: z.number(), active: z.number() }).nullable().optional(),
+  factors: z
+    .looseObject({
+      tickers: z.array(z.string()),
+      betas: z.record(z.string(), nullableNumber),
+      tStats: z.record(z.string(), nullableNumber),
+      alpha: nullableNumber,
+      rSquared: nullableNumber,
+      periods: z.number(),
+    })
+    .optional(),
 });
 
 export const reportSeriesSchema = seriesSchema;

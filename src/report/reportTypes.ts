@@ -9,6 +9,7 @@ import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
 import type { HedgeReport } from '../thesis/hedgeChecks.js';
+import type { AttributionFigures } from '../attribution/attributionFigures.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -84,6 +85,12 @@ export interface Report {
    */
   viewAttribution?: ViewAttribution;
   series?: ReportSeries;
+  /** Return contributions linked over time (Cariño) that add up to the total return; absent in reports of engines before it. */
+  contributions?: AttributionFigures['contributions'];
+  /** Brinson–Fachler effects by sleeve against the stated reference, linked; absent in reports of engines before it. */
+  attribution?: AttributionFigures['attribution'];
+  /** OLS on `reporting.factors` (only when the strategy names factors). */
+  factors?: AttributionFigures['factors'];
 }
 
 /** Daily series, present with --include-series (and always written to the run folder CSVs). */
@@ -105,4 +112,6 @@ export interface ReportSeries {
   /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year. */
   rollingReturn: (number | null)[];
   rollingVolatility: (number | null)[];
+  /** Rolling one-year OLS betas per `reporting.factors` ticker (null before a full year); only with factors. */
+  factorBetas?: Record<string, (number | null)[]>;
 }
