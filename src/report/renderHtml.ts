@@ -6,6 +6,7 @@
  */
 import { chartFigure, downsampleNote, missingChart } from './html/chartFigure.js';
 import { contributionBars } from './html/contributionBars.js';
+import { attributionSectionHtml, linkedContributionValues } from './html/attributionSection.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { htmlPage } from './html/htmlPage.js';
 import { hedgesHtml } from './hedgesHtml.js';
@@ -42,6 +43,7 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
     concentrationTableHtml(report),
     contributionCharts(kit, report),
     '</section>',
+    attributionSectionHtml(kit, report, series),
     hedgesHtml(kit, report),
     '<section id="periods"><h2>Monthly and yearly returns</h2>',
     chartFigure('monthly', 'Monthly returns (%)', 'Each cell is the compounded return of that calendar month.', monthlyHeatmap(kit, report.tables.monthly)),
@@ -107,7 +109,7 @@ function dailyCharts(kit: PlotKit, report: Report, series: ReportSeries | null, 
 
 function contributionCharts(kit: PlotKit, report: Report): string {
   const conc = report.concentration as Record<string, { assets?: Record<string, number>; sleeves?: Record<string, number>; note?: string; costs?: number } | undefined>;
-  const ret = conc['returnContribution'];
+  const ret = linkedContributionValues(report) ?? conc['returnContribution'];
   // The costs term is a bar of its own beside the sleeves and the assets (Σ bars = Σ daily returns).
   const withCosts = (values: Record<string, number> | undefined) => (values && typeof ret?.costs === 'number' && ret.costs !== 0 ? { ...values, '(costs)': ret.costs } : values);
   const risk = conc['riskContribution'];
