@@ -65,19 +65,10 @@ export function olsFit(y: Float64Array, factors: readonly Float64Array[], rows: 
     for (let i = 0; i < n; i++) s += (fp[rows[i]!]! - mp) * (y[rows[i]!]! - yMean);
     g[p] = s;
   }
-  // Scale to unit diagonal (D⁻¹AD⁻¹, D = √diag A) so the pivot tolerance is relative per factor.
-  const d = new Float64Array(k);
-  for (let p = 0; p < k; p++) {
-    const v = a[p * k + p]!;
-    if (!(v > 0)) return { reason: 'a factor has zero variance over the common periods' };
-    d[p] = Math.sqrt(v);
-  }
-  for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) a[p * k + q] = a[p * k + q]! / (d[p]! * d[q]!);
-  if (!choleskyFactor(a, k, 1e-10)) return { reason: 'the factors are collinear over the common periods' };
   const betas = new Float64Array(k);
-  for (let p = 0; p < k; p++) betas[p] = g[p]! / d[p]!;
-  choleskySolve(a, k, betas);
-  for (let p = 0; p < k; p++) betas[p] = betas[p]! / d[p]!;
+  const d = new Float64Array(k);
+  const reason = solveSlopes(a, g, k, betas, d);
+  if (reason !== null) return { reason };
   let alpha = yMean;
   for (let p = 0; p < k; p++) alpha -= betas[p]! * means[p]!;
   if (!withStats) return { alpha, betas, alphaTStat: null, tStats: [], rSquared: null, periods: n };
@@ -109,4 +100,24 @@ export function olsFit(y: Float64Array, factors: readonly Float64Array[], rows: 
   for (let p = 0; p < k; p++) quad += scaledMeans[p]! * e[p]!;
   const alphaSe = Math.sqrt(sigma2 * (1 / n + quad));
   return { alpha, betas, alphaTStat: alphaSe > 0 ? alpha / alphaSe : null, tStats, rSquared: tss > 0 ? 1 - rss / tss : null, periods: n };
+}
+
+/**
+ * The slopes β of (X_cᵀX_c) β = X_cᵀy_c from the centred cross products `a` (k×k, row-major;
+ * overwritten by the Cholesky factor of its unit-diagonal scaling D⁻¹AD⁻¹, D = √diag A, so the
+ * pivot tolerance 1e-10 is relative per factor) and `g` (k); `d` receives D's diagonal. Returns
+ * null, or the reason there is no fit (zero variance, collinear factors).
+ */
+export function solveSlopes(a: Float64Array, g: Float64Array, k: number, betas: Float64Array, d: Float64Array): string | null {
+  for (let p = 0; p < k; p++) {
+    const v = a[p * k + p]!;
+    if (!(v > 0)) return 'a factor has zero variance over the common periods';
+    d[p] = Math.sqrt(v);
+  }
+  for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) a[p * k + q] = a[p * k + q]! / (d[p]! * d[q]!);
+  if (!choleskyFactor(a, k, 1e-10)) return 'the factors are collinear over the common periods';
+  for (let p = 0; p < k; p++) betas[p] = g[p]! / d[p]!;
+  choleskySolve(a, k, betas);
+  for (let p = 0; p < k; p++) betas[p] = betas[p]! / d[p]!;
+  return null;
 }

@@ -191,4 +191,23 @@ describe('rollingFactorBetas', () => {
       expect(Math.abs(betas![t]! - cov / v)).toBeLessThan(1e-12);
     }
   });
+
+  it('with two factors and gaps equals a fresh fit of every window (sliding sums, refreshed every window)', () => {
+    const next = draws(5);
+    const n = 120;
+    const w = 20;
+    const f1 = Float64Array.from({ length: n }, next);
+    const f2 = Float64Array.from(f1, (v) => 0.5 * v + next());
+    const y = Float64Array.from(f1, (v, t) => 0.9 * v - 0.4 * f2[t]! + 0.3 * next());
+    y[0] = NaN;
+    f2[30] = NaN; // a factor gap: row 30 leaves every window that holds it
+    y[77] = NaN;
+    const rolling = rollingFactorBetas(y, [f1, f2], w);
+    for (let t = w; t < n; t++) {
+      const fit = olsFit(y, [f1, f2], completeRows(y, [f1, f2], t - w + 1, t + 1), false);
+      if ('reason' in fit) throw new Error(fit.reason);
+      expect(Math.abs(rolling[0]![t]! - fit.betas[0]!)).toBeLessThan(1e-10);
+      expect(Math.abs(rolling[1]![t]! - fit.betas[1]!)).toBeLessThan(1e-10);
+    }
+  });
 });
