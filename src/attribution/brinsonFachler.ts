@@ -139,10 +139,17 @@ export function brinsonFachler(input: BrinsonInput): { attribution: BrinsonAttri
   const link = carinoCoefficients(input.portfolioReturns, daily.referenceReturns);
   if (!link) return { attribution: null, daily };
   const beta = link.coefficients;
+  // Neumaier-compensated Σ_t β_t x_t (1/κ(R, B) magnifies each day's term).
   const linked = (x: Float64Array) => {
     let sum = 0;
-    for (let t = 1; t < x.length; t++) sum += (beta[t] as number) * (x[t] as number);
-    return sum;
+    let carry = 0;
+    for (let t = 1; t < x.length; t++) {
+      const term = (beta[t] as number) * (x[t] as number);
+      const next = sum + term;
+      carry += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
+      sum = next;
+    }
+    return sum + carry;
   };
   const sleeves: Record<string, Effects> = {};
   input.sleeves.forEach((s, k) => {

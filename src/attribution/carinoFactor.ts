@@ -36,15 +36,21 @@ export function carinoCoefficients(returns: Float64Array, benchmark?: Float64Arr
   const benchmarkTotal = benchmarkGrowth - 1;
   if (!Number.isFinite(carinoFactor(total, benchmarkTotal))) return null;
   const coefficients = new Float64Array(n);
+  // Σ_t ln(1 + r_t) − ln(1 + b_t), Neumaier-compensated: its rounding would scale R − B.
   let logSum = 0;
+  let carry = 0;
   for (let t = 1; t < n; t++) {
     const r = returns[t] as number;
     const b = benchmark ? (benchmark[t] as number) : 0;
     const kt = carinoFactor(r, b);
     if (!Number.isFinite(kt)) return null;
     coefficients[t] = kt;
-    logSum += kt * (r - b);
+    const x = kt * (r - b);
+    const next = logSum + x;
+    carry += Math.abs(logSum) >= Math.abs(x) ? logSum - next + x : x - next + logSum;
+    logSum = next;
   }
+  logSum += carry;
   const active = total - benchmarkTotal;
   const k = Math.abs(active) < 1e-9 ? carinoFactor(total, benchmarkTotal) : logSum / active;
   if (!(k > 0)) return null;

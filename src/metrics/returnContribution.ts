@@ -8,8 +8,9 @@
  * The sums do not compound, so they differ from the geometric total ∏(1 + r_{p,t}) − 1 by a
  * residual the report shows. A NaN return with zero weight contributes 0; a NaN return with a
  * non-zero weight is skipped and counted in `missing`. With `coefficients` (β_t per period row, e.g.
- * Cariño's linking coefficients, src/attribution/carinoFactor.ts) each term is weighted:
- * c_i = Σ_t β_t · ω_{i,t−1} · r_{i,t}.
+ * Cariño's linking coefficients, src/attribution/carinoFactor.ts) each term is weighted,
+ * c_i = Σ_t β_t · ω_{i,t−1} · r_{i,t}, and summed with Neumaier's compensation (A. Neumaier,
+ * ZAMM 54, 1974), whose carried rounding error is added at the end.
  */
 export function returnContribution(
   weights: Float64Array,
@@ -24,14 +25,22 @@ export function returnContribution(
   for (let a = 0; a < nAssets; a++) {
     const base = a * nDates;
     let sum = 0;
+    let carry = 0;
     for (let t = 1; t < nDates; t++) {
       const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1) * (coefficients ? (coefficients[t] as number) : 1);
       if (w === 0) continue;
       const r = assetReturns[base + t] as number;
-      if (Number.isNaN(r)) missing++;
-      else sum += w * r;
+      if (Number.isNaN(r)) {
+        missing++;
+        continue;
+      }
+      const x = w * r;
+      const next = sum + x;
+      carry += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
+      sum = next;
     }
-    contributions[a] = sum;
+    // Linked sums are large (1/k(R) magnifies each day): Neumaier's compensation keeps them to the last digit.
+    contributions[a] = coefficients ? sum + carry : sum;
   }
   return { contributions, missing };
 }

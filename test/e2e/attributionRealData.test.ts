@@ -123,6 +123,19 @@ describe.skipIf(!hasRealData)('attribution on real data (seed-barbell with facto
     expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
   });
 
+  it('adds up on the largest total among the seed strategies (winner-takes-all, about 22,900%: 1/k(R) ≈ 45 magnifies every day)', async () => {
+    const run = await prepareRun({ source: { kind: 'strategy', file: path.join(repoRoot, 'strategies/winner-takes-all.yaml') }, dataDir: realDataDir });
+    const { report } = backtestToReport(run);
+    const c = report.contributions!;
+    expect(c.total).toBeGreaterThan(100);
+    expect(Math.abs(Object.values(c.assets).reduce((s, v) => s + v, 0) + c.cash + c.costs - c.total)).toBeLessThan(1e-12);
+    expect(Math.abs(Object.values(c.sleeves).reduce((s, v) => s + v, 0) + c.cash + c.costs - c.total)).toBeLessThan(1e-12);
+    const a = report.attribution!;
+    let sum = a.costs + a.cash.allocation;
+    for (const e of Object.values(a.sleeves)) sum += e.allocation + e.selection + e.interaction;
+    expect(Math.abs(sum - a.active)).toBeLessThan(1e-12);
+  });
+
   it('names a factor without a price file and where the strategy file lists it', async () => {
     const bad = path.join(dir, 'bad-factor.yaml');
     writeFileSync(bad, `${readFileSync(path.join(repoRoot, 'strategies/seed-barbell.yaml'), 'utf8')}\nreporting:\n  factors: [SPY, NOPE]\n`);
