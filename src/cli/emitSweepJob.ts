@@ -22,7 +22,7 @@ import { shellJoin } from '../sweep/shellQuote.js';
 import { shardsFolder, type SweepJob } from '../sweep/sweepJob.js';
 import type { SweepMetric } from '../sweep/variantMetrics.js';
 import { runOverrides, wholeNumberFlag, type BacktestFlags } from './backtestOptions.js';
-import { writeErr, writeOut } from './output.js';
+import { writeErr, writeJson, writeOut } from './output.js';
 
 export interface EmitFlags extends BacktestFlags {
   grid: string[];
@@ -88,19 +88,27 @@ export async function emitSweepJob(file: string, flags: EmitFlags, cmd: Command)
   deliver(target, job, text, flags);
 }
 
-/** Writes the job to its file (or stdout) and, for Slurm, makes the log folder; says what was written. */
+/**
+ * Writes the job to its file (or stdout) and, for Slurm, makes the log folder; says what was
+ * written. With --json and no file, stdout holds the JSON only, the script under `script`.
+ */
 function deliver(target: EmitTarget, job: SweepJob, text: string, flags: EmitFlags): void {
   const file = target.file;
-  if (file === null) writeOut(text);
-  else writing(file, () => writeFileSync(file, text, { mode: target.kind === 'slurm' ? 0o755 : 0o644 }));
+  if (file === null) {
+    if (!flags.json) writeOut(text);
+  } else writing(file, () => writeFileSync(file, text, { mode: target.kind === 'slurm' ? 0o755 : 0o644 }));
   // Slurm opens a task's log before the task starts: its folder must exist (made now, it also
   // reserves the shards folder for this job).
   const shards = shardsFolder(job.outDir, job);
   if (target.kind === 'slurm') writing(job.outDir, () => mkdirSync(path.join(shards, 'logs'), { recursive: true }));
-  if (file === null) return;
   const { count, estimate: e } = job;
-  if (flags.json) writeOut(`${JSON.stringify({ file: path.resolve(file), kind: target.kind, count, shards: job.shards, shardsFolder: shards, estimate: e, measure: job.measure }, null, 2)}\n`);
-  else if (!flags.quiet) {
+  if (flags.json) {
+    const where = file === null ? { file: null, script: text } : { file: path.resolve(file) };
+    writeJson({ ...where, kind: target.kind, count, shards: job.shards, shardsFolder: shards, estimate: e, measure: job.measure });
+    return;
+  }
+  if (file === null) return;
+  if (!flags.quiet) {
     const how = target.kind === 'slurm' ? `submit with: bash ${file}` : `see its header, then: kubectl apply -f ${file}`;
     writeErr(`wrote ${file}: ${count} variants in ${job.shards} shards of at most ${e.variantsPerShard}, ${e.cpus} CPU${e.cpus === 1 ? '' : 's'} and ${e.memoryMb} MB each; ${how}\n`);
   }

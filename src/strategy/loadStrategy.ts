@@ -19,7 +19,7 @@ import { checkStrategy } from './checkStrategy.js';
 import { closestName } from './closestName.js';
 import { confineModule } from './confineModule.js';
 import { locateIssue } from './locateIssue.js';
-import { METHOD_NAMES } from './methodSchema.js';
+import { methodIssueMessage } from './methodIssue.js';
 import { stageSpecsOf } from './resolveModules.js';
 import { strategySchema, type StrategySpec } from './schema.js';
 import { sleeveMembers } from './sleeveMembers.js';
@@ -218,11 +218,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, unknownKey?: strin
     return `${where ? `${where}: ` : ''}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${allowed.join(', ')}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-    const value = valueAt(raw, issue.path);
-    if (issue.path[issue.path.length - 1] === 'method' && value !== undefined) {
-      const hint = typeof value === 'string' ? closestName(value, METHOD_NAMES) : undefined;
-      return `${where}: unknown method ${JSON.stringify(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${METHOD_NAMES.join(', ')}`;
-    }
+    const method = methodIssueMessage(issue, raw);
+    if (method !== undefined) return `${where}: ${method}`;
     return `${where}: ${issue.message}`;
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {

@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors.js';
 import { checkStrategy } from '../strategy/checkStrategy.js';
 import { pathText } from '../strategy/loadStrategy.js';
+import { methodIssueMessage } from '../strategy/methodIssue.js';
 import { strategySchema, type StrategySpec } from '../strategy/schema.js';
 import { variantValues, type GridParam, type GridValue } from './parseGrid.js';
 import { setSpecPath } from './setSpecPath.js';
@@ -26,7 +27,7 @@ export function variantSpec(base: StrategySpec, grid: readonly GridParam[], inde
   if (!parsed.success) {
     const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const where = pathText(issue.path);
-    const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0] ?? ''}"` : issue.message.replace(/^Invalid input: /, '');
+    const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0] ?? ''}"` : (methodIssueMessage(issue, raw) ?? issue.message.replace(/^Invalid input: /, ''));
     throw new UserError(`${flag} ${involved(grid, values, issue.path.map(String))}: ${where ? `${where}: ` : ''}${what}`);
   }
   const problems = checkStrategy(parsed.data);

@@ -4,7 +4,7 @@
  * file parses flags and prints.
  */
 import { Option, type Command } from 'commander';
-import { writeErr, writeOut } from '../output.js';
+import { writeErr, writeJson, writeOut } from '../output.js';
 
 const DEFAULT_DATA = 'data/sample';
 
@@ -25,20 +25,22 @@ function registerSample(group: Command): void {
     .description('(re)generate the SYNTHETIC offline sample, byte for byte for a given seed')
     .option('--seed <n>', 'random seed (a whole number from 0 to 4294967295)')
     .option('--out <dir>', 'folder to write', DEFAULT_DATA)
+    .option('--json', 'print {"directory", "seed", "synthetic": true, "files": [names]} on stdout')
     .addHelpText(
       'after',
       '\nThe prices are made up by a seeded factor model (src/data/generateSample.ts); every report\n' +
         'built on them says "synthetic". The default seed reproduces the committed data/sample.\n' +
-        '\nExamples:\n  sleeves data sample\n  sleeves data sample --seed 7 --out /tmp/sample-7\n',
+        '\nExamples:\n  sleeves data sample\n  sleeves data sample --seed 7 --out sample-7 --json\n',
     )
-    .action(async (flags: { seed?: string; out: string }) => {
+    .action(async (flags: { seed?: string; out: string; json?: boolean }) => {
       const { generateSample, SAMPLE_DEFAULT_SEED } = await import('../../data/generateSample.js');
       const { writeSample } = await import('../../data/writeSample.js');
       const seed = flags.seed === undefined ? SAMPLE_DEFAULT_SEED : await parseWhole(flags.seed, '--seed');
       const files = generateSample(seed);
       writeSample(flags.out, files);
       const prices = files.filter((f) => f.name.endsWith('.csv')).length;
-      writeErr(`wrote ${prices} SYNTHETIC price files, manifest.json and README.md to ${flags.out} (seed ${seed})\n`);
+      if (flags.json) writeJson({ directory: flags.out, seed, synthetic: true, files: files.map((f) => f.name) });
+      else writeErr(`wrote ${prices} SYNTHETIC price files, manifest.json and README.md to ${flags.out} (seed ${seed})\n`);
     });
 }
 
@@ -75,7 +77,7 @@ function registerValidate(group: Command): void {
         severity: await parseSeverity(flags.severity),
       };
       const results = collectPriceFiles(paths).map((p) => validatePriceFile(p, options));
-      if (flags.json) writeOut(`${JSON.stringify(results, null, 2)}\n`);
+      if (flags.json) writeJson(results);
       else writeOut(renderValidation(results, flags.all === true));
       if (results.some((r) => r.errors > 0)) process.exitCode = 1;
     });
@@ -118,7 +120,7 @@ function registerList(group: Command): void {
       const { textTable } = await import('../../report/format.js');
       const inv = listPriceFiles(dir);
       if (flags.json) {
-        writeOut(`${JSON.stringify(inv, null, 2)}\n`);
+        writeJson(inv);
         return;
       }
       const rows = inv.rows.map((r) =>
@@ -140,7 +142,7 @@ function registerShow(group: Command): void {
     .option('--data <dir>', 'folder of price files', DEFAULT_DATA)
     .option('--tail <n>', 'how many of the last rows to print', '5')
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  sleeves data show NVDA\n  sleeves data show ^HSI --data ../prices --tail 10\n')
+    .addHelpText('after', '\nExamples:\n  sleeves data show NVDA\n  sleeves data show ^HSI --data ../prices --tail 10 --json\n')
     .action(async (ticker: string, flags: { data: string; tail: string; json?: boolean }) => {
       const { priceFilePath, readSyntheticFlag } = await import('../../data/loadPanel.js');
       const { requireDirectory } = await import('../../data/listPriceFiles.js');
@@ -152,7 +154,7 @@ function registerShow(group: Command): void {
       const synthetic = readSyntheticFlag(flags.data);
       const summary = describeSeries(series, tail);
       if (flags.json) {
-        writeOut(`${JSON.stringify({ info: series.info, synthetic, warnings: series.warnings, ...summary }, null, 2)}\n`);
+        writeJson({ info: series.info, synthetic, warnings: series.warnings, ...summary });
         return;
       }
       const i = series.info;
@@ -184,19 +186,24 @@ function registerFetch(group: Command): void {
     .option('--to <YYYY-MM-DD>', 'last day (default: today)')
     .option('--out <dir>', 'folder to write into', 'data/prices')
     .option('--timeout <seconds>', 'per-request timeout', '20')
+    .option('--json', 'print [{"ticker", "file", "rows", "added", "conflicts", "start", "end"}] on stdout instead of the lines on stderr')
     .addHelpText(
       'after',
       '\nFiles are written atomically in the uniform format (date,open,high,low,close,adj_close,volume);\n' +
         'an existing file is extended, and rows that disagree with it are reported, not overwritten.\n' +
-        '\nExamples:\n  sleeves data fetch NVDA MSFT --out ../prices\n  sleeves data fetch 0700.HK --provider yahoo --from 2015-01-01 --out ../prices\n',
+        '\nExamples:\n  sleeves data fetch NVDA MSFT --out ../prices\n  sleeves data fetch SPY --out ../prices --json\n  sleeves data fetch 0700.HK --provider yahoo --from 2015-01-01 --out ../prices\n',
     )
-    .action(async (tickers: string[], flags: { provider: 'yahoo' | 'stooq'; from?: string; to?: string; out: string; timeout: string }) => {
+    .action(async (tickers: string[], flags: { provider: 'yahoo' | 'stooq'; from?: string; to?: string; out: string; timeout: string; json?: boolean }) => {
       const { parseUserDate } = await import('../../core/dates.js');
       const { fetchPrices } = await import('../../data/fetchPrices.js');
       const from = flags.from === undefined ? undefined : parseUserDate(flags.from, '--from');
       const to = flags.to === undefined ? undefined : parseUserDate(flags.to, '--to');
       const timeoutMs = (await parseWhole(flags.timeout, '--timeout')) * 1000;
       const results = await fetchPrices({ tickers, provider: flags.provider, from, to, dir: flags.out, timeoutMs });
+      if (flags.json) {
+        writeJson(results);
+        return;
+      }
       for (const r of results) {
         writeErr(`${r.ticker}: ${r.added} new rows, ${r.rows} in ${r.file} (${r.start}..${r.end})\n`);
         for (const c of r.conflicts.slice(0, 5)) writeErr(`  conflict: ${c}\n`);

@@ -4,7 +4,7 @@
  * error here (these commands exist to read it); recording never stops a run.
  */
 import { Option, type Command } from 'commander';
-import { writeOut } from '../output.js';
+import { writeJson, writeOut } from '../output.js';
 
 const SORTS = ['created', 'totalReturn', 'cagr', 'sharpe', 'maxDrawdown', 'annualizedVolatility', 'calmar'] as const;
 
@@ -35,17 +35,20 @@ export function registerRuns(program: Command): void {
       const { renderRunsList } = await import('../../catalog/renderRunsList.js');
       if (flags.since !== undefined) parseUserDate(flags.since, '--since');
       const rows = await withCatalog(self, (c) => c.list({ strategy: flags.strategy, since: flags.since, sort: flags.sort, includePruned: flags.all }));
-      writeOut(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : renderRunsList(rows));
+      if (flags.json) writeJson(rows);
+      else writeOut(renderRunsList(rows));
     });
   runs
     .command('show')
     .description('one recorded run: its command, spec and data hashes, period, figures and folder')
     .argument('<id>', 'catalog id (from runs list)')
+    .option('--json', 'the entry is printed as JSON already: accepted for uniformity, same output')
+    .addHelpText('after', '\nExample:\n  sleeves runs show 12\n')
     .action(async (id: string, _flags: unknown, self: Command) => {
       const row = await withCatalog(self, async (c) => c.get(await catalogId(id)));
       const { UserError } = await import('../../core/errors.js');
       if (!row) throw new UserError(`runs show ${id}: no such entry in the catalog`);
-      writeOut(`${JSON.stringify(row, null, 2)}\n`);
+      writeJson(row);
     });
   runs
     .command('compare')
@@ -68,7 +71,8 @@ export function registerRuns(program: Command): void {
         return out;
       });
       const { main } = await import('../main.js');
-      const extra = [...(flags.html ? ['--html', flags.html] : []), ...(flags.csv ? ['--csv', flags.csv] : []), ...(flags.json ? ['--json'] : [])];
+      const noColor = self.optsWithGlobals<{ color?: boolean }>().color === false;
+      const extra = [...(flags.html ? ['--html', flags.html] : []), ...(flags.csv ? ['--csv', flags.csv] : []), ...(flags.json ? ['--json'] : []), ...(noColor ? ['--no-color'] : [])];
       const code = await main(['compare', ...folders, ...extra]);
       if (code !== 0) process.exitCode = code;
     });
@@ -76,13 +80,16 @@ export function registerRuns(program: Command): void {
     .command('prune')
     .description('delete the folders of all but the newest N entries; their rows stay in the ledger, marked pruned (trial counts keep them)')
     .requiredOption('--keep <n>', 'entries to keep')
-    .action(async (flags: { keep: string }, self: Command) => {
+    .option('--json', 'print {"keep", "pruned": [{"id", "folder", "note"}]} on stdout')
+    .addHelpText('after', '\nExamples:\n  sleeves runs prune --keep 50\n  sleeves runs prune --keep 0 --json\n')
+    .action(async (flags: { keep: string; json?: boolean }, self: Command) => {
       const { wholeNumberFlag } = await import('../../core/wholeNumberFlag.js');
       const { pruneRuns } = await import('../../catalog/pruneRuns.js');
       const keep = wholeNumberFlag(flags.keep, '--keep', 0, 1_000_000);
       const out = self.optsWithGlobals<{ out: string }>().out;
       const removed = await withCatalog(self, (c) => pruneRuns(c, out, keep));
-      writeOut(removed.length === 0 ? 'nothing to prune\n' : `${removed.map((r) => `pruned ${r.id}: ${r.folder}${r.note ? ` (${r.note})` : ''}`).join('\n')}\n`);
+      if (flags.json) writeJson({ keep, pruned: removed });
+      else writeOut(removed.length === 0 ? 'nothing to prune\n' : `${removed.map((r) => `pruned ${r.id}: ${r.folder}${r.note ? ` (${r.note})` : ''}`).join('\n')}\n`);
     });
 }
 

@@ -2,7 +2,7 @@
  * `sleeves strategies validate FILE...` / `schema` / `list [DIR]`.
  */
 import type { Command } from 'commander';
-import { writeErr, writeOut } from '../output.js';
+import { writeErr, writeJson, writeOut } from '../output.js';
 
 export function registerStrategies(program: Command): void {
   const group = program
@@ -31,7 +31,7 @@ export function registerStrategies(program: Command): void {
       const results: Awaited<ReturnType<typeof validateStrategyFile>>[] = [];
       for (const file of files) results.push(await validateStrategyFile(file, flags.data, flags));
       if (flags.json) {
-        writeOut(`${JSON.stringify(results.map(({ file, ok, errors }) => ({ file, ok, errors })), null, 2)}\n`);
+        writeJson(results.map(({ file, ok, errors }) => ({ file, ok, errors })));
       } else {
         for (const r of results) {
           if (r.ok) writeErr(`ok  ${r.file}  (${r.name}: ${r.sleeves} sleeves${r.note ? `; ${r.note}` : ''})\n`);
@@ -43,19 +43,25 @@ export function registerStrategies(program: Command): void {
     });
   group
     .command('schema')
-    .description('print the JSON Schema of strategy files (for editor autocompletion)')
-    .addHelpText('after', '\nExample:\n  sleeves strategies schema > strategy.schema.json\n')
+    .description('print the JSON Schema of strategy files (for editor autocompletion; committed as schema/strategy.schema.json)')
+    .option('--json', 'the schema is JSON already: accepted for uniformity, same output')
+    .addHelpText('after', '\nExample:\n  sleeves strategies schema > schema/strategy.schema.json   # what npm run schema does\n\nEditor setup: docs/editor.md.\n')
     .action(async () => {
-      const { strategyJsonSchema } = await import('../../strategy/strategyJsonSchema.js');
-      writeOut(`${JSON.stringify(strategyJsonSchema(), null, 2)}\n`);
+      const { strategySchemaText } = await import('../../strategy/strategyJsonSchema.js');
+      writeOut(strategySchemaText());
     });
   group
     .command('list')
     .description('list the strategy files of a folder with their descriptions')
     .argument('[dir]', 'folder of strategy files', 'strategies')
-    .addHelpText('after', '\nExample:\n  sleeves strategies list\n')
-    .action(async (dir: string) => {
+    .option('--json', 'print [{file, name, description, error?}] on stdout (error: why an invalid file is invalid)')
+    .addHelpText('after', '\nExamples:\n  sleeves strategies list\n  sleeves strategies list my-strategies --json\n')
+    .action(async (dir: string, flags: { json?: boolean }) => {
       const { listStrategies } = await import('../../strategy/listStrategies.js');
+      if (flags.json) {
+        writeJson(listStrategies(dir));
+        return;
+      }
       const { textTable } = await import('../../report/format.js');
       const rows = listStrategies(dir).map((s) => [s.file, s.name, s.error ? `INVALID: ${s.error}` : s.description]);
       writeOut(`${textTable([['file', 'name', 'description'], ...rows], { leftAligned: true })}\n`);
