@@ -20,7 +20,10 @@ export function attributionLines(report: Report): string[] {
   }
   const a = report.attribution;
   if (a) {
-    lines.push(`attribution vs the reference (${a.reference}): reference ${pct(a.referenceReturn, 1)}, active ${signedPct(a.active)} = effects + costs ${signedPct(a.costs, 2)}${a.cash.allocation !== 0 ? ` + cash ${signedPct(a.cash.allocation)}` : ''}`);
+    const cash = a.cash.allocation + a.cash.selection + a.cash.interaction;
+    const effects = Object.values(a.sleeves).reduce((sum, e) => sum + e.allocation + e.selection + e.interaction, 0);
+    lines.push(`attribution (Brinson–Fachler, Cariño-linked) against ${a.reference}`);
+    lines.push(`  strategy ${pct(a.portfolioReturn, 1)}, reference ${pct(a.referenceReturn, 1)}: active ${signedPct(a.active)} = sleeve effects ${signedPct(effects)}${cash !== 0 ? ` + cash ${signedPct(cash)}` : ''} + costs ${signedPct(a.costs, 2)}`);
     const rows = Object.entries(a.sleeves).map(([name, e]) => [`  ${name}`, signedPct(e.allocation), signedPct(e.selection), signedPct(e.interaction)]);
     lines.push(textTable([['', 'allocation', 'selection', 'interaction'], ...rows]));
   }

@@ -43,7 +43,9 @@ describe('attribution in the terminal', () => {
   it('prints contributions, effects and factors', () => {
     const lines = attributionLines(withAttribution()).join('\n');
     expect(lines).toContain('contributions to the total return 20.0% (Cariño-linked, they add up): growth +15.0% · safety +6.0% · costs −1.00%');
-    expect(lines).toContain('reference 18.4%, active +1.6% = effects + costs −1.00%');
+    // Sleeve effects: 0.02 − 0.01 + 0.005 + 0.01 + 0.003 − 0.002 = 0.026; 0.026 + 0 − 0.01 = 0.016.
+    expect(lines).toContain('attribution (Brinson–Fachler, Cariño-linked) against equal sleeve weights (50% each), equal weights within each sleeve, rebalanced daily');
+    expect(lines).toContain('  strategy 20.0%, reference 18.4%: active +1.6% = sleeve effects +2.6% + costs −1.00%');
     expect(lines).toMatch(/growth\s+\+2\.0%\s+−1\.0%\s+\+0\.5%/);
     expect(lines).toContain('factor betas SPY 0.80 (t 12.5) · TLT – (t –); alpha +3.10%/year (t 2.1), R² 0.64, 4 periods');
   });
