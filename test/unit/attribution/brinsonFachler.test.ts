@@ -8,6 +8,7 @@ import { brinsonFachler } from '../../../src/attribution/brinsonFachler.js';
 import { brinsonReference } from '../../../src/attribution/brinsonReference.js';
 import { strategyLayout } from '../../../src/engine/strategyLayout.js';
 import { strategySchema } from '../../../src/strategy/schema.js';
+import { simulateKernel } from '../../../src/execution/simulateKernel.js';
 
 describe('Brinson–Fachler, two sleeves over three days, by hand', () => {
   // Sleeve X = {A1, A2}, sleeve Y = {B}. Reference: X 60%, Y 40%, equal weights within.
@@ -113,5 +114,43 @@ describe('brinsonReference', () => {
     expect(ref.memberWeights[0]![0]).toBeCloseTo(0.75, 15);
     expect(ref.memberWeights[0]![1]).toBeCloseTo(0.25, 15);
     expect(ref.description).toMatch(/^equal sleeve weights \(33.3333% each; the across method inverseVol has no fixed target\), declared fixed weights within a/);
+  });
+});
+
+describe('Brinson–Fachler costs line with a trade at the start close (lag 0)', () => {
+  // One asset X at 100, 110, 99; lag 0, 60% on row 0, cost rate 1%: cost0 = 0.006/1.006, V0 = 1 − cost0.
+  const ledger = simulateKernel({
+    nDates: 3,
+    nAssets: 1,
+    prices: Float64Array.of(100, 110, 99),
+    calendar: Uint8Array.of(1, 0, 0),
+    bandAbsolute: 0,
+    bandRelative: 0,
+    lag: 0,
+    costRate: 0.01,
+    decide: (_t, out) => out.fill(0.6),
+  });
+  const { attribution, daily } = brinsonFachler({
+    sleeves: [{ name: 'X', members: [{ asset: 0, fraction: 1 }] }],
+    weights: ledger.weights,
+    assetReturns: Float64Array.of(NaN, 0.1, -0.1),
+    portfolioReturns: ledger.returns,
+    cash: ledger.cash,
+    equity: ledger.equity,
+    cashReturns: null,
+    reference: { sleeveWeights: [1], cashWeight: 0, memberWeights: [[1]] },
+  });
+
+  it('charges the start cost and its lost growth to day 1, and nothing after', () => {
+    const cost0 = 0.006 / 1.006;
+    // Day 1 gross return on the post-trade holdings (60% X, 40% cash): ĝ = 0.6 · 0.1 = 0.06;
+    // r_1 = V0(1 + ĝ) − 1, so costs_1 = r_1 − ĝ = −cost0 · (1 + ĝ) = −cost0 · 1.06.
+    expect(daily.costs[1]).toBeCloseTo(-cost0 * 1.06, 15);
+    expect(daily.costs[2]).toBeCloseTo(0, 15);
+    // Day 1 allocation: X at 60% against 100%, (0.6 − 1)(b − B) = 0 since B = b = r_X; cash 40% against 0%: 0.4 · (0 − 0.1).
+    expect(daily.cashAllocation[1]).toBeCloseTo(-0.04, 15);
+    expect(daily.allocation[0]![1]).toBeCloseTo(0, 15);
+    const a = attribution!;
+    expect(Math.abs(a.sleeves['X']!.allocation + a.sleeves['X']!.selection + a.sleeves['X']!.interaction + a.cash.allocation + a.costs - a.active)).toBeLessThan(1e-15);
   });
 });
