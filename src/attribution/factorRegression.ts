@@ -72,6 +72,23 @@ export function olsFit(y: Float64Array, factors: readonly Float64Array[], rows: 
   let alpha = yMean;
   for (let p = 0; p < k; p++) alpha -= betas[p]! * means[p]!;
   if (!withStats) return { alpha, betas, alphaTStat: null, tStats: [], rSquared: null, periods: n };
+  return { alpha, betas, ...fitStatistics(y, factors, rows, { alpha, betas, yMean, means, factor: a, d }), periods: n };
+}
+
+/**
+ * Residual statistics of a fit: σ̂² = RSS / (n − k − 1); t of each slope from the diagonal of
+ * (X_cᵀX_c)⁻¹ = D⁻¹ (scaled A)⁻¹ D⁻¹ (one Cholesky solve per unit vector), t of the intercept from
+ * 1/n + f̄ᵀ(X_cᵀX_c)⁻¹f̄ (one more solve); R² = 1 − RSS / TSS. A zero standard error gives null.
+ */
+function fitStatistics(
+  y: Float64Array,
+  factors: readonly Float64Array[],
+  rows: Int32Array,
+  fit: { alpha: number; betas: Float64Array; yMean: number; means: readonly number[]; factor: Float64Array; d: Float64Array },
+): Pick<OlsFit, 'alphaTStat' | 'tStats' | 'rSquared'> {
+  const { alpha, betas, yMean, means, factor, d } = fit;
+  const k = factors.length;
+  const n = rows.length;
   let rss = 0;
   let tss = 0;
   for (let i = 0; i < n; i++) {
@@ -83,23 +100,22 @@ export function olsFit(y: Float64Array, factors: readonly Float64Array[], rows: 
     tss += dy * dy;
   }
   const sigma2 = rss / (n - k - 1);
-  // Diagonal of (X_cᵀX_c)⁻¹ = D⁻¹ (scaled A)⁻¹ D⁻¹, one solve per unit vector; f̄ᵀ(X_cᵀX_c)⁻¹f̄ by one more.
   const tStats: (number | null)[] = [];
   const e = new Float64Array(k);
   for (let p = 0; p < k; p++) {
     e.fill(0);
     e[p] = 1;
-    choleskySolve(a, k, e);
+    choleskySolve(factor, k, e);
     const se = Math.sqrt((sigma2 * e[p]!) / (d[p]! * d[p]!));
     tStats.push(se > 0 ? betas[p]! / se : null);
   }
   for (let p = 0; p < k; p++) e[p] = means[p]! / d[p]!;
   const scaledMeans = Float64Array.from(e);
-  choleskySolve(a, k, e);
+  choleskySolve(factor, k, e);
   let quad = 0;
   for (let p = 0; p < k; p++) quad += scaledMeans[p]! * e[p]!;
   const alphaSe = Math.sqrt(sigma2 * (1 / n + quad));
-  return { alpha, betas, alphaTStat: alphaSe > 0 ? alpha / alphaSe : null, tStats, rSquared: tss > 0 ? 1 - rss / tss : null, periods: n };
+  return { alphaTStat: alphaSe > 0 ? alpha / alphaSe : null, tStats, rSquared: tss > 0 ? 1 - rss / tss : null };
 }
 
 /**
