@@ -10,6 +10,8 @@ import type { Report } from './reportTypes.js';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 const nullableNumber = z.number().nullable();
 const metricValues = z.record(z.string(), nullableNumber);
+/** Brinson–Fachler effects of one segment (src/attribution/brinsonFachler.ts). */
+const effects = z.looseObject({ allocation: z.number(), selection: z.number(), interaction: z.number() });
 
 const seriesSchema = z.looseObject({
   dates: z.array(isoDate),
@@ -18,16 +20,15 @@ const seriesSchema = z.looseObject({
   benchmarkEquity: z.array(z.number()).nullable(),
   benchmarkReturns: z.array(nullableNumber).nullable(),
   underwater: z.array(z.number()),
+  /** Rolling one-year OLS betas per `reporting.factors` ticker (null before a full year); only with factors. */
+  factorBetas: z.record(z.string(), z.array(nullableNumber)).optional(),
   weights: z.record(z.string(), z.array(z.number())),
   sleeveWeights: z.record(z.string(), z.array(z.number())),
   cash: z.array(z.number()),
   hhi: z.array(nullableNumber),
   effectiveHoldings: z.array(nullableNumber),
   maxWeight: z.array(nullableNumber),
-  factorBetas: z.record(z.string(), z.array(nullableNumber)).optional(),
 });
-
-const effects = z.looseObject({ allocation: z.number(), selection: z.number(), interaction: z.number() });
 
 export const reportSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -57,6 +58,45 @@ export const reportSchema = z.looseObject({
   period: z.looseObject({ start: isoDate, end: isoDate, periods: z.number(), periodsPerYear: z.number() }),
   convention: z.looseObject({ name: z.string(), definitions: z.string() }),
   timing: z.looseObject({ lag: z.number(), description: z.string() }),
+  /** Return contributions linked over time (Cariño) that add up to the total return (src/attribution); absent in reports of engines before it. */
+  contributions: z
+    .looseObject({
+      method: z.string(),
+      assets: z.record(z.string(), z.number()),
+      sleeves: z.record(z.string(), z.number()),
+      cash: z.number(),
+      costs: z.number(),
+      total: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** Brinson–Fachler effects by sleeve against the stated reference, Cariño-linked; absent in reports of engines before it. */
+  attribution: z
+    .looseObject({
+      method: z.string(),
+      reference: z.string(),
+      sleeves: z.record(z.string(), effects),
+      cash: effects,
+      costs: z.number(),
+      active: z.number(),
+      portfolioReturn: z.number(),
+      referenceReturn: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** OLS of the daily returns on `reporting.factors` (only when the strategy names factors). */
+  factors: z
+    .looseObject({
+      tickers: z.array(z.string()),
+      betas: z.record(z.string(), nullableNumber),
+      tStats: z.record(z.string(), nullableNumber),
+      alpha: nullableNumber,
+      alphaTStat: nullableNumber,
+      rSquared: nullableNumber,
+      periods: z.number(),
+      alphaConvention: z.string(),
+    })
+    .optional(),
   costs: z.looseObject({
     bps: z.number(),
     slippageBps: z.number(),
@@ -93,21 +133,6 @@ export const reportSchema = z.looseObject({
   rebalances: z.array(z.looseObject({ decisionDate: isoDate, tradeDate: isoDate, rule: z.string(), turnover: z.number(), cost: z.number() })),
   warnings: z.array(z.string()),
   series: seriesSchema.optional(),
-  contributions: z
-    .looseObject({ method: z.string(), assets: z.record(z.string(), z.number()), sleeves: z.record(z.string(), z.number()), cash: z.number(), costs: z.number(), total: z.number() })
-    .nullable()
-    .optional(),
-  attribution: z.looseObject({ reference: z.string(), sleeves: z.record(z.string(), effects), cash: effects, costs: z.number(), active: z.number() }).nullable().optional(),
-  factors: z
-    .looseObject({
-      tickers: z.array(z.string()),
-      betas: z.record(z.string(), nullableNumber),
-      tStats: z.record(z.string(), nullableNumber),
-      alpha: nullableNumber,
-      rSquared: nullableNumber,
-      periods: z.number(),
-    })
-    .optional(),
 });
 
 export const reportSeriesSchema = seriesSchema;

@@ -2,6 +2,7 @@
  * The report: the one canonical, versioned JSON document a run produces. Renderers read only
  * this. Numbers that cannot be computed are null, with the reason in `warnings`.
  */
+import type { AttributionFigures } from '../attribution/attributionFigures.js';
 import type { PriceFileInfo } from '../data/priceSeries.js';
 import type { DrawdownEpisode } from '../metrics/drawdownEpisodes.js';
 import type { CoverageRow } from '../engine/periodWindow.js';
@@ -9,7 +10,6 @@ import type { RebalanceRecord } from '../engine/runBacktest.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
 import type { HedgeReport } from '../thesis/hedgeChecks.js';
-import type { AttributionFigures } from '../attribution/attributionFigures.js';
 
 export type MetricValues = Record<string, number | null>;
 
@@ -102,6 +102,8 @@ export interface ReportSeries {
   /** Benchmark simple returns (row 0 and days without a benchmark price are null). */
   benchmarkReturns: (number | null)[] | null;
   underwater: number[];
+  /** Rolling one-year OLS betas per `reporting.factors` ticker (null before a full year); only with factors. */
+  factorBetas?: Record<string, (number | null)[]>;
   weights: Record<string, number[]>;
   /** Σ fraction · weight per sleeve, as a share of the whole portfolio (cash = 1 − Σ). */
   sleeveWeights: Record<string, number[]>;
@@ -112,6 +114,4 @@ export interface ReportSeries {
   /** Trailing one-year (P periods) compounded return and annualised volatility; null before a full year. */
   rollingReturn: (number | null)[];
   rollingVolatility: (number | null)[];
-  /** Rolling one-year OLS betas per `reporting.factors` ticker (null before a full year); only with factors. */
-  factorBetas?: Record<string, (number | null)[]>;
 }

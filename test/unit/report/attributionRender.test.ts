@@ -9,6 +9,7 @@ import { loadPlotKit } from '../../../src/report/html/plotKit.js';
 import { attributionLines } from '../../../src/report/renderAttributionTerminal.js';
 import { renderHtml } from '../../../src/report/renderHtml.js';
 import type { Report } from '../../../src/report/reportTypes.js';
+import { parseReport } from '../../../src/report/reportSchema.js';
 import { fixtureReport, fixtureSeries } from './fixtureReport.js';
 
 function withAttribution(): Report {
@@ -81,5 +82,14 @@ describe('attribution in report.html', () => {
     expect(document.querySelector('[data-figure="rolling-factor-betas"] .note')!.textContent).toMatch(/Daily series are not available/);
     expect(html).toContain('Cariño-linked contributions: the bars (with costs) add up to the total return 20.0%.');
     expect(await renderHtml(fixtureReport(), fixtureSeries())).not.toContain('id="attribution"');
+  });
+});
+
+describe('attribution in report.json read back', () => {
+  it('parses, and names a malformed field', () => {
+    const json = JSON.parse(JSON.stringify(withAttribution()));
+    expect(parseReport(json, 'report.json').attribution!.active).toBe(0.016);
+    json.attribution.sleeves.growth.selection = 'x';
+    expect(() => parseReport(json, 'report.json')).toThrow('report.json: not a sleeves report: attribution.sleeves.growth.selection: ');
   });
 });
