@@ -7,7 +7,10 @@
  * close t. Without costs Σ_i c_i = Σ_t r_{p,t}; with costs Σ_i c_i + costContribution = Σ_t r_{p,t}.
  * The sums do not compound, so they differ from the geometric total ∏(1 + r_{p,t}) − 1 by a
  * residual the report shows. A NaN return with zero weight contributes 0; a NaN return with a
- * non-zero weight is skipped and counted in `missing`.
+ * non-zero weight is skipped and counted in `missing`. With `coefficients` (β_t per period row, e.g.
+ * Cariño's linking coefficients, src/attribution/carinoFactor.ts) each term is weighted,
+ * c_i = Σ_t β_t · ω_{i,t−1} · r_{i,t}, and summed with Neumaier's compensation (A. Neumaier,
+ * ZAMM 54, 1974), whose carried rounding error is added at the end.
  */
 export function returnContribution(
   weights: Float64Array,
@@ -15,20 +18,29 @@ export function returnContribution(
   nAssets: number,
   nDates: number,
   firstPeriodScale = 1,
+  coefficients?: Float64Array,
 ): { contributions: Float64Array; missing: number } {
   const contributions = new Float64Array(nAssets);
   let missing = 0;
   for (let a = 0; a < nAssets; a++) {
     const base = a * nDates;
     let sum = 0;
+    let carry = 0;
     for (let t = 1; t < nDates; t++) {
-      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1);
+      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1) * (coefficients ? (coefficients[t] as number) : 1);
       if (w === 0) continue;
       const r = assetReturns[base + t] as number;
-      if (Number.isNaN(r)) missing++;
-      else sum += w * r;
+      if (Number.isNaN(r)) {
+        missing++;
+        continue;
+      }
+      const x = w * r;
+      const next = sum + x;
+      carry += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
+      sum = next;
     }
-    contributions[a] = sum;
+    // Linked sums are large (1/k(R) magnifies each day): Neumaier's compensation keeps them to the last digit.
+    contributions[a] = coefficients ? sum + carry : sum;
   }
   return { contributions, missing };
 }
@@ -39,15 +51,36 @@ export function returnContribution(
  * from, −Σ_k cost_k / B_k with B_k = V_{t_k−1} for a trade at row t_k ≥ 2, and B_k = 1 (the
  * initial capital) for a trade at row 0 or 1, whose cost falls in the first period. With
  * returnContribution: r_{p,t} = Σ_i ω_{i,t−1} r_{i,t} − Σ_{k: trade in period t} cost_k / B_k
- * for every t, so Σ_i c_i + costs = Σ_t r_{p,t} exactly (up to rounding).
+ * for every t, so Σ_i c_i + costs = Σ_t r_{p,t} exactly (up to rounding). With `coefficients`
+ * each trade's term is weighted by β of its period (row t_k, or row 1 for a trade at row 0).
  */
-export function costContribution(tradeRows: Int32Array, tradeCosts: Float64Array, equity: Float64Array): number {
+export function costContribution(tradeRows: Int32Array, tradeCosts: Float64Array, equity: Float64Array, coefficients?: Float64Array): number {
   let sum = 0;
   for (let k = 0; k < tradeRows.length; k++) {
     const t = tradeRows[k] as number;
     const cost = tradeCosts[k] as number;
     if (cost === 0) continue;
-    sum -= cost / (t >= 2 ? (equity[t - 1] as number) : 1);
+    const beta = coefficients ? (coefficients[Math.max(t, 1)] as number) : 1;
+    sum -= (beta * cost) / (t >= 2 ? (equity[t - 1] as number) : 1);
+  }
+  return sum;
+}
+
+/**
+ * What cash earned, as a contribution: Σ_t β_t · ω_{cash,t−1} · c_t with ω_{cash,t−1} =
+ * cash_{t−1} / B_t the cash held at the close of t − 1 as a fraction of the equity period t is
+ * measured from (B_1 = 1, the initial capital; B_t = V_{t−1}), c_t the cash return of period t and
+ * β_t = 1 without `coefficients`. With it, r_{p,t} = Σ_i ω_{i,t−1} r_{i,t} + ω_{cash,t−1} c_t −
+ * Σ_{k: trade in period t} cost_k / B_k for every t (the kernel's accounting: V_t = cash_{t−1}(1 + c_t)
+ * + Σ_i u_i p_{i,t} − cost_t).
+ */
+export function cashContribution(cash: Float64Array, equity: Float64Array, cashReturns: Float64Array, coefficients?: Float64Array): number {
+  let sum = 0;
+  for (let t = 1; t < cash.length; t++) {
+    const c = cashReturns[t] as number;
+    if (c === 0) continue;
+    const held = (cash[t - 1] as number) / (t === 1 ? 1 : (equity[t - 1] as number));
+    sum += (coefficients ? (coefficients[t] as number) : 1) * held * c;
   }
   return sum;
 }

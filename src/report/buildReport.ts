@@ -9,6 +9,7 @@ import type { BacktestResult } from '../engine/runBacktest.js';
 import { riskFreeStatement } from './riskFreeStatement.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
+import { attributionFigures, type FactorSeries } from '../attribution/attributionFigures.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
@@ -40,6 +41,8 @@ export interface ReportInputs {
   includeSeries?: boolean;
   /** What a Black–Litterman strategy's views added (engine/viewAttribution.ts), when it has views. */
   viewAttribution?: ViewAttribution | null;
+  /** Returns of `reporting.factors` on the run's rows (attribution/factorReturns.ts), when it names factors. */
+  factors?: FactorSeries | null;
 }
 
 export const DEFINITIONS_VERSION = 'sleeves-conventions-1';
@@ -100,6 +103,8 @@ export function buildReport(inputs: ReportInputs): Report {
   warnings.push(...conc.warnings);
   const hedges = hedgeChecks(result, assetReturns);
   warnings.push(...hedges.warnings);
+  const attribution = attributionFigures(result, assetReturns, inputs.factors ?? null, periodsPerYear);
+  warnings.push(...attribution.warnings);
 
   let totalCost = 0;
   let turnoverSum = 0;
@@ -163,7 +168,9 @@ export function buildReport(inputs: ReportInputs): Report {
     warnings,
   };
   if (inputs.viewAttribution) report.viewAttribution = inputs.viewAttribution;
+  Object.assign(report, { contributions: attribution.contributions, attribution: attribution.attribution }, attribution.factors ? { factors: attribution.factors } : {});
   if (inputs.includeSeries) report.series = buildSeries(result, conc.series, ctx);
+  if (report.series && attribution.factorBetas) report.series.factorBetas = attribution.factorBetas;
   return report;
 }
 

@@ -10,6 +10,7 @@
  */
 import { chartFigure, missingChart } from './html/chartFigure.js';
 import { contributionBars } from './html/contributionBars.js';
+import { attributionSectionHtml, linkedContributionValues } from './html/attributionSection.js';
 import { escapeHtml } from './html/escapeHtml.js';
 import { holdingsTable } from './html/holdingsTable.js';
 import { htmlPage } from './html/htmlPage.js';
@@ -74,7 +75,7 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
     concentrationTableHtml(report),
     contributionCharts(report),
     '</section>',
-    // Attribution and factor exposure sections go here (one line each).
+    attributionSectionHtml(report, series),
     hedgesHtml(report),
     '<section id="rebalancing"><h2>Rebalancing</h2>',
     rebalancesHtml(report),
@@ -89,7 +90,7 @@ export async function renderHtml(report: Report, series: ReportSeries | null = r
 
 function contributionCharts(report: Report): string {
   const conc = report.concentration as Record<string, { assets?: Record<string, number>; sleeves?: Record<string, number>; note?: string; costs?: number } | undefined>;
-  const ret = conc['returnContribution'];
+  const ret = linkedContributionValues(report) ?? conc['returnContribution'];
   // The costs term is a bar of its own beside the sleeves and the assets (Σ bars = Σ daily returns).
   const withCosts = (values: Record<string, number> | undefined) => (values && typeof ret?.costs === 'number' && ret.costs !== 0 ? { ...values, '(costs)': ret.costs } : values);
   const risk = conc['riskContribution'];

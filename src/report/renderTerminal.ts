@@ -10,6 +10,7 @@ import { formatFigure } from './figures/formatFigure.js';
 import { labelIn, readBenchmarkFigure, readFigure } from './figures/readFigure.js';
 import { num, pct, textTable } from './format.js';
 import { hedgeLines } from './hedgeLines.js';
+import { attributionLines } from './renderAttributionTerminal.js';
 import type { Report } from './reportTypes.js';
 
 export function renderTerminal(report: Report, options: { color: boolean; folder?: string }): string {
@@ -41,6 +42,7 @@ export function renderTerminal(report: Report, options: { color: boolean; folder
   }
   out.push('');
   out.push(...concentrationLines(report));
+  out.push(...attributionLines(report));
   const hedges = hedgeLines(report);
   if (hedges.length > 0) out.push('', ...hedges, '');
   const sleeves = Object.entries(report.final.sleeves).map(([name, w]) => `${name} ${pct(w, 1)}`);

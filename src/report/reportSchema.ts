@@ -28,6 +28,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD'
 const nullableNumber = z.number().nullable();
 /** report.metrics, benchmark.metrics and benchmark.relative: the figure catalogue's keys (figureCatalogue.ts). */
 const metricValues = z.record(z.string(), nullableNumber);
+/** Brinson–Fachler effects of one segment (src/attribution/brinsonFachler.ts). */
+const effects = z.looseObject({ allocation: z.number(), selection: z.number(), interaction: z.number() });
 
 /** Checks `schema` and types the value as the engine's type T (the fields not checked are as buildReport wrote them). */
 function engineTyped<T>(schema: z.ZodType): z.ZodType<T> {
@@ -42,6 +44,8 @@ const seriesSchema = z.looseObject({
   /** Benchmark simple returns (row 0 and days without a benchmark price are null). */
   benchmarkReturns: z.array(nullableNumber).nullable(),
   underwater: z.array(z.number()),
+  /** Rolling one-year OLS betas per `reporting.factors` ticker (null before a full year); only with factors. */
+  factorBetas: z.record(z.string(), z.array(nullableNumber)).optional(),
   weights: z.record(z.string(), z.array(z.number())),
   /** Σ fraction · weight per sleeve, as a share of the whole portfolio (cash = 1 − Σ). */
   sleeveWeights: z.record(z.string(), z.array(z.number())),
@@ -117,6 +121,45 @@ export const reportSchema = z.looseObject({
   /** The metric profile, the risk-free rate of Sharpe/Sortino and what cash earned, each stated in words (absent in early reports). */
   convention: z.looseObject({ name: z.string(), definitions: z.string(), riskFree: z.string().optional(), cash: z.string().optional() }),
   timing: z.looseObject({ lag: z.number(), description: z.string() }),
+  /** Return contributions linked over time (Cariño) that add up to the total return (src/attribution); absent in reports of engines before it. */
+  contributions: z
+    .looseObject({
+      method: z.string(),
+      assets: z.record(z.string(), z.number()),
+      sleeves: z.record(z.string(), z.number()),
+      cash: z.number(),
+      costs: z.number(),
+      total: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** Brinson–Fachler effects by sleeve against the stated reference, Cariño-linked; absent in reports of engines before it. */
+  attribution: z
+    .looseObject({
+      method: z.string(),
+      reference: z.string(),
+      sleeves: z.record(z.string(), effects),
+      cash: effects,
+      costs: z.number(),
+      active: z.number(),
+      portfolioReturn: z.number(),
+      referenceReturn: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** OLS of the daily returns on `reporting.factors` (only when the strategy names factors). */
+  factors: z
+    .looseObject({
+      tickers: z.array(z.string()),
+      betas: z.record(z.string(), nullableNumber),
+      tStats: z.record(z.string(), nullableNumber),
+      alpha: nullableNumber,
+      alphaTStat: nullableNumber,
+      rSquared: nullableNumber,
+      periods: z.number(),
+      alphaConvention: z.string(),
+    })
+    .optional(),
   costs: z.looseObject({
     bps: z.number(),
     slippageBps: z.number(),

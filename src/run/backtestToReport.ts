@@ -6,6 +6,7 @@ import { runBacktest, type BacktestResult } from '../engine/runBacktest.js';
 import { viewAttribution } from '../engine/viewAttribution.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildReport } from '../report/buildReport.js';
+import { factorReturns } from '../attribution/factorReturns.js';
 import type { Report } from '../report/reportTypes.js';
 import type { PreparedRun } from './prepareRun.js';
 
@@ -33,6 +34,7 @@ export function backtestToReport(run: PreparedRun, options: { includeSeries?: bo
       currency: inputs.currency,
     },
     grossReturns: gross,
+    factors: inputs.factors ? { tickers: inputs.factors.assets, returns: factorReturns(inputs.factors, result.dates) } : null,
     includeSeries: options.includeSeries ?? false,
     // Black–Litterman: the strategy again without its views, and with each view alone.
     viewAttribution: viewAttribution(spec, data, result, {

@@ -16,6 +16,8 @@ import { tickerToFileName } from '../data/tickerToFileName.js';
 import { readPriceFile } from '../data/readPriceFile.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { strategyLayout } from '../engine/strategyLayout.js';
+import type { PricePanel } from '../core/panel.js';
+import { loadFactorPanel } from './loadFactorPanel.js';
 
 export interface RunInputs extends LoadedPanel {
   /** The weights schedule named by spec.weightsFile, when there is one. */
@@ -24,6 +26,8 @@ export interface RunInputs extends LoadedPanel {
   readonly cashRates?: CashRates;
   /** What the currency conversion did (null when every price is in USD or base is local). */
   readonly currency: CurrencyNote | null;
+  /** Prices of `reporting.factors` on the panel's dates, in the base currency (loadFactorPanel). */
+  readonly factors?: PricePanel;
 }
 
 
@@ -36,7 +40,15 @@ export function loadRunData(spec: StrategySpec, dataDir: string): RunInputs {
   const loaded = loadPanel(dataDir, { tickers, ...to, maxFillDays: spec.data.maxFillDays, calendar: spec.data.calendar });
   const withCurrency = convertCurrency(spec, dataDir, loaded);
   const cashRates = spec.cash && 'rateFile' in spec.cash ? readCashRateFile(spec.cash.rateFile) : undefined;
-  return { ...withCurrency, ...(schedule ? { schedule } : {}), ...(cashRates ? { cashRates } : {}) };
+  const factors = spec.reporting.factors ? withFactors(spec, dataDir, withCurrency) : {};
+  return { ...withCurrency, ...factors, ...(schedule ? { schedule } : {}), ...(cashRates ? { cashRates } : {}) };
+}
+
+/** The factor prices, converted like the benchmark; their files join the provenance. */
+function withFactors(spec: StrategySpec, dataDir: string, run: RunInputs): Pick<RunInputs, 'factors' | 'files' | 'warnings'> {
+  const loaded = convertCurrency(spec, dataDir, loadFactorPanel(spec.reporting.factors ?? [], dataDir, run.panel.dates, spec.data.maxFillDays, run.synthetic));
+  const known = new Set(run.files.map((f) => f.file));
+  return { factors: loaded.panel, files: [...run.files, ...loaded.files.filter((f) => !known.has(f.file))], warnings: [...run.warnings, ...loaded.warnings.map((w) => `factors: ${w}`)] };
 }
 
 /**

@@ -2,7 +2,7 @@
  * `strategies validate --data DIR`: does the folder hold what the strategy needs? Every ticker
  * of strategyTickers (sleeve assets, benchmark, FX files for base USD) must have a readable
  * price file, and when the strategy states `period.from` / `period.to`, its prices must cover
- * them. Returns every problem, one line each, at the place in the strategy file that names
+ * them; each `reporting.factors` ticker must have a price file. Returns every problem, one line each, at the place in the strategy file that names
  * the ticker (an FX ticker at the first asset it converts).
  *
  * Covering allows a grace of COVER_GRACE_DAYS calendar days at each end, so that a period
@@ -36,6 +36,10 @@ export function checkStrategyData(spec: StrategySpec, strategy: Pick<LoadedStrat
     const why = fx ? `; it holds the FX rates (local currency per USD) that convert ${fx.converts.join(', ')} to USD: add it, or set currency.base: local` : '';
     errors.push(`${placeOf(m.ticker)}: ${missingTickersMessage(dir, [m])}${why}`);
   }
+  // reporting.factors need a price file (not the period: the regression uses the common periods).
+  const factors = (spec.reporting.factors ?? []).filter((t) => !needed.all.includes(t));
+  const factorPlaces = locateTickers(strategy, factors);
+  for (const m of findMissingTickers(dir, factors)) errors.push(`${factorPlaces[m.ticker] ?? strategy.file}: ${missingTickersMessage(dir, [m])} (a reporting.factors ticker)`);
   const from = spec.period.from !== undefined ? parseIsoDate(spec.period.from) : undefined;
   const to = spec.period.to !== undefined ? parseIsoDate(spec.period.to) : undefined;
   for (const ticker of needed.all) {

@@ -1,7 +1,7 @@
 /**
  * Where a ticker is written in a strategy file, as `file:line:col`, so that a run-time error
  * about it (no price file, no prices in the period) can point at the strategy's own line. The
- * first place wins: a sleeve's assets (list item or map key), then the benchmark.
+ * first place wins: a sleeve's assets (list item or map key), then the benchmark, then `reporting.factors`.
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { LoadedStrategy } from './loadStrategy.js';
@@ -31,5 +31,7 @@ export function locateTickers(loaded: Pick<LoadedStrategy, 'file' | 'text'>, tic
   }
   const benchmark = doc.get('benchmark', true);
   if (isScalar(benchmark)) note(benchmark.value, benchmark);
+  const factors = doc.getIn(['reporting', 'factors'], true);
+  if (isSeq(factors)) for (const item of factors.items) if (isScalar(item)) note(item.value, item);
   return places;
 }

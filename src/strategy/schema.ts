@@ -128,6 +128,13 @@ export const reportingSchema = z
       .enum(['rate', 'cash'])
       .optional()
       .describe("'cash': the strategy's cash return series (the `cash` key) is the risk-free rate of Sharpe and the target of Sortino; default 'rate' (riskFreeRate and mar)"),
+    factors: z
+      .array(ticker)
+      .min(1)
+      .max(20)
+      .refine((list) => new Set(list).size === list.length, 'each factor ticker once')
+      .optional()
+      .describe('tickers of the data folder to regress the strategy\'s daily returns on (OLS with an intercept): betas, t-statistics, R², annualised alpha, rolling one-year betas'),
   })
   .strict();
 

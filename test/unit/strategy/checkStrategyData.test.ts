@@ -67,6 +67,13 @@ describe('checkStrategyData', () => {
     ]);
   });
 
+  it('reports a reporting.factors ticker without a price file at its line', () => {
+    const src = text('reporting: { factors: [SPY, QQQ] }'); // line 6: "reporting: { factors: [SPY, " is 28 characters: QQQ at 29
+    const errors = checkStrategyData(parseStrategy(src, 's.yaml'), { file: 's.yaml', text: src }, dir);
+    expect(errors).toContain(`s.yaml:6:29: no price file for ticker "QQQ" in ${dir} (expected ${path.join(dir, 'QQQ.csv')}); no close match; run "sleeves data list ${dir}" (a reporting.factors ticker)`);
+    expect(errors.some((e) => e.includes('"SPY"'))).toBe(false);
+  });
+
   it('checks no period when the strategy states none, and no FX file with base local', () => {
     const src = text('currency: { base: local }');
     const errors = checkStrategyData(parseStrategy(src, 's.yaml'), { file: 's.yaml', text: src }, dir);
