@@ -167,6 +167,8 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
       if (TIME_CHARTS.includes(f.id)) expect(f.painted, `${f.id}: painted pixels`).toBeGreaterThan(5000);
       else if (f.id === 'holdings') expect(f.rows).toBe(report.rebalances.length);
       else if (f.id === 'drawdowns') expect(f.rows).toBe(10);
+      // Attribution tables: the sleeves (4) or assets plus cash, costs and the total line.
+      else if (['contribution-table', 'brinson'].includes(f.id)) expect(f.rows, f.id).toBeGreaterThan(4);
       else expect(f.svgMarks, `${f.id}: SVG marks`).toBeGreaterThan(2);
       expect(f.width, f.id).toBeGreaterThan(200);
     }
