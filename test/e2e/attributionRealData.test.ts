@@ -57,8 +57,9 @@ function leastSquares(y: number[], cols: number[][]): number[] {
 
 describe.skipIf(!hasRealData)('attribution on real data (seed-barbell with factors)', () => {
   const dir = tempDir();
-  const file = path.join(dir, 'seed-barbell-factors.yaml');
-  writeFileSync(file, `${readFileSync(path.join(repoRoot, 'strategies/seed-barbell.yaml'), 'utf8')}\nreporting:\n  factors: [SPY, QQQ, TLT, GLD]\n`);
+  // The seed barbell names its factors itself (reporting.factors: [SPY, QQQ, TLT, GLD]).
+  const file = path.join(repoRoot, 'strategies/seed-barbell.yaml');
+  const seedText = readFileSync(file, 'utf8');
 
   it('adds up, matches the raw-price reference and an independent factor fit', async () => {
     const run = await prepareRun({ source: { kind: 'strategy', file }, dataDir: realDataDir });
@@ -138,7 +139,8 @@ describe.skipIf(!hasRealData)('attribution on real data (seed-barbell with facto
 
   it('names a factor without a price file and where the strategy file lists it', async () => {
     const bad = path.join(dir, 'bad-factor.yaml');
-    writeFileSync(bad, `${readFileSync(path.join(repoRoot, 'strategies/seed-barbell.yaml'), 'utf8')}\nreporting:\n  factors: [SPY, NOPE]\n`);
+    expect(seedText).toContain('factors: [SPY, QQQ, TLT, GLD]');
+    writeFileSync(bad, seedText.replace('factors: [SPY, QQQ, TLT, GLD]', 'factors: [SPY, NOPE]'));
     const lines = readFileSync(bad, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes('NOPE')) + 1;
     await expect(prepareRun({ source: { kind: 'strategy', file: bad }, dataDir: realDataDir })).rejects.toThrow(

@@ -18,7 +18,7 @@ import { writeStrategies } from './compareStrategies.js';
 const CHROMIUM = '/usr/bin/chromium';
 const PERIOD = ['--from', '2015-01-01', '--to', '2024-12-31'];
 const TEARSHEET = ['equity', 'underwater', 'drawdowns', 'eoy', 'monthly-heatmap', 'histogram', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'asset-weights', 'holdings', 'sleeve-weights', 'contributions'];
-const TIME_CHARTS = ['equity', 'underwater', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'asset-weights', 'sleeve-weights', 'concentration', 'effective-holdings'];
+const TIME_CHARTS = ['equity', 'underwater', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'asset-weights', 'sleeve-weights', 'concentration', 'effective-holdings', 'rolling-factor-betas'];
 
 type Ctx = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launchPersistentContext']>>;
 type Page = Awaited<ReturnType<Ctx['newPage']>>;
@@ -169,6 +169,8 @@ describe.skipIf(!hasRealData || !existsSync(CHROMIUM))('HTML pages in headless C
       else if (f.id === 'drawdowns') expect(f.rows).toBe(10);
       // Attribution tables: the sleeves (4) or assets plus cash, costs and the total line.
       else if (['contribution-table', 'brinson'].includes(f.id)) expect(f.rows, f.id).toBeGreaterThan(4);
+      // The factor table of the seed barbell's reporting.factors: 4 betas, alpha and R².
+      else if (f.id === 'factor-exposure') expect(f.rows).toBe(6);
       else expect(f.svgMarks, `${f.id}: SVG marks`).toBeGreaterThan(2);
       expect(f.width, f.id).toBeGreaterThan(200);
     }
