@@ -1,8 +1,10 @@
 import * as z from 'zod';
-import { solveRiskParity } from '../numeric/solveRiskParity.js';
+import { solveRiskParity, solveRiskParityWarm } from '../numeric/solveRiskParity.js';
+import { estimatorStateOf, windowSourceOf } from '../estimators/estimatorState.js';
+import { sourceColumns, usableCandidatesOf } from '../estimators/usableWindow.js';
 import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
 import { allocationOf, failedAllocation } from './allocationResult.js';
-import { scatterWeights, usableCandidates } from './returnWindow.js';
+import { scatterWeights } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
@@ -26,9 +28,14 @@ export type RiskParitySpec = z.output<typeof riskParitySchema>;
  * Newton on Spinu's log-barrier formulation to max |RC_i − RC_j| ≤ 1e-8 · mean RC
  * (numeric/solveRiskParity.ts). For two candidates the solution is w ∝ 1/σ whatever the
  * correlation. Fails on too little data, a singular covariance or non-convergence.
+ *
+ * Within a run, a decision over the same candidates as the run's previous riskParity decision
+ * starts from that decision's weights and solves by cyclic coordinate descent
+ * (solveRiskParityWarm, Newton when it does not converge), with the same convergence test.
  */
 export function riskParity(input: AllocationInput, params: RiskParitySpec): AllocationResult {
-  const usable = usableCandidates(input, params.lookback, Math.min(params.minObservations, params.lookback));
+  const source = windowSourceOf(input);
+  const usable = usableCandidatesOf(input, source, params.lookback, Math.min(params.minObservations, params.lookback));
   const w = new Float64Array(input.n);
   if (usable.length === 0) return failedAllocation(input.n, 'riskParity: no candidate has enough data');
   if (usable.length === 1) {
@@ -38,8 +45,13 @@ export function riskParity(input: AllocationInput, params: RiskParitySpec): Allo
   const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
   if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
   const budgets = params.riskBudgets;
-  const solved = solveRiskParity(cov, usable.length, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
+  const options = budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {};
+  const state = source ? estimatorStateOf(input, source) : null;
+  const columns = source ? sourceColumns(source, usable) : null;
+  const previous = state && columns ? state.warmStart('riskParity', columns) : undefined;
+  const solved = previous ? solveRiskParityWarm(cov, usable.length, previous.weights, options) : solveRiskParity(cov, usable.length, options);
   if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
+  if (state && columns) state.remember('riskParity', columns, solved.weights, null);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);
 }
