@@ -10,10 +10,11 @@ import type { AllocationInput } from './types.js';
  * window, with listwise deletion of incomplete rows: the sample covariance (divisor n − 1,
  * computed by numeric/covarianceKernel.ts), or its Ledoit-Wolf shrinkage (see estimators/ledoitWolf.ts). `rowsUsed` < 2 means undefined.
  *
- * Within a run (an input with a window source), the sample covariance of a window whose rows
- * are all complete is the one estimators/slidingCovariance.ts keeps up to date from decision to
- * decision (equal to the two-pass one to 1e-12 relative, tested); any window with a gap takes
- * the two-pass path with listwise deletion, as before.
+ * Within a run (an input with a window source), the sample covariance of a window whose complete
+ * rows follow all of its incomplete ones (no gap after the first complete row) is the one
+ * estimators/slidingCovariance.ts keeps up to date from decision to decision (equal to the
+ * two-pass one to 1e-12 relative, tested); any other window takes the two-pass path with
+ * listwise deletion, as before.
  */
 export function windowCovariance(
   input: AllocationInput,
@@ -27,9 +28,8 @@ export function windowCovariance(
     const k = indices.length;
     const cov = new Float64Array(k * k);
     const sliding = estimatorStateOf(input, source).sliding(lookback);
-    if (sliding.update(source.prices, source.nRows, sourceColumns(source, indices), source.first + start, source.first + input.length - 1, cov)) {
-      return { cov, rowsUsed: input.length - start };
-    }
+    const rowsUsed = sliding.update(source.prices, source.nRows, sourceColumns(source, indices), source.first + start, source.first + input.length - 1, cov);
+    if (rowsUsed >= 2) return { cov, rowsUsed };
   }
   const { block, rows } = gatherColumns(input, indices, start);
   if (shrinkage === 'ledoitWolf') {

@@ -26,6 +26,8 @@ export interface WarmStart {
 }
 
 export class EstimatorState {
+  /** Warm starts handed out by all states (for tests and measurements). */
+  static warmStarts = 0;
   lastRow = -1;
   readonly covariances = new Map<number, SlidingCovariance>();
   readonly warm = new Map<string, WarmStart>();
@@ -44,6 +46,7 @@ export class EstimatorState {
     const w = this.warm.get(method);
     if (w === undefined || w.count !== columns.length) return undefined;
     for (let c = 0; c < w.count; c++) if (w.columns[c] !== columns[c]) return undefined;
+    EstimatorState.warmStarts++;
     return w;
   }
 
@@ -63,10 +66,24 @@ export class EstimatorState {
 }
 
 const states = new WeakMap<Float64Array, WeakMap<readonly number[], EstimatorState>>();
+let stateless = 0;
 
-/** The window source of a decider's input, or null. */
+/** The window source of a decider's input, or null (always null inside {@link withoutEstimatorState}). */
 export function windowSourceOf(input: AllocationInput): WindowSource | null {
-  return input instanceof WindowAllocationInput ? input.source : null;
+  return stateless === 0 && input instanceof WindowAllocationInput ? input.source : null;
+}
+
+/**
+ * Runs `fn` with every allocator on its cold path (two-pass covariance, cold-start solvers), the
+ * reference the equivalence tests compare the stateful path with.
+ */
+export function withoutEstimatorState<T>(fn: () => T): T {
+  stateless++;
+  try {
+    return fn();
+  } finally {
+    stateless--;
+  }
 }
 
 /**

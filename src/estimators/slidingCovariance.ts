@@ -31,8 +31,11 @@ import { dotProduct } from '../numeric/dotProduct.js';
 export class SlidingCovariance {
   private k = 0;
   private columns = new Int32Array(0);
+  /** The complete rows first..last the sums cover (first −1: no sums). */
   private first = -1;
   private last = -1;
+  /** The window start asked for at the last update: rows requested..first−1 are all incomplete. */
+  private requested = -1;
   private sinceAnchor = 0;
   private shift = new Float64Array(0);
   private sum = new Float64Array(0);
@@ -40,9 +43,10 @@ export class SlidingCovariance {
   /** Column-major scratch of returns (series c at block[c * rows + r]). */
   private block = new Float64Array(0);
   private signed = new Float64Array(0);
-  /** Anchors and slides done (for tests and measurements). */
+  /** Anchors and slides done by this instance, and slides by all (for tests and measurements). */
   anchors = 0;
   slides = 0;
+  static slidesDone = 0;
 
   constructor(private readonly reanchorRows: number) {}
 
@@ -52,22 +56,28 @@ export class SlidingCovariance {
   }
 
   /**
-   * Writes into `out` (row-major k×k) the covariance of the simple returns of price columns
-   * `columns` (column c at prices[columns[c] · nRows + row]) over rows first..last, and returns
-   * true; returns false (and resets) when a return in the window is not finite or the window has
-   * fewer than 2 rows.
+   * Writes into `out` (row-major k×k) the sample covariance of the simple returns of price
+   * columns `columns` (column c at prices[columns[c] · nRows + row]) over the complete rows of
+   * rows first..last, and returns how many rows that is — when those complete rows are a suffix
+   * of the window (every row before them incomplete: row 0, which has no return, or candidates
+   * listed late). Otherwise (a gap among later rows), or with fewer than 2 complete rows, it
+   * returns −1 and forgets its sums: the caller then takes the two-pass path with listwise
+   * deletion.
    */
-  update(prices: Float64Array, nRows: number, columns: ArrayLike<number>, first: number, last: number, out: Float64Array): boolean {
-    const t = last - first + 1;
-    if (first < 1 || t < 2) return this.reset();
+  update(prices: Float64Array, nRows: number, columns: ArrayLike<number>, first: number, last: number, out: Float64Array): number {
+    if (last - first < 1 || first < 0) return this.reset();
     const k = columns.length;
-    const entering = last - this.last;
     const same = this.sameColumns(columns);
-    const canSlide = same && this.first >= 0 && first >= this.first && entering >= 0 && first <= this.last && 2 * Math.max(entering, first - this.first) < t && this.sinceAnchor + entering <= this.reanchorRows;
     if (!same) this.resize(columns);
-    const ok = canSlide ? this.slide(prices, nRows, first, last) : this.anchor(prices, nRows, first, last);
-    if (!ok) return this.reset();
+    const from = Math.max(first, this.first);
+    const entering = last - this.last;
+    const leaving = from - this.first;
+    const canSlide =
+      same && this.first >= 0 && first >= this.requested && entering >= 0 && from <= this.last && 2 * Math.max(entering, leaving) < last - from + 1 && this.sinceAnchor + entering <= this.reanchorRows;
+    if (!(canSlide && this.slide(prices, nRows, from, last)) && !this.anchor(prices, nRows, first, last)) return this.reset();
+    this.requested = first;
     const { sum, cross } = this;
+    const t = last - this.first + 1;
     const divisor = t - 1;
     for (let i = 0; i < k; i++) {
       const si = sum[i]! / t;
@@ -77,13 +87,14 @@ export class SlidingCovariance {
         out[j * k + i] = c;
       }
     }
-    return true;
+    return t;
   }
 
-  private reset(): false {
+  private reset(): -1 {
     this.first = -1;
     this.last = -1;
-    return false;
+    this.requested = -1;
+    return -1;
   }
 
   private sameColumns(columns: ArrayLike<number>): boolean {
@@ -102,8 +113,7 @@ export class SlidingCovariance {
     }
     this.k = k;
     for (let c = 0; c < k; c++) this.columns[c] = columns[c]!;
-    this.first = -1;
-    this.last = -1;
+    this.reset();
   }
 
   private scratch(size: number): void {
@@ -114,15 +124,15 @@ export class SlidingCovariance {
   }
 
   /**
-   * Returns of rows from..to (inclusive) of every column into block[c * rows + offset + r],
-   * minus `shift` when given; false when one is not finite.
+   * Returns of rows from..to (inclusive, from ≥ 1) of every column into
+   * block[c * rows + offset + (s − from)], minus the shift; false when one is not finite.
    */
-  private gather(prices: Float64Array, nRows: number, from: number, to: number, rows: number, offset: number, shifted: boolean): boolean {
+  private gatherShifted(prices: Float64Array, nRows: number, from: number, to: number, rows: number, offset: number): boolean {
     const { k, columns, block, shift } = this;
     for (let c = 0; c < k; c++) {
       const base = columns[c]! * nRows;
       const at = c * rows + offset - from;
-      const sc = shifted ? shift[c]! : 0;
+      const sc = shift[c]!;
       for (let s = from; s <= to; s++) {
         const r = prices[base + s]! / prices[base + s - 1]! - 1;
         if (!(r - r === 0)) return false;
@@ -132,21 +142,35 @@ export class SlidingCovariance {
     return true;
   }
 
-  /** Two-pass recomputation over the whole window: shift = mean, sums from the centered block. */
+  /**
+   * Two-pass recomputation: the returns of rows first..last, the complete suffix found (false
+   * when a complete row precedes an incomplete one, or fewer than 2 rows are complete), then the
+   * shift = its mean and the sums from the centered rows.
+   */
   private anchor(prices: Float64Array, nRows: number, first: number, last: number): boolean {
-    const { k, shift, sum, cross } = this;
+    const { k, columns, shift, sum, cross } = this;
     const t = last - first + 1;
     this.scratch(k * t);
-    if (!this.gather(prices, nRows, first, last, t, 0, false)) return false;
     const x = this.block;
     for (let c = 0; c < k; c++) {
-      const b = c * t;
+      const base = columns[c]! * nRows;
+      const at = c * t - first;
+      for (let s = first; s <= last; s++) x[at + s] = s === 0 ? Number.NaN : prices[base + s]! / prices[base + s - 1]! - 1;
+    }
+    let from = last + 1;
+    while (from > first && completeRow(x, k, t, from - 1 - first)) from--;
+    if (last - from < 1) return false;
+    for (let s = first; s < from - 1; s++) if (completeRow(x, k, t, s - first)) return false;
+    const off = from - first;
+    const m = last - from + 1;
+    for (let c = 0; c < k; c++) {
+      const b = c * t + off;
       let s = 0;
-      for (let r = 0; r < t; r++) s += x[b + r]!;
-      const mean = s / t;
+      for (let r = 0; r < m; r++) s += x[b + r]!;
+      const mean = s / m;
       shift[c] = mean;
       let d = 0;
-      for (let r = 0; r < t; r++) {
+      for (let r = 0; r < m; r++) {
         const y = x[b + r]! - mean;
         x[b + r] = y;
         d += y;
@@ -154,9 +178,9 @@ export class SlidingCovariance {
       sum[c] = d;
     }
     for (let i = 0; i < k; i++) {
-      for (let j = i; j < k; j++) cross[i * k + j] = dotProduct(x, i * t, j * t, t);
+      for (let j = i; j < k; j++) cross[i * k + j] = dotProduct(x, i * t + off, j * t + off, m);
     }
-    this.first = first;
+    this.first = from;
     this.last = last;
     this.sinceAnchor = 0;
     this.anchors++;
@@ -175,8 +199,8 @@ export class SlidingCovariance {
     const m = entering + leaving;
     if (m === 0) return true;
     this.scratch(k * m);
-    if (entering > 0 && !this.gather(prices, nRows, this.last + 1, last, m, 0, true)) return false;
-    if (leaving > 0) this.gather(prices, nRows, this.first, first - 1, m, entering, true);
+    if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, m, 0)) return false;
+    if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, m, entering);
     const { block: p, signed: q } = this;
     for (let c = 0; c < k; c++) {
       const b = c * m;
@@ -193,32 +217,75 @@ export class SlidingCovariance {
       }
       sum[c] = sum[c]! + d;
     }
-    for (let i = 0; i < k; i++) {
-      const a = i * m;
-      for (let j = i; j < k; j++) cross[i * k + j] = cross[i * k + j]! + crossDot(q, p, a, j * m, m);
-    }
+    addCrossProducts(cross, k, q, p, m);
     this.first = first;
     this.last = last;
     this.sinceAnchor += entering;
     this.slides++;
+    SlidingCovariance.slidesDone++;
     return true;
   }
 }
 
-/** Σ_{r<n} u[a + r] · v[b + r], four accumulators. */
-function crossDot(u: Float64Array, v: Float64Array, a: number, b: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const n4 = n - (n % 4);
-  let r = 0;
-  for (; r < n4; r += 4) {
-    s0 += u[a + r]! * v[b + r]!;
-    s1 += u[a + r + 1]! * v[b + r + 1]!;
-    s2 += u[a + r + 2]! * v[b + r + 2]!;
-    s3 += u[a + r + 3]! * v[b + r + 3]!;
+/** Whether row r of the column-major block (k series × t rows) is finite in every series. */
+function completeRow(x: Float64Array, k: number, t: number, r: number): boolean {
+  for (let c = 0; c < k; c++) {
+    const v = x[c * t + r]!;
+    if (!(v - v === 0)) return false;
   }
-  for (; r < n; r++) s0 += u[a + r]! * v[b + r]!;
-  return s0 + s1 + (s2 + s3);
+  return true;
+}
+
+/**
+ * cross[i·k + j] += Σ_{r<m} q[i·m + r] · p[j·m + r] for j ≥ i, two rows by two columns at a time
+ * (four loads feed four products; entries below the diagonal that a diagonal block also writes
+ * are never read).
+ */
+function addCrossProducts(cross: Float64Array, k: number, q: Float64Array, p: Float64Array, m: number): void {
+  let i = 0;
+  for (; i + 1 < k; i += 2) {
+    const a0 = i * m;
+    const a1 = a0 + m;
+    let j = i;
+    for (; j + 1 < k; j += 2) {
+      const b0 = j * m;
+      const b1 = b0 + m;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let r = 0; r < m; r++) {
+        const u0 = q[a0 + r]!;
+        const u1 = q[a1 + r]!;
+        const v0 = p[b0 + r]!;
+        const v1 = p[b1 + r]!;
+        s00 += u0 * v0;
+        s01 += u0 * v1;
+        s10 += u1 * v0;
+        s11 += u1 * v1;
+      }
+      cross[i * k + j] = cross[i * k + j]! + s00;
+      cross[i * k + j + 1] = cross[i * k + j + 1]! + s01;
+      cross[(i + 1) * k + j] = cross[(i + 1) * k + j]! + s10;
+      cross[(i + 1) * k + j + 1] = cross[(i + 1) * k + j + 1]! + s11;
+    }
+    if (j < k) {
+      const b0 = j * m;
+      let s00 = 0;
+      let s10 = 0;
+      for (let r = 0; r < m; r++) {
+        const v0 = p[b0 + r]!;
+        s00 += q[a0 + r]! * v0;
+        s10 += q[a1 + r]! * v0;
+      }
+      cross[i * k + j] = cross[i * k + j]! + s00;
+      cross[(i + 1) * k + j] = cross[(i + 1) * k + j]! + s10;
+    }
+  }
+  if (i < k) {
+    const a0 = i * m;
+    let s = 0;
+    for (let r = 0; r < m; r++) s += q[a0 + r]! * p[a0 + r]!;
+    cross[i * k + i] = cross[i * k + i]! + s;
+  }
 }
