@@ -32,7 +32,7 @@ export function maxDiversification(input: AllocationInput, params: MaxDiversific
   const usable = usableCandidatesOf(input, source, params.lookback, Math.min(params.minObservations, params.lookback));
   const k = usable.length;
   if (k === 0) return failedAllocation(input.n, 'maxDiversification: no candidate has enough data');
-  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `maxDiversification: too little data (${rowsUsed} complete rows)`);
   const sigma = new Float64Array(k);
   for (let a = 0; a < k; a++) {

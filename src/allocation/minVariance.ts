@@ -42,7 +42,7 @@ export function minVariance(input: AllocationInput, params: MinVarianceSpec): Al
     lower[c] = boundFor(params.minWeight, name, 0);
     upper[c] = boundFor(params.maxWeight, name, 1);
   }
-  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `minVariance: too little data (${rowsUsed} complete rows)`);
   const state = source ? estimatorStateOf(input, source) : null;
   const columns = source ? sourceColumns(source, usable) : null;

@@ -42,7 +42,7 @@ export function riskParity(input: AllocationInput, params: RiskParitySpec): Allo
     w[usable[0] as number] = 1;
     return allocationOf(w);
   }
-  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
   const budgets = params.riskBudgets;
   const options = budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {};

@@ -14,20 +14,23 @@ import type { AllocationInput } from './types.js';
  * rows follow all of its incomplete ones (no gap after the first complete row) is the one
  * estimators/slidingCovariance.ts keeps up to date from decision to decision (equal to the
  * two-pass one to 1e-12 relative, tested); any other window takes the two-pass path with
- * listwise deletion, as before.
+ * listwise deletion, as before. With `reuse` that covariance is written into a buffer of the
+ * run's state, valid until the next decision (for callers that keep no reference to it).
  */
 export function windowCovariance(
   input: AllocationInput,
   indices: readonly number[],
   lookback: number,
   shrinkage: 'none' | 'ledoitWolf',
+  reuse = false,
 ): { cov: Float64Array; rowsUsed: number } {
   const start = windowStart(input, lookback);
   const source = shrinkage === 'none' ? windowSourceOf(input) : null;
   if (source !== null) {
     const k = indices.length;
-    const cov = new Float64Array(k * k);
-    const sliding = estimatorStateOf(input, source).sliding(lookback);
+    const state = estimatorStateOf(input, source);
+    const cov = reuse ? state.buffer(k * k) : new Float64Array(k * k);
+    const sliding = state.sliding(lookback);
     const rowsUsed = sliding.update(source.prices, source.nRows, sourceColumns(source, indices), source.first + start, source.first + input.length - 1, cov);
     if (rowsUsed >= 2) return { cov, rowsUsed };
   }

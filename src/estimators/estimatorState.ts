@@ -31,6 +31,13 @@ export class EstimatorState {
   lastRow = -1;
   readonly covariances = new Map<number, SlidingCovariance>();
   readonly warm = new Map<string, WarmStart>();
+  private scratch = new Float64Array(0);
+
+  /** A buffer of at least `size` entries, reused from decision to decision (contents undefined). */
+  buffer(size: number): Float64Array {
+    if (this.scratch.length < size) this.scratch = new Float64Array(size);
+    return this.scratch.length === size ? this.scratch : this.scratch.subarray(0, size);
+  }
 
   sliding(lookback: number): SlidingCovariance {
     let s = this.covariances.get(lookback);

@@ -64,6 +64,9 @@ export function solveMinVarianceQp(
   const { w, status } = ws;
 
   let iterations = guessStart(ws, lower, upper, options.start);
+  // A successful guess leaves w at its working set's minimiser: the first iteration would only
+  // solve the same subproblem again, so it goes straight to the multipliers.
+  let atMinimiser = iterations > 0;
   if (iterations < 0) {
     iterations = -iterations;
     waterFillStart(w, status, lower, upper, n, budget);
@@ -71,9 +74,12 @@ export function solveMinVarianceQp(
 
   while (iterations < maxIterations) {
     iterations++;
-    if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
-    if (ws.stepTowardsCandidate(lower, upper)) continue;
-    w.set(ws.cand);
+    if (atMinimiser) atMinimiser = false;
+    else {
+      if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
+      if (ws.stepTowardsCandidate(lower, upper)) continue;
+      w.set(ws.cand);
+    }
     const release = ws.mostNegativeMultiplier(lower, upper);
     if (release < 0) {
       const weights = new Float64Array(n);
