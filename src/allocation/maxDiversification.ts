@@ -45,7 +45,7 @@ export function maxDiversification(input: AllocationInput, params: MaxDiversific
     for (let b = 0; b < k; b++) corr[a * k + b] = (cov[a * k + b] as number) / ((sigma[a] as number) * (sigma[b] as number));
   }
   const state = source ? estimatorStateOf(input, source) : null;
-  const columns = source ? sourceColumns(source, usable) : null;
+  const columns = source && state ? sourceColumns(source, usable, state.columns(k)) : null;
   const previous = state && columns ? state.warmStart('maxDiversification', columns) : undefined;
   const solved = solveMinVarianceQp(corr, k, new Float64Array(k), new Float64Array(k).fill(1), previous ? { start: previous.status } : {});
   if (!solved.ok) return failedAllocation(input.n, `maxDiversification: ${solved.reason}`);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { solveMinVarianceQp } from '../numeric/solveMinVarianceQp.js';
 import { boundFor, candidateBoundParams, covarianceWindowParams, fallbackSchema } from './commonParams.js';
-import { allocationOf, failedAllocation } from './allocationResult.js';
+import { allocationOf, failedAllocation, weightsBuffer } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { estimatorStateOf, windowSourceOf } from '../estimators/estimatorState.js';
 import { sourceColumns, usableCandidatesOf } from '../estimators/usableWindow.js';
@@ -35,8 +35,9 @@ export function minVariance(input: AllocationInput, params: MinVarianceSpec): Al
   const usable = usableCandidatesOf(input, source, params.lookback, Math.min(params.minObservations, params.lookback));
   const k = usable.length;
   if (k === 0) return failedAllocation(input.n, 'minVariance: no candidate has enough data');
-  const lower = new Float64Array(k);
-  const upper = new Float64Array(k);
+  const state = source ? estimatorStateOf(input, source) : null;
+  const lower = state ? state.floats(1, k) : new Float64Array(k);
+  const upper = state ? state.floats(2, k) : new Float64Array(k);
   for (let c = 0; c < k; c++) {
     const name = input.names[usable[c] as number] as string;
     lower[c] = boundFor(params.minWeight, name, 0);
@@ -44,13 +45,12 @@ export function minVariance(input: AllocationInput, params: MinVarianceSpec): Al
   }
   const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `minVariance: too little data (${rowsUsed} complete rows)`);
-  const state = source ? estimatorStateOf(input, source) : null;
-  const columns = source ? sourceColumns(source, usable) : null;
+  const columns = source && state ? sourceColumns(source, usable, state.columns(k)) : null;
   const previous = state && columns ? state.warmStart('minVariance', columns) : undefined;
-  const solved = solveMinVarianceQp(cov, k, lower, upper, previous ? { start: previous.status } : {});
+  const solved = solveMinVarianceQp(cov, k, lower, upper, previous ? { start: previous.status, out: state!.floats(0, k) } : {});
   if (!solved.ok) return failedAllocation(input.n, `minVariance: ${solved.reason}`);
   if (state && columns) state.remember('minVariance', columns, null, solved.status);
-  const w = new Float64Array(input.n);
+  const w = weightsBuffer(input);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);
 }

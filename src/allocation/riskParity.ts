@@ -3,7 +3,7 @@ import { solveRiskParity, solveRiskParityWarm } from '../numeric/solveRiskParity
 import { estimatorStateOf, windowSourceOf } from '../estimators/estimatorState.js';
 import { sourceColumns, usableCandidatesOf } from '../estimators/usableWindow.js';
 import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
-import { allocationOf, failedAllocation } from './allocationResult.js';
+import { allocationOf, failedAllocation, weightsBuffer } from './allocationResult.js';
 import { scatterWeights } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -36,22 +36,25 @@ export type RiskParitySpec = z.output<typeof riskParitySchema>;
 export function riskParity(input: AllocationInput, params: RiskParitySpec): AllocationResult {
   const source = windowSourceOf(input);
   const usable = usableCandidatesOf(input, source, params.lookback, Math.min(params.minObservations, params.lookback));
-  const w = new Float64Array(input.n);
   if (usable.length === 0) return failedAllocation(input.n, 'riskParity: no candidate has enough data');
   if (usable.length === 1) {
+    const w = weightsBuffer(input);
     w[usable[0] as number] = 1;
     return allocationOf(w);
   }
   const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
   const budgets = params.riskBudgets;
-  const options = budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {};
+  const k = usable.length;
   const state = source ? estimatorStateOf(input, source) : null;
-  const columns = source ? sourceColumns(source, usable) : null;
+  const columns = source && state ? sourceColumns(source, usable, state.columns(k)) : null;
   const previous = state && columns ? state.warmStart('riskParity', columns) : undefined;
-  const solved = previous ? solveRiskParityWarm(cov, usable.length, previous.weights, options) : solveRiskParity(cov, usable.length, options);
+  const solved = previous
+    ? solveRiskParityWarm(cov, k, previous.weights, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1), out: state!.floats(0, k) } : { out: state!.floats(0, k) })
+    : solveRiskParity(cov, k, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
   if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
   if (state && columns) state.remember('riskParity', columns, solved.weights, null);
+  const w = weightsBuffer(input);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);
 }

@@ -31,7 +31,7 @@ export function windowCovariance(
     const state = estimatorStateOf(input, source);
     const cov = reuse ? state.buffer(k * k) : new Float64Array(k * k);
     const sliding = state.sliding(lookback);
-    const rowsUsed = sliding.update(source.prices, source.nRows, sourceColumns(source, indices), source.first + start, source.first + input.length - 1, cov);
+    const rowsUsed = sliding.update(source.prices, source.nRows, sourceColumns(source, indices, state.columns(k)), source.first + start, source.first + input.length - 1, cov);
     if (rowsUsed >= 2) return { cov, rowsUsed };
   }
   const { block, rows } = gatherColumns(input, indices, start);

@@ -32,6 +32,21 @@ export class EstimatorState {
   readonly covariances = new Map<number, SlidingCovariance>();
   readonly warm = new Map<string, WarmStart>();
   private scratch = new Float64Array(0);
+  private readonly slots: Float64Array[] = [];
+  private columnScratch = new Int32Array(0);
+
+  /** Scratch number `slot` of exactly `size` entries, reused from decision to decision (contents undefined). */
+  floats(slot: number, size: number): Float64Array {
+    let f = this.slots[slot];
+    if (f === undefined || f.length !== size) this.slots[slot] = f = new Float64Array(size);
+    return f;
+  }
+
+  /** A reused buffer for the candidates' price columns (see estimators/usableWindow.ts sourceColumns). */
+  columns(size: number): Int32Array {
+    if (this.columnScratch.length !== size) this.columnScratch = new Int32Array(size);
+    return this.columnScratch;
+  }
 
   /** A buffer of at least `size` entries, reused from decision to decision (contents undefined). */
   buffer(size: number): Float64Array {

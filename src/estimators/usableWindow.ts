@@ -39,9 +39,9 @@ export function usableCandidatesOf(input: AllocationInput, source: WindowSource 
   return out;
 }
 
-/** The price columns (indices into the source's prices) of the given candidates. */
-export function sourceColumns(source: WindowSource, indices: readonly number[]): Int32Array {
-  const cols = new Int32Array(indices.length);
+/** The price columns (indices into the source's prices) of the given candidates, into `into` when given. */
+export function sourceColumns(source: WindowSource, indices: readonly number[], into?: Int32Array): Int32Array {
+  const cols = into ?? new Int32Array(indices.length);
   for (let c = 0; c < indices.length; c++) cols[c] = source.assetIdx[indices[c]!]!;
   return cols;
 }

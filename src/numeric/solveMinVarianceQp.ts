@@ -31,7 +31,8 @@ const AT_UPPER = 2;
  * upper bound) replaces the all-free first guess; the clamping and the active-set loop then run
  * as from a cold start, so the result is the same exact KKT point (the minimiser is unique when
  * Σ is positive definite), usually after one or two subproblem solves instead of several.
- * The scratch buffers are reused from call to call (one set per n).
+ * The scratch buffers are reused from call to call (one set per n); the weights are written into
+ * `out` when it has length n.
  *
  * Fails (never throws) on: inconsistent bounds (Σ lower > budget or Σ upper < budget), a singular
  * Σ_FF (e.g. more candidates than observations, or duplicated series), or more iterations than
@@ -42,7 +43,7 @@ export function solveMinVarianceQp(
   n: number,
   lower: Float64Array,
   upper: Float64Array,
-  options: { budget?: number; maxIterations?: number; start?: Uint8Array } = {},
+  options: { budget?: number; maxIterations?: number; start?: Uint8Array; out?: Float64Array } = {},
 ): MinVarianceQpResult {
   const budget = options.budget ?? 1;
   const maxIterations = options.maxIterations ?? 20 * n + 100;
@@ -82,7 +83,7 @@ export function solveMinVarianceQp(
     }
     const release = ws.mostNegativeMultiplier(lower, upper);
     if (release < 0) {
-      const weights = new Float64Array(n);
+      const weights = options.out !== undefined && options.out.length === n ? options.out : new Float64Array(n);
       for (let i = 0; i < n; i++) weights[i] = Math.min(upper[i] as number, Math.max(lower[i] as number, w[i] as number));
       return { ok: true, weights, iterations, status: Uint8Array.from(status) };
     }

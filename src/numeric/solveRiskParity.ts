@@ -153,10 +153,11 @@ function relativeSpread(x: Float64Array, sx: Float64Array, b: Float64Array, n: n
   return (hi - lo) / quad;
 }
 
-function normalised(x: Float64Array, n: number): Float64Array {
+/** x / Σx, into `out` when it has length n. */
+function normalised(x: Float64Array, n: number, out?: Float64Array): Float64Array {
   let s = 0;
   for (let i = 0; i < n; i++) s += x[i] as number;
-  const w = new Float64Array(n);
+  const w = out !== undefined && out.length === n ? out : new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = (x[i] as number) / s;
   return w;
 }
@@ -176,13 +177,14 @@ function normalised(x: Float64Array, n: number): Float64Array {
  * of solveRiskParity (max relative risk-contribution spread ≤ `tolerance`, default 1e-8), on the
  * carried Σx after each sweep and confirmed on an exactly recomputed Σx. Without convergence in `maxSweeps`
  * (default 200) sweeps, or with an unusable start, the result is Newton's from its cold start
- * (solveRiskParity), so the method fails exactly when Newton does.
+ * (solveRiskParity), so the method fails exactly when Newton does. The weights are written into
+ * `out` when it has length n.
  */
 export function solveRiskParityWarm(
   cov: Float64Array,
   n: number,
   start: Float64Array,
-  options: { budgets?: Float64Array; tolerance?: number; maxSweeps?: number } = {},
+  options: { budgets?: Float64Array; tolerance?: number; maxSweeps?: number; out?: Float64Array } = {},
 ): RiskParityResult {
   const tolerance = options.tolerance ?? 1e-8;
   const maxSweeps = options.maxSweeps ?? 200;
@@ -213,7 +215,7 @@ export function solveRiskParityWarm(
     quad = dot(x, sx, n);
     const spread = relativeSpread(x, sx, b, n, quad);
     if (spread <= tolerance) {
-      if (exact) return { ok: true, weights: normalised(x, n), iterations: sweep, spread };
+      if (exact) return { ok: true, weights: normalised(x, n, options.out), iterations: sweep, spread };
       multiply(cov, n, x, sx);
       exact = true;
       sweep--;
