@@ -206,9 +206,11 @@ export function solveRiskParityWarm(
   let quad = dot(x, sx, n);
   if (!(quad > 0) || !Number.isFinite(quad)) return newton();
   const scale = Math.sqrt(1 / quad);
-  for (let i = 0; i < n; i++) x[i] = x[i]! * scale;
-  multiply(cov, n, x, sx);
-  let exact = true;
+  for (let i = 0; i < n; i++) {
+    x[i] = x[i]! * scale;
+    sx[i] = sx[i]! * scale;
+  }
+  let exact = false;
   for (let sweep = 0; sweep <= maxSweeps; sweep++) {
     // Σx is exact after a recomputation and carried along the coordinate updates otherwise; a
     // spread within the tolerance is confirmed on a recomputed Σx before it is accepted.
@@ -232,7 +234,15 @@ export function solveRiskParityWarm(
       const delta = next - xi;
       if (delta === 0) continue;
       x[i] = next;
-      for (let j = 0; j < n; j++) sx[j] = sx[j]! + cov[row + j]! * delta;
+      // Σx += Σ_{·i} δ (row i, Σ symmetric), unrolled by four.
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        sx[j] = sx[j]! + cov[row + j]! * delta;
+        sx[j + 1] = sx[j + 1]! + cov[row + j + 1]! * delta;
+        sx[j + 2] = sx[j + 2]! + cov[row + j + 2]! * delta;
+        sx[j + 3] = sx[j + 3]! + cov[row + j + 3]! * delta;
+      }
+      for (; j < n; j++) sx[j] = sx[j]! + cov[row + j]! * delta;
     }
     exact = false;
   }
