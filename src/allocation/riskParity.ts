@@ -1,8 +1,10 @@
 import * as z from 'zod';
-import { solveRiskParity } from '../numeric/solveRiskParity.js';
+import { solveRiskParity, solveRiskParityWarm } from '../numeric/solveRiskParity.js';
+import { estimatorStateOf, windowSourceOf } from '../estimators/estimatorState.js';
+import { sourceColumns, usableCandidatesOf } from '../estimators/usableWindow.js';
 import { covarianceWindowParams, fallbackSchema } from './commonParams.js';
-import { allocationOf, failedAllocation } from './allocationResult.js';
-import { scatterWeights, usableCandidates } from './returnWindow.js';
+import { allocationOf, failedAllocation, weightsBuffer } from './allocationResult.js';
+import { scatterWeights } from './returnWindow.js';
 import { windowCovariance } from './windowCovariance.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
@@ -26,20 +28,33 @@ export type RiskParitySpec = z.output<typeof riskParitySchema>;
  * Newton on Spinu's log-barrier formulation to max |RC_i − RC_j| ≤ 1e-8 · mean RC
  * (numeric/solveRiskParity.ts). For two candidates the solution is w ∝ 1/σ whatever the
  * correlation. Fails on too little data, a singular covariance or non-convergence.
+ *
+ * Within a run, a decision over the same candidates as the run's previous riskParity decision
+ * starts from that decision's weights and solves by cyclic coordinate descent
+ * (solveRiskParityWarm, Newton when it does not converge), with the same convergence test.
  */
 export function riskParity(input: AllocationInput, params: RiskParitySpec): AllocationResult {
-  const usable = usableCandidates(input, params.lookback, Math.min(params.minObservations, params.lookback));
-  const w = new Float64Array(input.n);
+  const source = windowSourceOf(input);
+  const usable = usableCandidatesOf(input, source, params.lookback, Math.min(params.minObservations, params.lookback));
   if (usable.length === 0) return failedAllocation(input.n, 'riskParity: no candidate has enough data');
   if (usable.length === 1) {
+    const w = weightsBuffer(input);
     w[usable[0] as number] = 1;
     return allocationOf(w);
   }
-  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);
+  const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage, true);
   if (rowsUsed < 3) return failedAllocation(input.n, `riskParity: too little data (${rowsUsed} complete rows)`);
   const budgets = params.riskBudgets;
-  const solved = solveRiskParity(cov, usable.length, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
+  const k = usable.length;
+  const state = source ? estimatorStateOf(input, source) : null;
+  const columns = source && state ? sourceColumns(source, usable, state.columns(k)) : null;
+  const previous = state && columns ? state.warmStart('riskParity', columns) : undefined;
+  const solved = previous
+    ? solveRiskParityWarm(cov, k, previous.weights, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1), out: state!.floats(0, k) } : { out: state!.floats(0, k) })
+    : solveRiskParity(cov, k, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
   if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
+  if (state && columns) state.remember('riskParity', columns, solved.weights, null);
+  const w = weightsBuffer(input);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);
 }

@@ -1,5 +1,6 @@
 import { failedAllocation } from './allocationResult.js';
-import { usableCandidates } from './returnWindow.js';
+import { windowSourceOf } from '../estimators/estimatorState.js';
+import { usableCandidatesOf } from '../estimators/usableWindow.js';
 import { windowCovariance } from './windowCovariance.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
@@ -13,7 +14,7 @@ export function usableCovariance(
   method: string,
   params: { lookback: number; minObservations: number; shrinkage: 'none' | 'ledoitWolf' },
 ): { usable: number[]; cov: Float64Array } | { failed: AllocationResult } {
-  const usable = usableCandidates(input, params.lookback, Math.min(params.minObservations, params.lookback));
+  const usable = usableCandidatesOf(input, windowSourceOf(input), params.lookback, Math.min(params.minObservations, params.lookback));
   const k = usable.length;
   if (k === 0) return { failed: failedAllocation(input.n, `${method}: no candidate has enough data`) };
   const { cov, rowsUsed } = windowCovariance(input, usable, params.lookback, params.shrinkage);

@@ -28,7 +28,8 @@ export class WindowAllocationInput implements AllocationInput {
     readonly eligible: Uint8Array,
     readonly moments: WindowMoments | undefined,
     readonly out: Float64Array | undefined,
-    private readonly source: WindowSource | null,
+    /** Where the window comes from (null for a window given as is); the estimators slide their covariance along it. */
+    readonly source: WindowSource | null,
     window?: Float64Array,
   ) {
     this.window = window;

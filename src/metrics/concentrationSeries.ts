@@ -46,6 +46,7 @@ export function concentrationSeries(
   const sleeveWeights: Record<string, Float64Array> = {};
   for (const s of sleeves) sleeveWeights[s.name] = new Float64Array(nDates);
   const row = new Float64Array(nAssets);
+  const largest = new Float64Array(Math.max(0, topK));
   let allCashDays = 0;
   for (let t = 0; t < nDates; t++) {
     let invested = 0;
@@ -73,7 +74,7 @@ export function concentrationSeries(
     effectiveHoldings[t] = 1 / sq;
     maxWeight[t] = row[best] as number;
     maxWeightAsset[t] = best;
-    topKShare[t] = sumOfLargest(row, topK);
+    topKShare[t] = sumOfLargest(row, topK, largest);
     let sleeveTotal = 0;
     let sleeveSq = 0;
     for (const s of sleeves) {
@@ -88,15 +89,44 @@ export function concentrationSeries(
   return { hhi, effectiveHoldings, maxWeight, maxWeightAsset, topKShare, cashWeight, sleeveHhi, sleeveWeights, allCashDays };
 }
 
-/** Sum of the k largest entries of x (all of them when k ≥ length). */
-export function sumOfLargest(x: Float64Array, k: number): number {
+/**
+ * Sum of the k largest entries of x (all of them when k ≥ length), added in ascending order
+ * (as summing the tail of the sorted array would). The k largest are kept in `scratch` (length
+ * ≥ k, reused by the caller) by insertion, O(length · k) without sorting or allocating.
+ */
+export function sumOfLargest(x: Float64Array, k: number, scratch: Float64Array = new Float64Array(Math.max(0, k))): number {
   if (k >= x.length) {
     let s = 0;
     for (let i = 0; i < x.length; i++) s += x[i] as number;
     return s;
   }
-  const sorted = Float64Array.from(x).sort();
+  if (k <= 0) return 0;
+  // scratch[0..kept) ascending: the largest entries seen so far.
+  let kept = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (kept === k && !(v > (scratch[0] as number))) continue;
+    let at: number;
+    if (kept < k) at = kept++;
+    else at = 0;
+    // Insert v keeping the order: drop the smallest when full (at 0), then sift v up.
+    if (at === 0 && kept === k && k > 0) {
+      let j = 0;
+      while (j + 1 < k && (scratch[j + 1] as number) < v) {
+        scratch[j] = scratch[j + 1] as number;
+        j++;
+      }
+      scratch[j] = v;
+    } else {
+      let j = at;
+      while (j > 0 && (scratch[j - 1] as number) > v) {
+        scratch[j] = scratch[j - 1] as number;
+        j--;
+      }
+      scratch[j] = v;
+    }
+  }
   let s = 0;
-  for (let i = sorted.length - Math.max(0, k); i < sorted.length; i++) s += sorted[i] as number;
+  for (let j = 0; j < k; j++) s += scratch[j] as number;
   return s;
 }

@@ -1,6 +1,7 @@
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { centerCompleteRows } from '../numeric/centerCompleteRows.js';
 import { covarianceKernel } from '../numeric/covarianceKernel.js';
+import { SlidingCovariance } from '../estimators/slidingCovariance.js';
 import { effectiveBets } from './effectiveBets.js';
 import { lowRankRisk } from './lowRankRisk.js';
 import { riskContribution } from './riskContribution.js';
@@ -27,6 +28,10 @@ export interface RebalanceRisk {
  * With fewer complete rows than held assets the figures come from the T×T Gram matrix of the
  * window (metrics/lowRankRisk.ts) instead of the k×k covariance: equal up to rounding, and
  * O(T²k) instead of O(k²T + k³) per rebalance (hundreds of tickers with a 63-day window).
+ * With `prices`, a window whose complete rows are at least k slides its covariance from one
+ * rebalance to the next while the held set is unchanged (estimators/slidingCovariance.ts, equal
+ * to the two-pass covariance to 1e-12 relative); the eigen-decomposition of effective bets stays
+ * one per rebalance.
  */
 export function rebalanceRisk(
   weights: Float64Array,
@@ -41,6 +46,7 @@ export function rebalanceRisk(
   const bets = new Float64Array(rebalanceIndices.length).fill(Number.NaN);
   const skipped: Array<{ row: number; reason: string }> = [];
   let used = 0;
+  const sliding = prices ? new SlidingCovariance(SlidingCovariance.intervalFor(window)) : null;
   rebalanceIndices.forEach((t, r) => {
     const held: number[] = [];
     for (let a = 0; a < nAssets; a++) if ((weights[a * nDates + t] as number) > 0) held.push(a);
@@ -53,6 +59,22 @@ export function rebalanceRisk(
     const lo = Math.max(earliest, t - Math.max(2, window) + 1);
     const length = t - lo + 1;
     const k = held.length;
+    if (sliding && prices && length >= k) {
+      const cov = new Float64Array(k * k);
+      const rows = sliding.update(prices.values, prices.stride, held, prices.offset + lo, prices.offset + t, cov);
+      if (rows >= k) {
+        const w = Float64Array.from(held, (a) => weights[a * nDates + t] as number);
+        const rc = riskContribution(cov, w);
+        if (!Number.isFinite(rc[0] as number)) {
+          skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
+          return;
+        }
+        held.forEach((a, i) => (sums[a] = (sums[a] as number) + (rc[i] as number)));
+        bets[r] = effectiveBets(cov, w);
+        used++;
+        return;
+      }
+    }
     const block = new Float64Array(k * Math.max(0, length));
     const w = new Float64Array(k);
     held.forEach((a, i) => {

@@ -2,7 +2,7 @@ import { choleskyFactor, choleskySolve } from './cholesky.js';
 
 /** Outcome of {@link solveMinVarianceQp}: exact weights, or the reason it could not solve. */
 export type MinVarianceQpResult =
-  | { readonly ok: true; readonly weights: Float64Array; readonly iterations: number }
+  | { readonly ok: true; readonly weights: Float64Array; readonly iterations: number; readonly status: Uint8Array }
   | { readonly ok: false; readonly reason: string; readonly iterations: number };
 
 const FREE = 0;
@@ -27,6 +27,13 @@ const AT_UPPER = 2;
  * optimal or nearly so after one or two rounds); if no guess is feasible, the start is the
  * "water-filled" feasible point (lower bounds, then the budget spread evenly under the caps).
  *
+ * Warm start: `start` (a previous solution's `status`, 0 free, 1 at its lower bound, 2 at its
+ * upper bound) replaces the all-free first guess; the clamping and the active-set loop then run
+ * as from a cold start, so the result is the same exact KKT point (the minimiser is unique when
+ * Σ is positive definite), usually after one or two subproblem solves instead of several.
+ * The scratch buffers are reused from call to call (one set per n); the weights are written into
+ * `out` when it has length n.
+ *
  * Fails (never throws) on: inconsistent bounds (Σ lower > budget or Σ upper < budget), a singular
  * Σ_FF (e.g. more candidates than observations, or duplicated series), or more iterations than
  * `maxIterations` (cycling on a degenerate problem). `cov` is row-major n×n and is not modified.
@@ -36,7 +43,7 @@ export function solveMinVarianceQp(
   n: number,
   lower: Float64Array,
   upper: Float64Array,
-  options: { budget?: number; maxIterations?: number } = {},
+  options: { budget?: number; maxIterations?: number; start?: Uint8Array; out?: Float64Array } = {},
 ): MinVarianceQpResult {
   const budget = options.budget ?? 1;
   const maxIterations = options.maxIterations ?? 20 * n + 100;
@@ -54,10 +61,13 @@ export function solveMinVarianceQp(
   if (sumUpper < budget - slack) return { ok: false, reason: `infeasible caps: they sum to ${sumUpper} < ${budget}`, iterations: 0 };
   if (n === 0) return { ok: false, reason: 'no candidates', iterations: 0 };
 
-  const ws = new Workspace(cov, n, budget);
+  const ws = workspaceFor(cov, n, budget);
   const { w, status } = ws;
 
-  let iterations = guessStart(ws, lower, upper);
+  let iterations = guessStart(ws, lower, upper, options.start);
+  // A successful guess leaves w at its working set's minimiser: the first iteration would only
+  // solve the same subproblem again, so it goes straight to the multipliers.
+  let atMinimiser = iterations > 0;
   if (iterations < 0) {
     iterations = -iterations;
     waterFillStart(w, status, lower, upper, n, budget);
@@ -65,14 +75,17 @@ export function solveMinVarianceQp(
 
   while (iterations < maxIterations) {
     iterations++;
-    if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
-    if (ws.stepTowardsCandidate(lower, upper)) continue;
-    w.set(ws.cand);
+    if (atMinimiser) atMinimiser = false;
+    else {
+      if (!ws.solveWorkingSet()) return { ok: false, reason: 'singular covariance', iterations };
+      if (ws.stepTowardsCandidate(lower, upper)) continue;
+      w.set(ws.cand);
+    }
     const release = ws.mostNegativeMultiplier(lower, upper);
     if (release < 0) {
-      const weights = new Float64Array(n);
+      const weights = options.out !== undefined && options.out.length === n ? options.out : new Float64Array(n);
       for (let i = 0; i < n; i++) weights[i] = Math.min(upper[i] as number, Math.max(lower[i] as number, w[i] as number));
-      return { ok: true, weights, iterations };
+      return { ok: true, weights, iterations, status: Uint8Array.from(status) };
     }
     status[release] = FREE;
   }
@@ -84,11 +97,14 @@ export function solveMinVarianceQp(
  * feasible; on success `ws.w` is that feasible point and the subproblem count is returned, else
  * minus that count (the caller then uses the water-filled start).
  */
-function guessStart(ws: Workspace, lower: Float64Array, upper: Float64Array): number {
+function guessStart(ws: Workspace, lower: Float64Array, upper: Float64Array, start: Uint8Array | undefined): number {
   const { w, cand, status } = ws;
   const n = w.length;
-  for (let i = 0; i < n; i++) status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : FREE;
-  for (let i = 0; i < n; i++) w[i] = status[i] === AT_LOWER ? (lower[i] as number) : 0;
+  for (let i = 0; i < n; i++) {
+    const s = start === undefined ? FREE : (start[i] as number);
+    status[i] = (lower[i] as number) === (upper[i] as number) ? AT_LOWER : s === AT_LOWER || s === AT_UPPER ? s : FREE;
+  }
+  for (let i = 0; i < n; i++) w[i] = status[i] === AT_LOWER ? (lower[i] as number) : status[i] === AT_UPPER ? (upper[i] as number) : 0;
   let solves = 0;
   for (let round = 0; round <= n; round++) {
     solves++;
@@ -112,8 +128,26 @@ function guessStart(ws: Workspace, lower: Float64Array, upper: Float64Array): nu
   return -solves;
 }
 
+const workspaces = new Map<number, Workspace>();
+
+/** The scratch of size n, reused (the solver is synchronous and not re-entrant). */
+function workspaceFor(cov: Float64Array, n: number, budget: number): Workspace {
+  let ws = workspaces.get(n);
+  if (ws === undefined) {
+    if (workspaces.size >= 8) workspaces.clear();
+    ws = new Workspace(n);
+    workspaces.set(n, ws);
+  }
+  ws.cov = cov;
+  ws.budget = budget;
+  ws.freeCount = 0;
+  return ws;
+}
+
 /** Scratch arrays and the linear-algebra steps of the active-set loop. */
 class Workspace {
+  cov: Float64Array = new Float64Array(0);
+  budget = 1;
   readonly w: Float64Array;
   readonly cand: Float64Array;
   readonly status: Uint8Array;
@@ -124,11 +158,7 @@ class Workspace {
   private readonly g: Float64Array;
   private readonly free: Int32Array;
 
-  constructor(
-    private readonly cov: Float64Array,
-    private readonly n: number,
-    private readonly budget: number,
-  ) {
+  constructor(private readonly n: number) {
     this.w = new Float64Array(n);
     this.cand = new Float64Array(n);
     this.status = new Uint8Array(n);

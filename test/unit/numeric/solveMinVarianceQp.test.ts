@@ -106,6 +106,28 @@ describe('solveMinVarianceQp', () => {
     }
   });
 
+  it('warm-started from another problem’s working set, or a wrong one, it finds the same exact optimum', () => {
+    const rand = mulberry32(11);
+    for (let trial = 0; trial < 25; trial++) {
+      const n = 6;
+      const cov = naiveCovariance(syntheticInput(200 + trial, n, 60));
+      const cap = 0.25 + 0.4 * rand();
+      const lower = new Float64Array(n);
+      const upper = new Float64Array(n).fill(cap);
+      const reference = enumerateQp(cov, [...lower], [...upper]);
+      const nearby = solveMinVarianceQp(flat(naiveCovariance(syntheticInput(200 + trial, n, 50))), n, lower, upper);
+      expect(nearby.ok).toBe(true);
+      if (!nearby.ok) return;
+      const wrong = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 2 : i % 3 === 1 ? 1 : 0));
+      for (const start of [nearby.status, wrong, new Uint8Array(n).fill(2), new Uint8Array(n).fill(1)]) {
+        const r = solveMinVarianceQp(flat(cov), n, lower, upper, { start });
+        expect(r.ok, `trial ${trial}`).toBe(true);
+        if (!r.ok) return;
+        reference.w.forEach((v, i) => expect(Math.abs((r.weights[i] as number) - v), `trial ${trial} asset ${i}`).toBeLessThan(1e-10));
+      }
+    }
+  });
+
   it('reports infeasible caps and floors instead of returning weights', () => {
     const cov = Float64Array.of(0.04, 0, 0, 0.09);
     const caps = solveMinVarianceQp(cov, 2, ones(2, 0), ones(2, 0.4));
