@@ -54,8 +54,8 @@ export function alignPanel(series: readonly PriceSeries[], opts: AlignOptions = 
   const droppedDates = emptyRecord<string[]>();
   const firstDates = emptyRecord<string>();
   series.forEach((s, a) => {
-    const aligned = alignToCalendar(dates, s.dates, s.prices, maxFillDays);
-    values.set(aligned.values, a * n);
+    // Written straight into the asset's column (no per-series array to allocate and copy).
+    const aligned = alignToCalendar(dates, s.dates, s.prices, maxFillDays, values.subarray(a * n, (a + 1) * n));
     filled[s.ticker] = aligned.filled;
     droppedDates[s.ticker] = aligned.dropped.map(formatIsoDate);
     firstDates[s.ticker] = formatIsoDate(s.dates[0] as number);
