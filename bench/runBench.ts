@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`bench:quick` for fewer repetitions and no 500-ticker CLI run or memory row):
+ * `npm run bench` (`bench:quick` for fewer repetitions, the 200- and 500-ticker CLI runs once, no memory row):
  * the speed targets of issue #12 measured in one run on seeded generated panels, each row with
  * its id, median, min and max. The numpy baseline (bench/numpy_baseline.py, when python3 has
  * numpy) runs the same two inverse-vol backtests, timed interleaved with ours; the ratio column

@@ -31,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         '  sleeves run strategies/seed-barbell.yaml --data ../prices --from 2015-01-01 --json\n' +
         '  sleeves metrics returns.csv --convention performanceanalytics\n',
     );
-  registerCommands(program);
+  await registerCommands(program, argv);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,43 +1,45 @@
 /**
- * Every command the CLI knows, one module each. Modules are imported lazily inside their
- * action so that `sleeves --help` stays fast. `--no-color` is a global option (before or after
- * the command's name), shown in every command's help; NO_COLOR does the same (output.ts).
+ * Every command the CLI knows, one module each. When the first word of the command line names
+ * a command, only that command's module is imported (a `sleeves run` does not load the other
+ * thirteen); otherwise (`--help`, `help run`, a typo commander should suggest a name for) all
+ * are, in this order, which is the order of the help. Modules import their work lazily inside
+ * their action too, so that `sleeves --help` stays fast. `--no-color` is a global option
+ * (before or after the command's name), shown in every command's help; NO_COLOR does the same
+ * (output.ts).
  */
 import type { Command } from 'commander';
-import { registerCompare } from './commands/compare.js';
-import { registerData } from './commands/data.js';
-import { registerFrontier } from './commands/frontier.js';
-import { registerHindsight } from './commands/hindsight.js';
-import { registerMetrics } from './commands/metrics.js';
-import { registerRerun } from './commands/rerun.js';
-import { registerRobust } from './commands/robust.js';
-import { registerReport } from './commands/report.js';
-import { registerRun } from './commands/run.js';
-import { registerRuns } from './commands/runs.js';
-import { registerScenario } from './commands/scenario.js';
-import { registerStrategies } from './commands/strategies.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerWalkForward } from './commands/walkforward.js';
 import { setColorFlag } from './output.js';
 
-export function registerCommands(program: Command): void {
+type Register = (program: Command) => void;
+
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['run', async () => (await import('./commands/run.js')).registerRun],
+  ['strategies', async () => (await import('./commands/strategies.js')).registerStrategies],
+  ['metrics', async () => (await import('./commands/metrics.js')).registerMetrics],
+  ['data', async () => (await import('./commands/data.js')).registerData],
+  ['compare', async () => (await import('./commands/compare.js')).registerCompare],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['rerun', async () => (await import('./commands/rerun.js')).registerRerun],
+  ['robust', async () => (await import('./commands/robust.js')).registerRobust],
+  ['sweep', async () => (await import('./commands/sweep.js')).registerSweep],
+  ['walkforward', async () => (await import('./commands/walkforward.js')).registerWalkForward],
+  ['runs', async () => (await import('./commands/runs.js')).registerRuns],
+  ['hindsight', async () => (await import('./commands/hindsight.js')).registerHindsight],
+  ['scenario', async () => (await import('./commands/scenario.js')).registerScenario],
+  ['frontier', async () => (await import('./commands/frontier.js')).registerFrontier],
+];
+
+/** Registers the command `argv` names (its first word that is not an option), or all of them. */
+export async function registerCommands(program: Command, argv: readonly string[] = []): Promise<void> {
   // Before the commands are added: they copy the help settings of their parent.
   program
     .configureHelp({ showGlobalOptions: true })
     .option('--no-color', 'no colours or other terminal escapes in the output (as does NO_COLOR=1 in the environment)')
     .hook('preAction', (_program, action) => setColorFlag(action.optsWithGlobals<{ color?: boolean }>().color !== false));
-  registerRun(program);
-  registerStrategies(program);
-  registerMetrics(program);
-  registerData(program);
-  registerCompare(program);
-  registerReport(program);
-  registerRerun(program);
-  registerRobust(program);
-  registerSweep(program);
-  registerWalkForward(program);
-  registerRuns(program);
-  registerHindsight(program);
-  registerScenario(program);
-  registerFrontier(program);
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = COMMANDS.find(([name]) => name === first);
+  const loaders = named ? [named[1]] : COMMANDS.map(([, load]) => load);
+  // Imported side by side (the loader overlaps their file reads), registered in order.
+  const registers = await Promise.all(loaders.map((load) => load()));
+  for (const register of registers) register(program);
 }

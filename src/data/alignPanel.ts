@@ -54,8 +54,8 @@ export function alignPanel(series: readonly PriceSeries[], opts: AlignOptions = 
   const droppedDates = emptyRecord<string[]>();
   const firstDates = emptyRecord<string>();
   series.forEach((s, a) => {
-    const aligned = alignToCalendar(dates, s.dates, s.prices, maxFillDays);
-    values.set(aligned.values, a * n);
+    // Written straight into the asset's column (no per-series array to allocate and copy).
+    const aligned = alignToCalendar(dates, s.dates, s.prices, maxFillDays, values.subarray(a * n, (a + 1) * n));
     filled[s.ticker] = aligned.filled;
     droppedDates[s.ticker] = aligned.dropped.map(formatIsoDate);
     firstDates[s.ticker] = formatIsoDate(s.dates[0] as number);
@@ -89,17 +89,45 @@ function buildCalendar(series: readonly PriceSeries[], policy: CalendarPolicy): 
   );
 }
 
+/**
+ * Every date of any series, ascending, each once: the series' dates (each strictly increasing)
+ * merged into the union one series at a time, a series whose dates equal the union so far
+ * costing one comparison pass (the common case: files of one market).
+ */
 function unionDates(series: readonly PriceSeries[]): Int32Array {
-  let total = 0;
-  for (const s of series) total += s.dates.length;
-  const all = new Int32Array(total);
-  let k = 0;
-  for (const s of series) {
-    all.set(s.dates, k);
-    k += s.dates.length;
+  let union: Int32Array = (series[0] as PriceSeries).dates;
+  for (let k = 1; k < series.length; k++) {
+    const next = (series[k] as PriceSeries).dates;
+    if (!sameDates(union, next)) union = mergeDates(union, next);
   }
-  all.sort();
+  return union.slice();
+}
+
+function sameDates(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The sorted union of two strictly increasing arrays. */
+function mergeDates(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let m = 0;
-  for (let i = 0; i < all.length; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i] as number;
-  return all.slice(0, m);
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) {
+      out[m++] = x;
+      i++;
+      if (x === y) j++;
+    } else {
+      out[m++] = y;
+      j++;
+    }
+  }
+  while (i < a.length) out[m++] = a[i++] as number;
+  while (j < b.length) out[m++] = b[j++] as number;
+  return out.subarray(0, m);
 }

@@ -24,10 +24,12 @@ export function alignToCalendar(
   dates: Int32Array,
   prices: Float64Array,
   maxFillDays: number,
+  out?: Float64Array,
 ): AlignedSeries {
   const nCal = calendar.length;
   const nObs = dates.length;
-  const values = new Float64Array(nCal).fill(Number.NaN);
+  // `out` (length nCal): the values are written there, e.g. straight into a panel's column.
+  const values = (out ?? new Float64Array(nCal)).fill(Number.NaN);
   const dropped: number[] = [];
   let j = 0; // next observation not yet consumed
   let last = Number.NaN;

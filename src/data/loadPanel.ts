@@ -61,7 +61,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
     const want = `${request.from === undefined ? '…' : formatIsoDate(request.from)} to ${request.to === undefined ? '…' : formatIsoDate(request.to)}`;
     throw new UserError(`no prices between ${want} in ${dir}; the data span ${span}, expected --from/--to inside it`);
   }
-  const panel = slicePanel(full, lo, hi);
+  // The whole panel when every row is kept (no copy of its values).
+  const panel = lo === 0 && hi === full.dates.length ? full : slicePanel(full, lo, hi);
   const start = panel.dates[0] as number;
   const end = panel.dates[panel.dates.length - 1] as number;
   const filled = emptyRecord<number>();

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
-import { detectPriceFormat, type PriceField } from './detectPriceFormat.js';
+import { detectPriceFormat, type PriceField, type PriceHeader } from './detectPriceFormat.js';
 import type { PriceProblem } from './priceProblem.js';
+import { fastPriceRows, type CleanPriceRows } from './fastPriceRows.js';
 import { PriceRowReader } from './priceRowReader.js';
 import type { PriceColumn, PriceFormat } from './priceSeries.js';
 
@@ -36,28 +37,35 @@ export interface PriceTable {
  * a validator collects. Rows with a problem are left out of the table, so the table is always
  * strictly increasing in date with finite, positive prices.
  *
- * `read: 'price'` parses only the date and price columns (the reader's fast path); `'all'` also
+ * `read: 'price'` parses only the date and price columns (and a file whose every line is clean
+ * in one pass, fastPriceRows, before the general reader); `'all'` also
  * open/high/low/close, for validation. Volume is never read. The price column is `adj_close`
  * when the file has one and its first row's cell is non-empty, else `close`.
  * Header problems (unknown columns, wrong delimiter) throw a UserError at once.
+ * `fast: false` skips fastPriceRows (the tests compare the two readers with it).
  */
 export function parsePriceTable(
   text: string,
   fileLabel: string,
   onProblem: (p: PriceProblem) => void,
   read: 'price' | 'all' = 'all',
+  fast = true,
 ): PriceTable {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const len = text.length;
   if (pos >= len || text.slice(pos).trim() === '') {
     throw new UserError(`${fileLabel}:1: empty file, expected a header such as date,close and data rows`);
   }
-  let capacity = 1;
-  for (let i = text.indexOf('\n', pos); i !== -1; i = text.indexOf('\n', i + 1)) capacity++;
   let end = text.indexOf('\n', pos);
   if (end === -1) end = len;
   const headerEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   const header = detectPriceFormat(text.slice(pos, headerEnd), fileLabel);
+  if (read === 'price' && fast) {
+    const clean = fastPriceRows(text, end + 1, header.fields);
+    if (clean !== null && clean.n > 0) return cleanTable(header, clean);
+  }
+  let capacity = 1;
+  for (let i = text.indexOf('\n', pos); i !== -1; i = text.indexOf('\n', i + 1)) capacity++;
   const reader = new PriceRowReader(text, fileLabel, header.fields, capacity, read, onProblem);
   let lineNo = 1;
   for (pos = end + 1; pos <= len; pos = end + 1) {
@@ -88,5 +96,25 @@ export function parsePriceTable(
     low: col('low'),
     close: col('close'),
     nullRows: reader.nullRows,
+  };
+}
+
+/** The table of a file every line of which is clean (fastPriceRows). */
+function cleanTable(header: PriceHeader, rows: CleanPriceRows): PriceTable {
+  const { n } = rows;
+  return {
+    format: header.format,
+    fields: header.fields,
+    priceColumn: header.fields[rows.priceCol] === 'adj_close' ? 'adj_close' : 'close',
+    adjEmpty: false,
+    n,
+    dates: rows.dates.subarray(0, n),
+    prices: rows.prices.subarray(0, n),
+    lines: rows.lines.subarray(0, n),
+    open: null,
+    high: null,
+    low: null,
+    close: null,
+    nullRows: 0,
   };
 }

@@ -200,7 +200,7 @@ function unquote(s: string): string {
  * Fast path for an unquoted `YYYY-MM-DD` cell (optionally followed by `T…` or ` …`), read in
  * place; NaN for anything else (the caller then tries parseIsoDate on the trimmed text).
  */
-function isoDayAt(text: string, s: number, e: number): number {
+export function isoDayAt(text: string, s: number, e: number): number {
   if (e - s < 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return Number.NaN;
   if (e - s > 10) {
     const c = text.charCodeAt(s + 10);

@@ -115,7 +115,8 @@ export function buildReport(inputs: ReportInputs): Report {
   const years = (n - 1) / periodsPerYear;
   let cagrDrag: number | null = null;
   if (inputs.grossReturns) {
-    const gross = computeMetrics(inputs.grossReturns.subarray(1), ctx).metrics['cagr'];
+    // Only the CAGR of the cost-free returns is wanted (same code and value, no VaR sorts).
+    const gross = computeMetrics(inputs.grossReturns.subarray(1), ctx, ['cagr']).metrics['cagr'];
     const net = core.metrics['cagr'];
     cagrDrag = gross !== null && gross !== undefined && net !== null && net !== undefined ? gross - net : null;
   } else if (totalCost === 0) cagrDrag = 0;

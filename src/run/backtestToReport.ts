@@ -1,6 +1,8 @@
 /**
- * A prepared run → the backtest result and its report. When the strategy has costs, the same
- * strategy is also run without them (on the same prepared panel) to state the cost drag on CAGR.
+ * A prepared run → the backtest result and its report. When the strategy has costs, the report
+ * states the cost drag on CAGR against the same strategy without them: returns taken from the
+ * run's own ledger where that is exact, else a second run without costs on the same prepared
+ * panel (costFreeReturns.ts).
  */
 import { runBacktest, type BacktestResult } from '../engine/runBacktest.js';
 import { viewAttribution } from '../engine/viewAttribution.js';
@@ -8,6 +10,7 @@ import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import { buildReport } from '../report/buildReport.js';
 import { factorReturns } from '../attribution/factorReturns.js';
 import type { Report } from '../report/reportTypes.js';
+import { costFreeReturns } from './costFreeReturns.js';
 import type { PreparedRun } from './prepareRun.js';
 
 export interface BacktestOutput {
@@ -20,7 +23,9 @@ export function backtestToReport(run: PreparedRun, options: { includeSeries?: bo
   const data = { ...inputs, prepared: run.prepared };
   const result = runBacktest(spec, data);
   const hasCosts = spec.costs.bps + spec.costs.slippageBps > 0;
-  const gross = hasCosts ? runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, data).ledger.returns : null;
+  const gross = hasCosts
+    ? costFreeReturns(result, () => runBacktest({ ...spec, costs: { bps: 0, slippageBps: 0 } }, { ...data, recordWeights: false }).ledger.returns)
+    : null;
   const report = buildReport({
     result,
     strategyFile: run.strategyFile,

@@ -30,11 +30,12 @@ export function registerRun(program: Command): void {
   cmd.action(async (file: string | undefined, flags: BacktestFlags & { weights?: string; benchmark?: string; html: boolean; catalog: boolean }) => {
     const { UsageError } = await import('../../core/errors.js');
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
-    const { prepareRun } = await import('../../run/prepareRun.js');
-    const { backtestToReport } = await import('../../run/backtestToReport.js');
-    const { writeRunFolder, runId } = await import('../../report/writeRunFolder.js');
-    const { renderTerminal } = await import('../../report/renderTerminal.js');
-    const { runEntry } = await import('../../catalog/entriesFor.js');
+    // Imported together (the loader overlaps their reads); the summary and catalog modules only when used.
+    const [{ prepareRun }, { backtestToReport }, { writeRunFolder, runId }] = await Promise.all([
+      import('../../run/prepareRun.js'),
+      import('../../run/backtestToReport.js'),
+      import('../../report/writeRunFolder.js'),
+    ]);
     const run = await prepareRun({
       source: file !== undefined ? { kind: 'strategy', file } : { kind: 'weights', file: flags.weights! },
       dataDir: flags.data,
@@ -49,8 +50,14 @@ export function registerRun(program: Command): void {
       extra['report.html'] = await renderHtml(report, series, { runId: runId(new Date()) });
     }
     const folder = writeRunFolder(flags.out, run.slug, report, series, { extra });
-    await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));
+    if (flags.catalog !== false) {
+      const { runEntry } = await import('../../catalog/entriesFor.js');
+      await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));
+    }
     if (flags.json) writeOut(`${JSON.stringify(report, null, 2)}\n`);
-    else if (!flags.quiet) writeOut(renderTerminal(report, { color: useColor(), folder }));
+    else if (!flags.quiet) {
+      const { renderTerminal } = await import('../../report/renderTerminal.js');
+      writeOut(renderTerminal(report, { color: useColor(), folder }));
+    }
   });
 }

@@ -47,6 +47,19 @@ describe('alignPanel', () => {
     expect(firstDates).toEqual({ A: iso(0), B: iso(1) });
   });
 
+  it('the union calendar is every date of any series, ascending, each once (against a Set and a sort)', () => {
+    const offsets = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 30 }).map((a) => a.sort((x, y) => x - y));
+    fc.assert(
+      fc.property(fc.array(offsets, { minLength: 1, maxLength: 6 }), fc.boolean(), (sets, repeat) => {
+        // `repeat`: every series after the first has the first one's dates (the merge's shortcut).
+        const list = sets.map((o, k) => series(`S${k}`, repeat ? sets[0]! : o, (repeat ? sets[0]! : o).map(() => 1)));
+        const naive = [...new Set(list.flatMap((s) => [...s.dates]))].sort((x, y) => x - y);
+        expect([...alignPanel(list).panel.dates]).toEqual(naive);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('fills at most maxFillDays consecutive rows, then NaN until the next price', () => {
     const C = series('C', [0, 5], [5, 6]);
     const { panel, filled } = alignPanel([A, C], { maxFillDays: 1 });
