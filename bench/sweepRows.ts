@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { PricePanel } from '../src/core/panel.js';
 import { parseGrid } from '../src/sweep/parseGrid.js';
 import { runParallel } from '../src/sweep/runParallel.js';
-import { sharePanel } from '../src/sweep/sharedPanel.js';
+import { sharePreparedPanel } from '../src/sweep/sharedPanel.js';
 import { variantGroupKey } from '../src/sweep/variantGroups.js';
 import { benchSpec, type BenchRow } from './backtestRows.js';
 import { writeCsvFolder } from './cliRows.js';
@@ -19,7 +19,7 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
   const base = benchSpec(panel.assets, { method: 'inverseVol', lookback: 63 });
   const lookbacks = Array.from({ length: 100 }, (_, i) => 20 + 2 * i).join(',');
   const grid = parseGrid([`sleeves.all.within.lookback=${lookbacks}`, 'rebalance.everyDays=1,2,5,10,21,42,63,126,189,252']);
-  const shared = [sharePanel(panel)];
+  const shared = [sharePreparedPanel(panel)];
   const taskModule = new URL('../src/sweep/sweepTask.js', import.meta.url);
   const params = { spec: base, grid, groupKeys: [variantGroupKey(base)], groupCashRates: [null] };
   const once = () => runParallel({ taskModule, shared, params, count: 1000, workers, collect: false });

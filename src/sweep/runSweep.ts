@@ -15,7 +15,7 @@ import { renderSweepHeatmap } from './renderSweepHeatmap.js';
 import { runParallel } from './runParallel.js';
 import { sweepPath } from './sweepPath.js';
 import type { Shard } from './shardIndexes.js';
-import { sharePanel } from './sharedPanel.js';
+import { sharePreparedPanel } from './sharedPanel.js';
 import { specHash, SWEEP_MANIFEST_VERSION, SWEEP_ORDER, topEntries, type SweepManifest } from './sweepManifest.js';
 import { sweepCsvHeader, sweepCsvRow } from './sweepCsv.js';
 import { sweepSummarizer, type SweepSummary } from './sweepSummary.js';
@@ -87,7 +87,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     o.onStart?.(check.count, total);
     await runParallel<VariantResult>({
       taskModule: o.taskModule ?? sweepTaskModule(o.workers),
-      shared: runs.map((r) => sharePanel(r.inputs.panel)),
+      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel)),
       params,
       count: check.count,
       workers: o.workers,

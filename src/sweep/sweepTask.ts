@@ -21,6 +21,8 @@ import type { SharedPanel } from './sharedPanel.js';
 import { variantMetrics, type VariantResult } from './variantMetrics.js';
 import { variantGroupKey } from './variantGroups.js';
 import { variantSpec } from './variantSpec.js';
+import { VariantSpecs } from './variantSpecs.js';
+import { FastSweep, fastPathRefusal } from './fastPath.js';
 import type { CashRates } from '../data/readCashRates.js';
 
 export interface SweepTaskParams {
@@ -39,6 +41,9 @@ export interface SweepTaskParams {
 
 let panels: readonly SharedPanel[] = [];
 let params: SweepTaskParams | null = null;
+let specs: VariantSpecs | null = null;
+/** The fast path's state per panel (fastPath.ts). */
+const fast: (FastSweep | undefined)[] = [];
 /** Returns and window sums per panel, prepared once per worker on first use. */
 const prepared: (PreparedPanel | undefined)[] = [];
 /**
@@ -52,8 +57,10 @@ const memos: (DecisionMemo | undefined)[] = [];
 export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams): void {
   panels = shared;
   params = taskParams;
+  specs = new VariantSpecs(taskParams.spec, taskParams.grid);
   prepared.length = 0;
   memos.length = 0;
+  fast.length = 0;
 }
 
 /** The memo variant `spec` may share on panel g, replacing the previous one when its key differs; undefined when its decisions may not be shared. */
@@ -77,8 +84,11 @@ export async function run(index: number): Promise<VariantResult> {
   const g = params.groupKeys.indexOf(variantGroupKey(spec));
   const panel = panels[g];
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
-  const ready = (prepared[g] ??= preparePanel(panel));
+  const ready = (prepared[g] ??= panel.prepared ?? preparePanel(panel));
   const cashRates = params.groupCashRates[g] ?? undefined;
+  if (!params.schedule && fastPathRefusal(spec) === null) {
+    return (fast[g] ??= new FastSweep(panel, ready, cashRates)).run(index, spec, params.keepReturns === true);
+  }
   const decisions = params.schedule ? undefined : memoFor(g, spec, panel);
   const result = runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false, cashRates, decisions });
   const figures = variantMetrics(index, result);
@@ -87,7 +97,7 @@ export async function run(index: number): Promise<VariantResult> {
 
 /** The spec of task `index`: a variant, or a variant on one of the training windows. */
 export function taskSpec(p: SweepTaskParams, index: number): StrategySpec {
-  if (!p.periods) return variantSpec(p.spec, p.grid, index);
+  if (!p.periods) return specs !== null && p === params ? specs.spec(index) : variantSpec(p.spec, p.grid, index);
   const count = gridSize(p.grid);
   const period = p.periods[Math.floor(index / count)];
   if (period === undefined) throw new Error(`sweepTask: task ${index} is beyond the ${p.periods.length} training windows`);
