@@ -169,7 +169,9 @@ const variantSpecArb = fc.record({
   from: fc.constantFrom(undefined, '2024-03-01'),
 });
 
-function randomBase(r: fc.RecordValue<typeof variantSpecArb> extends infer T ? T : never): StrategySpec {
+type SpecDraw = typeof variantSpecArb extends fc.Arbitrary<infer T> ? T : never;
+
+function randomBase(r: SpecDraw): StrategySpec {
   const sleeves: Record<string, unknown> =
     r.shape === 'twoSleeves'
       ? { risk: { assets: ['A', 'B', 'C'], within: r.within }, safe: { assets: ['E'] } }
