@@ -145,7 +145,7 @@ export class FastSweep {
     return c;
   }
 
-  /** Row-major last prices of the strategy's columns over the whole panel (kept per column set). */
+  /** Row-major last prices of the strategy's columns over the whole panel, 0 before an asset's first price (kept per column set). */
   private fillOf(columns: Int32Array, N: number): Float64Array {
     const key = columns.join(',');
     let fill = this.fills.get(key);
@@ -155,7 +155,7 @@ export class FastSweep {
       fill = new Float64Array(N * m);
       for (let i = 0; i < m; i++) {
         const base = columns[i]! * N;
-        let last = Number.NaN;
+        let last = 0;
         for (let t = 0; t < N; t++) {
           const p = values[base + t]!;
           if (p > 0) last = p;

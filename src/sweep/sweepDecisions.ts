@@ -116,8 +116,9 @@ export class SweepDecisions {
       const centred = s2 - (s1 * s1) / k;
       const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (k - 1)) : 0;
       if (!(sd > 0) || !Number.isFinite(sd)) return false;
-      targets[at + i] = 1 / sd;
-      total += 1 / sd;
+      const inv = 1 / sd;
+      targets[at + i] = inv;
+      total += inv;
     }
     for (let i = 0; i < m; i++) targets[at + i] = targets[at + i]! / total;
     return true;

@@ -8,8 +8,8 @@
  *   drift with prices (a missing price carries the last one); cash compounds at the cash return;
  *   at a trade V' = V − cost, T_a = w_a · V', cost = c · Σ|T_a − h_a| by fixed-point iteration;
  *   an asset without any price at the trade close is not bought (its target goes to cash).
- * Prices are read row-major from `fill` (last price at or before each row), so a row is one
- * contiguous read; targets are read in place from the decision table (no copy per trade).
+ * Prices are read row-major from `fill` (last price at or before each row, 0 before the first),
+ * so a row is one contiguous read; targets are read in place from the decision table (no copy per trade).
  */
 
 export interface SweepSimInput {
@@ -17,7 +17,7 @@ export interface SweepSimInput {
   readonly lo: number;
   readonly n: number;
   readonly m: number;
-  /** fill[row · m + a]: asset a's last price at or before full-panel row `row` (NaN: none yet). */
+  /** fill[row · m + a]: asset a's last price at or before full-panel row `row` (0: none yet). */
   readonly fill: Float64Array;
   /** 1 on period rows where the calendar rule decides. */
   readonly calendar: Uint8Array;
@@ -75,6 +75,22 @@ export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
     }
     let cost = 0;
     let traded = 0;
+    let invested = 0;
+    if (costRate === 0) {
+      // No cost: one pass trades and measures the turnover (post-trade equity = value).
+      for (let a = 0; a < m; a++) {
+        const p = fill[base + a]!;
+        const u = units[a]!;
+        const w = p > 0 ? targets[off + a]! : 0;
+        traded += Math.abs(w * value - (u === 0 ? 0 : u * p));
+        units[a] = w === 0 ? 0 : (w * value) / p;
+        invested += w * value;
+      }
+      cash = value - invested;
+      if (!initial) turnoverSum += traded / (2 * value);
+      trades++;
+      return value;
+    }
     for (let iter = 0; iter < 50; iter++) {
       const post = value - cost;
       traded = 0;
@@ -90,7 +106,6 @@ export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
       if (done) break;
     }
     const post = value - cost;
-    let invested = 0;
     for (let a = 0; a < m; a++) {
       const p = fill[base + a]!;
       const w = p > 0 ? targets[off + a]! : 0;
@@ -107,11 +122,7 @@ export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
   for (let t = 0; t < n; t++) {
     const base = (lo + t) * m;
     if (cashReturns !== null && t > 0) cash *= 1 + cashReturns[t]!;
-    let value = cash;
-    for (let a = 0; a < m; a++) {
-      const u = units[a]!;
-      if (u !== 0) value += u * fill[base + a]!;
-    }
+    let value = cash + holdingsValue(units, fill, base, m);
     const slot = t % slots;
     if (lag > 0 && pending[slot]! >= 0) {
       value = execute(t, base, pending[slot]!, value, pendingDecision[slot] === 0);
@@ -130,4 +141,25 @@ export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
     prev = value;
   }
   return turnoverSum;
+}
+
+/**
+ * Σ_a u_a · p_a over one row, in four interleaved partial sums (independent additions run in
+ * parallel; the order differs from the kernel's by rounding only, ~1e-16 relative). A price is 0
+ * only where the asset was never priced, and then it is not held (u = 0).
+ */
+function holdingsValue(units: Float64Array, fill: Float64Array, base: number, m: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let a = 0;
+  for (; a + 3 < m; a += 4) {
+    s0 += units[a]! * fill[base + a]!;
+    s1 += units[a + 1]! * fill[base + a + 1]!;
+    s2 += units[a + 2]! * fill[base + a + 2]!;
+    s3 += units[a + 3]! * fill[base + a + 3]!;
+  }
+  for (; a < m; a++) s0 += units[a]! * fill[base + a]!;
+  return s0 + s1 + (s2 + s3);
 }
