@@ -10,7 +10,7 @@ import type { PricePanel } from '../src/core/panel.js';
 import { parseGrid } from '../src/sweep/parseGrid.js';
 import { runParallel } from '../src/sweep/runParallel.js';
 import { sharePreparedPanel } from '../src/sweep/sharedPanel.js';
-import { variantGroupKey } from '../src/sweep/variantGroups.js';
+import { checkGrid } from '../src/sweep/checkGrid.js';
 import { benchSpec, type BenchRow } from './backtestRows.js';
 import { writeCsvFolder } from './cliRows.js';
 import { summarize } from './measure.js';
@@ -19,10 +19,14 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
   const base = benchSpec(panel.assets, { method: 'inverseVol', lookback: 63 });
   const lookbacks = Array.from({ length: 100 }, (_, i) => 20 + 2 * i).join(',');
   const grid = parseGrid([`sleeves.all.within.lookback=${lookbacks}`, 'rebalance.everyDays=1,2,5,10,21,42,63,126,189,252']);
-  const shared = [sharePreparedPanel(panel)];
   const taskModule = new URL('../src/sweep/sweepTask.js', import.meta.url);
-  const params = { spec: base, grid, groupKeys: [variantGroupKey(base)], groupCashRates: [null] };
-  const once = () => runParallel({ taskModule, shared, params, count: 1000, workers, collect: false });
+  // What `sleeves sweep` does once the panel is loaded: check every variant (and parse the spec
+  // parts the workers assemble them from), share the prepared panel, run the variants.
+  const once = () => {
+    const check = checkGrid(base, grid);
+    const params = { spec: base, grid, groupKeys: check.groups.map((g) => g.key), groupCashRates: [null], ...(check.parts ? { specParts: check.parts } : {}) };
+    return runParallel({ taskModule, shared: [sharePreparedPanel(panel)], params, count: check.count, workers, collect: false });
+  };
   // The quick bench times one cold sweep (worker start and compilation included); the full one warms up first.
   if (runs > 1) await once();
   const times: number[] = [];

@@ -7,12 +7,15 @@ import { UserError } from '../core/errors.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { gridSize, type GridParam } from './parseGrid.js';
 import { variantGroupKey } from './variantGroups.js';
-import { variantSpec } from './variantSpec.js';
+import type { SpecParts } from './specParts.js';
+import { VariantSpecs } from './variantSpecs.js';
 
 export interface GridCheck {
   readonly count: number;
   /** The distinct panels the variants need (variantGroupKey), each with its first variant. */
   readonly groups: readonly { readonly key: string; readonly first: number }[];
+  /** The parsed parts every variant is assembled from (specParts.ts), for the worker threads; undefined for very large part sets. */
+  readonly parts?: SpecParts;
 }
 
 const FIXED_PREFIXES = ['data', 'weightsFile', 'version', 'name'];
@@ -27,10 +30,12 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
   const count = gridSize(grid);
   if (count > maxVariants) throw new UserError(`--grid: ${count} variants, more than the limit of ${maxVariants}; split the grid`);
   const groups = new Map<string, number>();
+  const specs = new VariantSpecs(base, grid);
   for (let i = 0; i < count; i++) {
-    const spec = variantSpec(base, grid, i);
+    const spec = specs.spec(i);
     const key = variantGroupKey(spec);
     if (!groups.has(key)) groups.set(key, i);
   }
-  return { count, groups: [...groups].map(([key, first]) => ({ key, first })) };
+  const parts = specs.parts();
+  return { count, groups: [...groups].map(([key, first]) => ({ key, first })), ...(parts ? { parts } : {}) };
 }

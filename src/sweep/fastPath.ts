@@ -19,7 +19,7 @@ import { perPeriodRate } from '../metrics/convention.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { keptFigures } from './keptFigures.js';
-import { nativeDecision, SweepDecisions } from './sweepDecisions.js';
+import { nativeDecision, SweepDecisions, type MakeDecider } from './sweepDecisions.js';
 import { sweepSimulate, SweepScratch } from './sweepSimulate.js';
 import { variantFigures, type VariantResult } from './variantMetrics.js';
 
@@ -44,12 +44,19 @@ export class FastSweep {
   private readonly fills = new Map<string, Float64Array>();
   private decisions: SweepDecisions | null = null;
   private readonly scratch = new SweepScratch();
+  /** The general decider's factory, set by the caller before a strategy that needs it runs (see needsGeneralDecider). */
+  makeDecider: MakeDecider | null = null;
 
   constructor(
     private readonly panel: PricePanel,
     private readonly prepared: PreparedPanel,
     private readonly cashRates: CashRates | undefined,
   ) {}
+
+  /** Whether `spec`'s decisions need the general decider (makeDecider must be set before it runs). */
+  static needsGeneralDecider(spec: StrategySpec): boolean {
+    return nativeDecision(spec, strategyLayout(spec)) === null;
+  }
 
   /** Variant `index` of `spec` (fastPathRefusal(spec) === null) on this panel. */
   run(index: number, spec: StrategySpec, keepReturns: boolean): VariantResult {
@@ -114,7 +121,7 @@ export class FastSweep {
     }
     const previous = this.decisions;
     const reuse = previous !== null && previous.columns.length === m ? previous : null;
-    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), reuse);
+    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, reuse);
     return this.decisions;
   }
 

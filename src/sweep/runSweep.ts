@@ -68,6 +68,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     grid: o.grid,
     groupKeys: check.groups.map((g) => g.key),
     groupCashRates: runs.map((r) => r.inputs.cashRates ?? null),
+    ...(check.parts ? { specParts: check.parts } : {}),
     ...(schedule ? { schedule } : {}),
     keepReturns: guard.keepReturns,
   };

@@ -5,21 +5,28 @@
  * the same rows. A decision at row t reads only prices and returns up to t (decideTargets.ts), so
  * computing the daily decisions of a lookback once and sub-sampling them by spacing is exact.
  *
- * Native rows: for the simplest strategy (one sleeve, across `equal`, within `inverseVol` or
- * `equal`, no constraints, trend filter, dated members or lateStart cash), a row where every
- * member is priced and usable is decided here, with the allocators' own arithmetic:
- *   inverseVol: σ_i from the prepared window moments (count, Σr, Σr² over the last `lookback`
- *   rows), w_i = (1/σ_i) / Σ_j (1/σ_j); equal: w_i = 1/m; the one sleeve gets 1 (equal across).
- * Any other row (a member unpriced, too few returns, zero volatility) and every other strategy
- * goes to the general decider (makeDecider), once per row. Nothing is allocated per decision.
+ * Native decisions: for the simplest strategy (one sleeve, across `equal`, within `inverseVol`
+ * whose fallback chain is empty or starts with `equal`, or within `equal`; no constraints, trend
+ * filter, dated members or lateStart cash) every row is decided here, as decideTargets.ts and the
+ * allocators decide it (allocation/inverseVol.ts, equalWeight.ts, registry.ts `allocate`):
+ *   a member is eligible when priced at the close; inverseVol: usable when eligible with at least
+ *   max(2, min(minObservations, lookback)) finite returns in the last `lookback` rows and σ > 0,
+ *   σ_i from the prepared window moments (count, Σr, Σr²), w_i = (1/σ_i) / Σ_j (1/σ_j) over the
+ *   usable ones; none usable → the fallback: equal (1/e over the e eligible) or cash; the one
+ *   sleeve gets 1 when a member is eligible (equal across), else everything is cash.
+ * Every other strategy goes to the general decider (makeDecider, loaded only then), once per row.
+ * Nothing is allocated per decision.
  */
 import type { PricePanel } from '../core/panel.js';
-import { makeDecider, type DecisionRecord } from '../engine/decideTargets.js';
+import type { DecisionContext, DecisionRecord } from '../engine/decideTargets.js';
 import type { PreparedPanel } from '../engine/preparePanel.js';
 import type { StrategyLayout } from '../engine/strategyLayout.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
-type Native = { readonly kind: 'inverseVol'; readonly lookback: number; readonly need: number } | { readonly kind: 'equal' };
+type Native = { readonly kind: 'inverseVol'; readonly lookback: number; readonly need: number; readonly fallbackEqual: boolean } | { readonly kind: 'equal' };
+
+/** engine/decideTargets.ts's makeDecider, passed in so that the fast path loads it only when a strategy needs it. */
+export type MakeDecider = (ctx: DecisionContext, log: DecisionRecord[]) => (row: number, out: Float64Array) => void;
 
 /** The native decision of a spec, or null when its rows go to the general decider. */
 export function nativeDecision(spec: StrategySpec, layout: StrategyLayout): Native | null {
@@ -30,7 +37,9 @@ export function nativeDecision(spec: StrategySpec, layout: StrategyLayout): Nati
   if (sleeve.constraints || sleeve.members.some((m) => m.windows !== undefined)) return null;
   const w = sleeve.within;
   if (w.method === 'equal') return { kind: 'equal' };
-  if (w.method === 'inverseVol') return { kind: 'inverseVol', lookback: w.lookback, need: Math.max(2, Math.min(w.minObservations, w.lookback)) };
+  if (w.method === 'inverseVol' && (w.fallback.length === 0 || w.fallback[0] === 'equal')) {
+    return { kind: 'inverseVol', lookback: w.lookback, need: Math.max(2, Math.min(w.minObservations, w.lookback)), fallbackEqual: w.fallback.length > 0 };
+  }
   return null;
 }
 
@@ -56,6 +65,8 @@ export class SweepDecisions {
     /** Column-major prices of the strategy's assets (the decider's `prices`, N rows each). */
     private readonly prices: Float64Array,
     private readonly native: Native | null,
+    /** The general decider's factory; needed when `native` is null. */
+    private readonly makeDecider: MakeDecider | null,
     /** A table of the same size whose buffers this one takes over (fresh memory is slow to touch). */
     reuse: SweepDecisions | null = null,
   ) {
@@ -77,8 +88,12 @@ export class SweepDecisions {
     const m = this.columns.length;
     const at = row * m;
     if (this.done[row] === 1) return at;
-    if (this.native === null || !this.decideNative(row, at)) {
-      this.general ??= makeDecider(
+    if (this.native !== null) {
+      this.decideNative(this.native, row, at);
+      this.nativeRows++;
+    } else {
+      if (this.makeDecider === null) throw new Error('SweepDecisions: no general decider for a strategy the native decisions do not cover');
+      this.general ??= this.makeDecider(
         { layout: this.layoutOf, across: this.spec.allocation.across, nRows: this.panel.dates.length, prices: this.prices, prepared: { data: this.prepared, columns: Array.from(this.columns) }, dates: this.panel.dates, lateStart: this.spec.data.lateStart },
         this.log,
       );
@@ -86,21 +101,22 @@ export class SweepDecisions {
       this.log.length = 0;
       this.targets.set(this.row, at);
       this.generalRows++;
-    } else this.nativeRows++;
+    }
     this.done[row] = 1;
     return at;
   }
 
-  /** The native decision at `row` into targets[at..], or false when a member is not priced or not usable. */
-  private decideNative(row: number, at: number): boolean {
-    const native = this.native!;
+  /** The native decision at `row` into targets[at..at+m). */
+  private decideNative(native: Native, row: number, at: number): void {
     const { columns, prices, targets } = this;
     const m = columns.length;
     const N = this.panel.dates.length;
-    for (let i = 0; i < m; i++) if (!(prices[i * N + row]! > 0)) return false;
-    if (native.kind === 'equal') {
-      for (let i = 0; i < m; i++) targets[at + i] = 1 / m;
-      return true;
+    let eligible = 0;
+    for (let i = 0; i < m; i++) if (prices[i * N + row]! > 0) eligible++;
+    if (native.kind === 'equal' || eligible === 0) {
+      // Equal over the eligible members; none eligible: the sleeve is not held (all cash).
+      for (let i = 0; i < m; i++) targets[at + i] = prices[i * N + row]! > 0 ? 1 / eligible : 0;
+      return;
     }
     const { count, sum, sumSq, nAssets } = this.prepared;
     const first = Math.max(0, row - native.lookback + 1);
@@ -108,19 +124,25 @@ export class SweepDecisions {
     const lo = first * nAssets;
     let total = 0;
     for (let i = 0; i < m; i++) {
+      targets[at + i] = 0;
+      if (!(prices[i * N + row]! > 0)) continue;
       const c = columns[i]!;
       const k = count[hi + c]! - count[lo + c]!;
-      if (k < native.need) return false;
+      if (k < native.need) continue;
       const s1 = sum[hi + c]! - sum[lo + c]!;
       const s2 = sumSq[hi + c]! - sumSq[lo + c]!;
       const centred = s2 - (s1 * s1) / k;
       const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (k - 1)) : 0;
-      if (!(sd > 0) || !Number.isFinite(sd)) return false;
+      if (!(sd > 0) || !Number.isFinite(sd)) continue;
       const inv = 1 / sd;
       targets[at + i] = inv;
       total += inv;
     }
+    if (total === 0) {
+      // inverseVol failed: its fallback equal (never fails), or cash.
+      for (let i = 0; i < m; i++) targets[at + i] = native.fallbackEqual && prices[i * N + row]! > 0 ? 1 / eligible : 0;
+      return;
+    }
     for (let i = 0; i < m; i++) targets[at + i] = targets[at + i]! / total;
-    return true;
   }
 }

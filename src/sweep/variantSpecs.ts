@@ -5,51 +5,48 @@
  * value given only the grid values under it. Those parsed values are cached: a 100 × 10 grid over
  * sleeves.*.lookback and rebalance.everyDays parses 110 times, not 1,000. The cross-field checks
  * (checkStrategy) still run on each assembled spec. Whenever a parse or a check fails, the
- * variant is built by variantSpec, whose error message is the sweep's.
+ * variant is built by variantSpec, whose error message is the sweep's. The parts (specParts.ts)
+ * go to the worker threads, which assemble the variants they run without loading the schema.
  */
 import { checkStrategy } from '../strategy/checkStrategy.js';
 import { strategySchema, type StrategySpec } from '../strategy/schema.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import { setSpecPath } from './setSpecPath.js';
+import { assembleSpec, partHeads, partKey, type SpecParts } from './specParts.js';
 import { variantSpec } from './variantSpec.js';
 
 export class VariantSpecs {
-  /** Grid parameter indexes by the top-level key of their path. */
-  private readonly byKey = new Map<string, number[]>();
-  private readonly parsed = new Map<string, unknown>();
+  private readonly heads: SpecParts['heads'];
+  private readonly parsed: Record<string, unknown> = {};
+  private partCount = 0;
 
   constructor(
     private readonly base: StrategySpec,
     private readonly grid: readonly GridParam[],
   ) {
-    grid.forEach((p, k) => {
-      const head = p.path.split('.')[0]!;
-      const list = this.byKey.get(head) ?? [];
-      list.push(k);
-      this.byKey.set(head, list);
-    });
+    this.heads = partHeads(grid);
   }
 
   /** Variant `index`'s resolved spec: equal to variantSpec(base, grid, index), which gives its errors. */
   spec(index: number): StrategySpec {
     const values = variantValues(this.grid, index);
-    const spec: Record<string, unknown> = { ...this.base };
-    for (const [head, params] of this.byKey) {
-      const cacheKey = JSON.stringify([head, params.map((k) => values[k])]);
-      let sub = this.parsed.get(cacheKey);
-      if (sub === undefined) {
-        let raw: unknown = this.base;
-        for (const k of params) raw = setSpecPath(raw, this.grid[k]!.path, values[k]);
-        const result = strategySchema.safeParse(raw);
-        if (!result.success) return variantSpec(this.base, this.grid, index);
-        sub = (result.data as Record<string, unknown>)[head] ?? null;
-        this.parsed.set(cacheKey, sub);
-      }
-      if (sub === null) delete spec[head];
-      else spec[head] = sub;
+    for (const { head, params } of this.heads) {
+      const key = partKey(head, params, values);
+      if (key in this.parsed) continue;
+      let raw: unknown = this.base;
+      for (const k of params) raw = setSpecPath(raw, this.grid[k]!.path, values[k]);
+      const result = strategySchema.safeParse(raw);
+      if (!result.success) return variantSpec(this.base, this.grid, index);
+      this.parsed[key] = (result.data as Record<string, unknown>)[head] ?? null;
+      this.partCount++;
     }
-    const assembled = spec as unknown as StrategySpec;
+    const assembled = assembleSpec(this.base, this.grid, { heads: this.heads, parsed: this.parsed }, index)!;
     if (checkStrategy(assembled).length > 0) return variantSpec(this.base, this.grid, index);
     return assembled;
+  }
+
+  /** The parts parsed so far, for worker threads (undefined past `limit` parts: they then parse each variant). */
+  parts(limit = 20_000): SpecParts | undefined {
+    return this.partCount <= limit ? { heads: this.heads, parsed: this.parsed } : undefined;
   }
 }

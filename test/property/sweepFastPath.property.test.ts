@@ -17,6 +17,7 @@ import { DecisionMemo, decisionKey } from '../../src/engine/decisionMemo.js';
 import { preparePanel } from '../../src/engine/preparePanel.js';
 import { runBacktest } from '../../src/engine/runBacktest.js';
 import { strategyLayout } from '../../src/engine/strategyLayout.js';
+import { checkGrid } from '../../src/sweep/checkGrid.js';
 import { parseGrid } from '../../src/sweep/parseGrid.js';
 import { sharePanel } from '../../src/sweep/sharedPanel.js';
 import { sweepPath } from '../../src/sweep/sweepPath.js';
@@ -218,7 +219,10 @@ describe('sweep fast path: each variant equals runBacktest on the general path t
           'costs.bps=0,25',
         ]);
         expect(fastPathRefusal(base)).toBeNull();
-        init([sharePanel(panel)], { spec: base, grid, groupKeys: [variantGroupKey(base)], groupCashRates: [null], keepReturns: true });
+        // As the sweep runs it: every variant checked, the workers assemble them from the parsed parts.
+        const check = checkGrid(base, grid);
+        expect(check.parts).toBeDefined();
+        init([sharePanel(panel)], { spec: base, grid, groupKeys: [variantGroupKey(base)], groupCashRates: [null], keepReturns: true, specParts: check.parts! });
         const count = grid.reduce((n, p) => n * p.values.length, 1);
         for (let i = 0; i < count; i++) {
           const spec = variantSpec(base, grid, i);
