@@ -7,13 +7,17 @@ import { UserError } from '../core/errors.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { gridSize, type GridParam } from './parseGrid.js';
 import { variantGroupKey } from './variantGroups.js';
+import { fastPathRefusal } from './fastPath.js';
 import type { SpecParts } from './specParts.js';
+import type { PathCount } from './sweepPath.js';
 import { VariantSpecs } from './variantSpecs.js';
 
 export interface GridCheck {
   readonly count: number;
   /** The distinct panels the variants need (variantGroupKey), each with its first variant. */
   readonly groups: readonly { readonly key: string; readonly first: number }[];
+  /** Variants the sweep fast path takes, and why the others run on the general path (sweepPath.ts). */
+  readonly paths: PathCount;
   /** The parsed parts every variant is assembled from (specParts.ts), for the worker threads; undefined for very large part sets. */
   readonly parts?: SpecParts;
 }
@@ -31,11 +35,16 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
   if (count > maxVariants) throw new UserError(`--grid: ${count} variants, more than the limit of ${maxVariants}; split the grid`);
   const groups = new Map<string, number>();
   const specs = new VariantSpecs(base, grid);
+  let fastVariants = 0;
+  const because = new Set<string>();
   for (let i = 0; i < count; i++) {
     const spec = specs.spec(i);
+    const refusal = fastPathRefusal(spec);
+    if (refusal === null) fastVariants++;
+    else because.add(refusal);
     const key = variantGroupKey(spec);
     if (!groups.has(key)) groups.set(key, i);
   }
   const parts = specs.parts();
-  return { count, groups: [...groups].map(([key, first]) => ({ key, first })), ...(parts ? { parts } : {}) };
+  return { count, groups: [...groups].map(([key, first]) => ({ key, first })), paths: { fastVariants, generalBecause: [...because] }, ...(parts ? { parts } : {}) };
 }

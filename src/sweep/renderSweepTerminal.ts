@@ -8,6 +8,7 @@ import { num, pct, textTable } from '../report/format.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import type { Shard } from './shardIndexes.js';
 import type { SweepSummary } from './sweepSummary.js';
+import { describeSweepPath, type SweepPath } from './sweepPath.js';
 import { SWEEP_METRICS } from './variantMetrics.js';
 
 const COLUMNS: readonly { key: (typeof SWEEP_METRICS)[number]; label: string; percent: boolean }[] = [
@@ -30,6 +31,8 @@ export interface SweepTerminalContext {
   readonly synthetic: boolean;
   readonly folder: string | null;
   readonly color: boolean;
+  /** Which path the variants ran on (manifest `path`), printed when given. */
+  readonly path?: SweepPath;
 }
 
 export function renderSweepTerminal(summary: SweepSummary, ctx: SweepTerminalContext): string {
@@ -53,6 +56,7 @@ export function renderSweepTerminal(summary: SweepSummary, ctx: SweepTerminalCon
   if (summary.top.length < summary.variants) lines.push(c.dim(`(top ${summary.top.length} of ${summary.variants}; every variant is in variants.csv)`));
   lines.push('');
   lines.push(overfittingLine(summary, ctx.shard !== null));
+  if (ctx.path) lines.push(c.dim(describeSweepPath(ctx.path)));
   for (const w of summary.warnings) lines.push(c.yellow(`warning: ${w}`));
   if (ctx.folder) lines.push(`written: ${ctx.folder}`);
   return `${lines.join('\n')}\n`;

@@ -118,7 +118,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       rankBy: o.rankBy,
       overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...extra.fields },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
-      path: sweepPath(spec, o.grid, schedule !== undefined),
+      path: sweepPath(spec, o.grid, schedule !== undefined, check.paths, check.count),
       warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings, ...extra.warnings],
     };
     const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };

@@ -121,10 +121,19 @@ describe('sweep fast path: shared decisions equal the general path', () => {
     expect(decisionKey(withModule)).toBeNull();
   });
 
-  it('the manifest names the path: 2 lookbacks × 3 spacings share 2 decision sets; a weights file decides per variant', () => {
+  it('the manifest names the path: 2 lookbacks × 3 spacings share 2 decision sets; bands run on the general path; a weights file decides per variant', () => {
     const grid = parseGrid(['sleeves.growth.within.lookback=10,25', 'rebalance.everyDays=1,3,7']);
-    expect(sweepPath(base, grid, false)).toMatchObject({ decisions: 'shared', decisionSets: 2 });
-    expect(sweepPath(base, grid, true)).toMatchObject({ decisions: 'per variant', decisionSets: null });
+    const check = checkGrid(base, grid);
+    // base has constraints and a trend filter: fast path, decisions by the general decider.
+    expect(sweepPath(base, grid, false, check.paths, check.count)).toMatchObject({ path: 'fast', fastVariants: 6, fastDecisions: 'general decider', decisions: 'shared', decisionSets: 2 });
+    const banded = parseGrid(['rebalance.band.absolute=0.02,0.05']);
+    const bandCheck = checkGrid(base, banded);
+    expect(sweepPath(base, banded, false, bandCheck.paths, bandCheck.count)).toMatchObject({ path: 'general', fastVariants: 0, generalBecause: [expect.stringMatching(/drift bands/)] });
+    expect(sweepPath(base, grid, true)).toMatchObject({ path: 'general', decisions: 'per variant', decisionSets: null });
+    const plain = strategySchema.parse({ version: 1, name: 'plain', sleeves: { all: { assets: ['A', 'B'], within: { method: 'inverseVol', lookback: 20 } } } });
+    const plainGrid = parseGrid(['sleeves.all.within.lookback=10,20', 'rebalance.everyDays=1,5']);
+    const plainCheck = checkGrid(plain, plainGrid);
+    expect(sweepPath(plain, plainGrid, false, plainCheck.paths, plainCheck.count)).toMatchObject({ path: 'fast', fastVariants: 4, fastDecisions: 'native', decisionSets: 2 });
   });
 });
 
