@@ -35,6 +35,7 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
   if (count > maxVariants) throw new UserError(`--grid: ${count} variants, more than the limit of ${maxVariants}; split the grid`);
   const groups = new Map<string, number>();
   const specs = new VariantSpecs(base, grid);
+  const groupKeys = new Map<string, string>();
   let fastVariants = 0;
   const because = new Set<string>();
   for (let i = 0; i < count; i++) {
@@ -42,7 +43,13 @@ export function checkGrid(base: StrategySpec, grid: readonly GridParam[], maxVar
     const refusal = fastPathRefusal(spec);
     if (refusal === null) fastVariants++;
     else because.add(refusal);
-    const key = variantGroupKey(spec);
+    const checkKey = specs.checkKey(i);
+    let key = groupKeys.get(checkKey);
+    if (key === undefined) {
+      key = variantGroupKey(spec);
+      if (groupKeys.size >= 65_536) groupKeys.clear();
+      groupKeys.set(checkKey, key);
+    }
     if (!groups.has(key)) groups.set(key, i);
   }
   const parts = specs.parts();

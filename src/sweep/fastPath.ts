@@ -25,10 +25,17 @@ import { variantFigures, type VariantResult } from './variantMetrics.js';
 
 /** Why a spec must run on the general path, or null when the fast path takes it. */
 export function fastPathRefusal(spec: StrategySpec): string | null {
-  if (decisionKey(spec) === null) return 'the strategy names a user module (method: module), which may keep state between calls';
+  if (namesModule(spec)) return 'the strategy names a user module (method: module), which may keep state between calls';
   if (spec.rebalance.band) return 'drift bands (rebalance.band) decide from the drifted weights of each variant';
   if ((spec.rebalance.tranches ?? 1) > 1) return 'tranches (rebalance.tranches) run several staggered books per variant';
   return null;
+}
+
+/** Whether a stage names a user module (decisionKey is then null). */
+function namesModule(spec: StrategySpec): boolean {
+  if (spec.allocation.within.method === 'module' || spec.allocation.across.method === 'module') return true;
+  for (const name in spec.sleeves) if (spec.sleeves[name]!.within?.method === 'module') return true;
+  return false;
 }
 
 interface Window {
@@ -101,8 +108,11 @@ export class FastSweep {
 
   /** The decision table of the spec's key: the last one when the key repeats, else a new one (buffers reused). */
   private decisionsFor(spec: StrategySpec): SweepDecisions {
+    // Variants assembled from the same parts share the decision inputs' objects: same key.
+    const last = this.decisions;
+    if (last !== null && last.spec.sleeves === spec.sleeves && last.spec.allocation === spec.allocation && last.spec.data === spec.data) return last;
     const key = decisionKey(spec)!;
-    if (this.decisions?.key === key) return this.decisions;
+    if (last?.key === key) return last;
     const layout = strategyLayout(spec);
     const { panel } = this;
     const N = panel.dates.length;

@@ -56,7 +56,8 @@ export class SweepDecisions {
 
   constructor(
     readonly key: string,
-    private readonly spec: StrategySpec,
+    /** The spec the table was made for (its sleeves, allocation and data give the key). */
+    readonly spec: StrategySpec,
     readonly layoutOf: StrategyLayout,
     private readonly panel: PricePanel,
     private readonly prepared: PreparedPanel,

@@ -86,6 +86,7 @@ export function init(shared: readonly SharedPanel[], taskParams: SweepTaskParams
   prepared.length = 0;
   memos.length = 0;
   fast.length = 0;
+  lastGroup = null;
 }
 
 /** The memo variant `spec` may share on panel g, replacing the previous one when its key differs; undefined when its decisions may not be shared. */
@@ -103,7 +104,7 @@ function memoFor(g: number, spec: StrategySpec, panel: SharedPanel): DecisionMem
 export async function run(index: number): Promise<VariantResult> {
   if (params === null) throw new Error('sweepTask: run before init');
   const spec = await taskSpec(params, index);
-  const g = params.groupKeys.indexOf(variantGroupKey(spec));
+  const g = groupOf(params, spec);
   const panel = panels[g];
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
   const ready = (prepared[g] ??= panel.prepared ?? preparePanel(panel));
@@ -126,6 +127,18 @@ export async function run(index: number): Promise<VariantResult> {
   const result = general.runBacktest(spec, { panel, schedule: params.schedule, prepared: ready, recordWeights: false, cashRates, decisions });
   const figures = general.variantMetrics(index, result);
   return params.keepReturns ? { ...figures, returns: result.ledger.returns.slice(1) } : figures;
+}
+
+/** The panel of the last spec seen, by the objects its group key reads (variants assembled from the same parts share them). */
+let lastGroup: { spec: StrategySpec; g: number } | null = null;
+
+/** Index of the panel `spec` needs (variantGroupKey), remembered for the next variant with the same tickers, currency, period and cash. */
+function groupOf(p: SweepTaskParams, spec: StrategySpec): number {
+  const last = lastGroup?.spec;
+  if (last && last.sleeves === spec.sleeves && last.benchmark === spec.benchmark && last.cash === spec.cash && last.currency === spec.currency && last.period === spec.period) return lastGroup!.g;
+  const g = p.groupKeys.indexOf(variantGroupKey(spec));
+  lastGroup = { spec, g };
+  return g;
 }
 
 /** The spec of task `index`: a variant (assembled from the parsed parts when given), or a variant on one of the training windows. */

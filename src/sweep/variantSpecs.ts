@@ -15,10 +15,18 @@ import { setSpecPath } from './setSpecPath.js';
 import { assembleSpec, partHeads, partKey, type SpecParts } from './specParts.js';
 import { variantSpec } from './variantSpec.js';
 
+/**
+ * Top-level keys that neither checkStrategy nor the panel a variant needs (variantGroupKey) read:
+ * variants that differ only there share both verdicts (see checkStrategy.ts and variantGroups.ts).
+ */
+const CHECK_BLIND: ReadonlySet<string> = new Set(['rebalance', 'costs']);
+
 export class VariantSpecs {
   private readonly heads: SpecParts['heads'];
   private readonly parsed: Record<string, unknown> = {};
   private partCount = 0;
+  /** checkStrategy's verdict (true: no issue) by checkKey. */
+  private readonly checked = new Map<string, boolean>();
 
   constructor(
     private readonly base: StrategySpec,
@@ -41,8 +49,20 @@ export class VariantSpecs {
       this.partCount++;
     }
     const assembled = assembleSpec(this.base, this.grid, { heads: this.heads, parsed: this.parsed }, index)!;
-    if (checkStrategy(assembled).length > 0) return variantSpec(this.base, this.grid, index);
-    return assembled;
+    const key = this.checkKey(index);
+    let ok = this.checked.get(key);
+    if (ok === undefined) {
+      ok = checkStrategy(assembled).length === 0;
+      if (this.checked.size >= 65_536) this.checked.clear();
+      this.checked.set(key, ok);
+    }
+    return ok ? assembled : variantSpec(this.base, this.grid, index);
+  }
+
+  /** The grid values of variant `index` outside the keys checkStrategy and variantGroupKey never read. */
+  checkKey(index: number): string {
+    const values = variantValues(this.grid, index);
+    return JSON.stringify(this.grid.map((p, k) => (CHECK_BLIND.has(p.path.split('.')[0]!) ? null : values[k])));
   }
 
   /** The parts parsed so far, for worker threads (undefined past `limit` parts: they then parse each variant). */
