@@ -48,7 +48,7 @@ interface Window {
 export class FastSweep {
   private readonly windows = new Map<string, Window>();
   private readonly calendars = new Map<string, Uint8Array>();
-  private readonly fills = new Map<string, Float64Array>();
+  private readonly fills = new Map<string, { fill: Float64Array; recip: Float64Array }>();
   private decisions: SweepDecisions | null = null;
   private readonly scratch = new SweepScratch();
   /** The general decider's factory, set by the caller before a strategy that needs it runs (see needsGeneralDecider). */
@@ -83,7 +83,7 @@ export class FastSweep {
         lo,
         n,
         m,
-        fill: this.fillOf(decisions.columns, N),
+        ...this.pricesOf(decisions.columns, N),
         calendar,
         lag: rebalance.lag,
         costRate: (costs.bps + costs.slippageBps) / 10_000,
@@ -162,14 +162,15 @@ export class FastSweep {
     return c;
   }
 
-  /** Row-major last prices of the strategy's columns over the whole panel, 0 before an asset's first price (kept per column set). */
-  private fillOf(columns: Int32Array, N: number): Float64Array {
+  /** Row-major last prices of the strategy's columns over the whole panel, 0 before an asset's first price, and their reciprocals (kept per column set). */
+  private pricesOf(columns: Int32Array, N: number): { fill: Float64Array; recip: Float64Array } {
     const key = columns.join(',');
-    let fill = this.fills.get(key);
-    if (fill === undefined) {
+    let rows = this.fills.get(key);
+    if (rows === undefined) {
       const m = columns.length;
       const values = this.panel.values;
-      fill = new Float64Array(N * m);
+      const fill = new Float64Array(N * m);
+      const recip = new Float64Array(N * m);
       for (let i = 0; i < m; i++) {
         const base = columns[i]! * N;
         let last = 0;
@@ -177,10 +178,12 @@ export class FastSweep {
           const p = values[base + t]!;
           if (p > 0) last = p;
           fill[t * m + i] = last;
+          recip[t * m + i] = last > 0 ? 1 / last : 0;
         }
       }
-      this.fills.set(key, fill);
+      rows = { fill, recip };
+      this.fills.set(key, rows);
     }
-    return fill;
+    return rows;
   }
 }

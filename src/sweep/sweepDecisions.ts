@@ -123,6 +123,12 @@ export class SweepDecisions {
     const first = Math.max(0, row - native.lookback + 1);
     const hi = (row + 1) * nAssets;
     const lo = first * nAssets;
+    // Reciprocals of k and k − 1, once per distinct count (usually one per row): one division
+    // and one square root per member instead of four divisions (equal to the allocator's
+    // arithmetic to a few ulps).
+    let kSeen = -1;
+    let invK = 0;
+    let invK1 = 0;
     let total = 0;
     for (let i = 0; i < m; i++) {
       targets[at + i] = 0;
@@ -130,12 +136,18 @@ export class SweepDecisions {
       const c = columns[i]!;
       const k = count[hi + c]! - count[lo + c]!;
       if (k < native.need) continue;
+      if (k !== kSeen) {
+        kSeen = k;
+        invK = 1 / k;
+        invK1 = 1 / (k - 1);
+      }
       const s1 = sum[hi + c]! - sum[lo + c]!;
       const s2 = sumSq[hi + c]! - sumSq[lo + c]!;
-      const centred = s2 - (s1 * s1) / k;
-      const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (k - 1)) : 0;
-      if (!(sd > 0) || !Number.isFinite(sd)) continue;
-      const inv = 1 / sd;
+      const centred = s2 - s1 * s1 * invK;
+      // Below 1e-12 of the raw second moment the difference is rounding: a constant series (σ = 0).
+      if (!(centred > 1e-12 * s2)) continue;
+      const inv = 1 / Math.sqrt(centred * invK1);
+      if (!(inv > 0) || !Number.isFinite(inv)) continue;
       targets[at + i] = inv;
       total += inv;
     }
@@ -144,6 +156,7 @@ export class SweepDecisions {
       for (let i = 0; i < m; i++) targets[at + i] = native.fallbackEqual && prices[i * N + row]! > 0 ? 1 / eligible : 0;
       return;
     }
-    for (let i = 0; i < m; i++) targets[at + i] = targets[at + i]! / total;
+    const scale = 1 / total;
+    for (let i = 0; i < m; i++) targets[at + i] = targets[at + i]! * scale;
   }
 }

@@ -19,6 +19,8 @@ export interface SweepSimInput {
   readonly m: number;
   /** fill[row · m + a]: asset a's last price at or before full-panel row `row` (0: none yet). */
   readonly fill: Float64Array;
+  /** 1 / fill (0 where fill is 0): units = w · V' · (1/p), a multiplication per asset and trade instead of a division. */
+  readonly recip: Float64Array;
   /** 1 on period rows where the calendar rule decides. */
   readonly calendar: Uint8Array;
   readonly lag: number;
@@ -37,6 +39,8 @@ export class SweepScratch {
   returns = new Float64Array(0);
   pending = new Int32Array(0);
   pendingDecision = new Int32Array(0);
+  /** A trade's outputs: cash after it, its turnover. */
+  readonly state = new Float64Array(2);
 
   fit(n: number, m: number, slots: number): void {
     if (this.units.length < m) this.units = new Float64Array(m);
@@ -50,97 +54,107 @@ export class SweepScratch {
 
 /** Simulates one variant; its returns are in scratch.returns[0..n) (row 0 is 0). Returns Σ turnover of the non-initial trades. */
 export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
-  const { lo, n, m, fill, calendar, lag, costRate, minTurnover, cashReturns, targets } = s;
+  const { lo, n, m, fill, recip, calendar, lag, costRate, minTurnover, cashReturns, targets } = s;
   const slots = lag + 1;
   scratch.fit(n, m, slots);
-  const { units, returns, pending, pendingDecision } = scratch;
+  const { units, returns, pending, pendingDecision, state } = scratch;
   units.fill(0, 0, m);
   pending.fill(-1, 0, slots);
   let cash = 1;
   let prev = 1;
   let trades = 0;
   let turnoverSum = 0;
-
-  /** Trades to the targets at `off` at the close of period row t (prices at `base`); returns post-trade equity. */
-  const execute = (t: number, base: number, off: number, value: number, initial: boolean): number => {
-    if (minTurnover > 0 && trades > 0) {
-      let traded = 0;
-      for (let a = 0; a < m; a++) {
-        const p = fill[base + a]!;
-        const u = units[a]!;
-        const w = p > 0 ? targets[off + a]! : 0;
-        traded += Math.abs(w * value - (u === 0 ? 0 : u * p));
-      }
-      if (traded / (2 * value) < minTurnover) return value;
-    }
-    let cost = 0;
-    let traded = 0;
-    let invested = 0;
-    if (costRate === 0) {
-      // No cost: one pass trades and measures the turnover (post-trade equity = value).
-      for (let a = 0; a < m; a++) {
-        const p = fill[base + a]!;
-        const u = units[a]!;
-        const w = p > 0 ? targets[off + a]! : 0;
-        traded += Math.abs(w * value - (u === 0 ? 0 : u * p));
-        units[a] = w === 0 ? 0 : (w * value) / p;
-        invested += w * value;
-      }
-      cash = value - invested;
-      if (!initial) turnoverSum += traded / (2 * value);
-      trades++;
-      return value;
-    }
-    for (let iter = 0; iter < 50; iter++) {
-      const post = value - cost;
-      traded = 0;
-      for (let a = 0; a < m; a++) {
-        const p = fill[base + a]!;
-        const u = units[a]!;
-        const w = p > 0 ? targets[off + a]! : 0;
-        traded += Math.abs(w * post - (u === 0 ? 0 : u * p));
-      }
-      const next = costRate * traded;
-      const done = Math.abs(next - cost) <= 1e-16 * value;
-      cost = next;
-      if (done) break;
-    }
-    const post = value - cost;
-    for (let a = 0; a < m; a++) {
-      const p = fill[base + a]!;
-      const w = p > 0 ? targets[off + a]! : 0;
-      units[a] = w === 0 ? 0 : (w * post) / p;
-      invested += w * post;
-    }
-    cash = post - invested;
-    if (!initial) turnoverSum += traded / (2 * value);
-    trades++;
-    void t;
-    return post;
-  };
-
   for (let t = 0; t < n; t++) {
     const base = (lo + t) * m;
     if (cashReturns !== null && t > 0) cash *= 1 + cashReturns[t]!;
     let value = cash + holdingsValue(units, fill, base, m);
     const slot = t % slots;
+    let off = -1;
+    let initial = false;
     if (lag > 0 && pending[slot]! >= 0) {
-      value = execute(t, base, pending[slot]!, value, pendingDecision[slot] === 0);
+      off = pending[slot]!;
+      initial = pendingDecision[slot] === 0;
       pending[slot] = -1;
     }
     if (calendar[t] === 1 && t + lag < n) {
-      const off = s.decide(lo + t);
-      if (lag === 0) value = execute(t, base, off, value, t === 0);
-      else {
+      const decided = s.decide(lo + t);
+      if (lag === 0) {
+        off = decided;
+        initial = t === 0;
+      } else {
         const target = (t + lag) % slots;
-        pending[target] = off;
+        pending[target] = decided;
         pendingDecision[target] = t;
       }
+    }
+    if (off >= 0 && !(minTurnover > 0 && trades > 0 && turnoverOf(units, fill, targets, base, off, m, value) < minTurnover)) {
+      value = costRate === 0 ? tradeFree(units, fill, recip, targets, base, off, m, value, state) : tradeWithCost(units, fill, recip, targets, base, off, m, value, costRate, state);
+      cash = state[0]!;
+      if (!initial) turnoverSum += state[1]!;
+      trades++;
     }
     returns[t] = t === 0 ? 0 : t === 1 ? value - 1 : value / prev - 1;
     prev = value;
   }
   return turnoverSum;
+}
+
+/** Σ|w·V − h| / 2V: the turnover of trading to the targets at `off` before costs. An asset without a price gets no target. */
+function turnoverOf(units: Float64Array, fill: Float64Array, targets: Float64Array, base: number, off: number, m: number, value: number): number {
+  let traded = 0;
+  for (let a = 0; a < m; a++) {
+    const p = fill[base + a]!;
+    const w = p > 0 ? targets[off + a]! : 0;
+    traded += Math.abs(w * value - units[a]! * p);
+  }
+  return traded / (2 * value);
+}
+
+/** A trade without costs in one pass: units to the targets, state = [cash, turnover]; returns equity (unchanged). */
+function tradeFree(units: Float64Array, fill: Float64Array, recip: Float64Array, targets: Float64Array, base: number, off: number, m: number, value: number, state: Float64Array): number {
+  let traded = 0;
+  let invested = 0;
+  for (let a = 0; a < m; a++) {
+    const p = fill[base + a]!;
+    const w = p > 0 ? targets[off + a]! : 0;
+    const target = w * value;
+    traded += Math.abs(target - units[a]! * p);
+    units[a] = target * recip[base + a]!;
+    invested += target;
+  }
+  state[0] = value - invested;
+  state[1] = traded / (2 * value);
+  return value;
+}
+
+/** A trade with cost rate c: cost = c · Σ|w·(V − cost) − h| by fixed-point iteration, then units; state = [cash, turnover]; returns V − cost. */
+function tradeWithCost(units: Float64Array, fill: Float64Array, recip: Float64Array, targets: Float64Array, base: number, off: number, m: number, value: number, costRate: number, state: Float64Array): number {
+  let cost = 0;
+  let traded = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    const post = value - cost;
+    traded = 0;
+    for (let a = 0; a < m; a++) {
+      const p = fill[base + a]!;
+      const w = p > 0 ? targets[off + a]! : 0;
+      traded += Math.abs(w * post - units[a]! * p);
+    }
+    const next = costRate * traded;
+    const done = Math.abs(next - cost) <= 1e-16 * value;
+    cost = next;
+    if (done) break;
+  }
+  const post = value - cost;
+  let invested = 0;
+  for (let a = 0; a < m; a++) {
+    const p = fill[base + a]!;
+    const target = (p > 0 ? targets[off + a]! : 0) * post;
+    units[a] = target * recip[base + a]!;
+    invested += target;
+  }
+  state[0] = post - invested;
+  state[1] = traded / (2 * value);
+  return post;
 }
 
 /**
