@@ -8,7 +8,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PricePanel } from '../src/core/panel.js';
 import { parseGrid } from '../src/sweep/parseGrid.js';
-import { runParallel } from '../src/sweep/runParallel.js';
+import { runParallel, WorkerPool } from '../src/sweep/runParallel.js';
+import { decisionAlignedChunk } from '../src/sweep/runSweep.js';
 import { sharePreparedPanel } from '../src/sweep/sharedPanel.js';
 import { checkGrid } from '../src/sweep/checkGrid.js';
 import { benchSpec, type BenchRow } from './backtestRows.js';
@@ -20,12 +21,19 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
   const lookbacks = Array.from({ length: 100 }, (_, i) => 20 + 2 * i).join(',');
   const grid = parseGrid([`sleeves.all.within.lookback=${lookbacks}`, 'rebalance.everyDays=1,2,5,10,21,42,63,126,189,252']);
   const taskModule = new URL('../src/sweep/sweepTask.js', import.meta.url);
-  // What `sleeves sweep` does once the panel is loaded: check every variant (and parse the spec
-  // parts the workers assemble them from), share the prepared panel, run the variants.
-  const once = () => {
-    const check = checkGrid(base, grid);
-    const params = { spec: base, grid, groupKeys: check.groups.map((g) => g.key), groupCashRates: [null], ...(check.parts ? { specParts: check.parts } : {}) };
-    return runParallel({ taskModule, shared: [sharePreparedPanel(panel)], params, count: check.count, workers, collect: false });
+  // What `sleeves sweep` does once the panel is loaded (runSweep): start the worker threads,
+  // meanwhile check every variant (and parse the spec parts the workers assemble them from) and
+  // share the prepared panel, then run the variants in chunks aligned on the decision sets.
+  const once = async () => {
+    const pool = workers > 1 ? WorkerPool.start(taskModule, workers) : undefined;
+    try {
+      const check = checkGrid(base, grid);
+      const params = { spec: base, grid, groupKeys: check.groups.map((g) => g.key), groupCashRates: [null], ...(check.parts ? { specParts: check.parts } : {}) };
+      const chunkSize = decisionAlignedChunk(grid, check.count, workers);
+      return await runParallel({ taskModule, shared: [sharePreparedPanel(panel)], params, count: check.count, workers, collect: false, chunkSize, ...(pool ? { pool } : {}) });
+    } finally {
+      await pool?.close();
+    }
   };
   // The quick bench times one cold sweep (worker start and compilation included); the full one warms up first.
   if (runs > 1) await once();
