@@ -48,7 +48,7 @@ interface Window {
 export class FastSweep {
   private readonly windows = new Map<string, Window>();
   private readonly calendars = new Map<string, Uint8Array>();
-  private readonly fills = new Map<string, { fill: Float64Array; recip: Float64Array }>();
+  private readonly fills = new Map<string, { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array }>();
   private decisions: SweepDecisions | null = null;
   private readonly scratch = new SweepScratch();
   /** The general decider's factory, set by the caller before a strategy that needs it runs (see needsGeneralDecider). */
@@ -83,7 +83,8 @@ export class FastSweep {
         lo,
         n,
         m,
-        ...this.pricesOf(decisions.columns, N),
+        fill: this.pricesOf(decisions.columns, N).fill,
+        recip: this.pricesOf(decisions.columns, N).recip,
         calendar,
         lag: rebalance.lag,
         costRate: (costs.bps + costs.slippageBps) / 10_000,
@@ -131,7 +132,8 @@ export class FastSweep {
     }
     const previous = this.decisions;
     const reuse = previous !== null && previous.columns.length === m ? previous : null;
-    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, reuse);
+    const allPriced = this.pricesOf(columns, N).allPriced;
+    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, allPriced, reuse);
     return this.decisions;
   }
 
@@ -162,8 +164,11 @@ export class FastSweep {
     return c;
   }
 
-  /** Row-major last prices of the strategy's columns over the whole panel, 0 before an asset's first price, and their reciprocals (kept per column set). */
-  private pricesOf(columns: Int32Array, N: number): { fill: Float64Array; recip: Float64Array } {
+  /**
+   * Row-major last prices of the strategy's columns over the whole panel (0 before an asset's
+   * first price), their reciprocals, and the rows where every column has a price (kept per column set).
+   */
+  private pricesOf(columns: Int32Array, N: number): { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array } {
     const key = columns.join(',');
     let rows = this.fills.get(key);
     if (rows === undefined) {
@@ -171,17 +176,19 @@ export class FastSweep {
       const values = this.panel.values;
       const fill = new Float64Array(N * m);
       const recip = new Float64Array(N * m);
+      const allPriced = new Uint8Array(N).fill(1);
       for (let i = 0; i < m; i++) {
         const base = columns[i]! * N;
         let last = 0;
         for (let t = 0; t < N; t++) {
           const p = values[base + t]!;
           if (p > 0) last = p;
+          else allPriced[t] = 0;
           fill[t * m + i] = last;
           recip[t * m + i] = last > 0 ? 1 / last : 0;
         }
       }
-      rows = { fill, recip };
+      rows = { fill, recip, allPriced };
       this.fills.set(key, rows);
     }
     return rows;

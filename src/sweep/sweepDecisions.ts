@@ -68,6 +68,8 @@ export class SweepDecisions {
     private readonly native: Native | null,
     /** The general decider's factory; needed when `native` is null. */
     private readonly makeDecider: MakeDecider | null,
+    /** 1 on full-panel rows where every strategy asset has a price (eligibility needs no look-up there). */
+    private readonly allPriced: Uint8Array,
     /** A table of the same size whose buffers this one takes over (fresh memory is slow to touch). */
     reuse: SweepDecisions | null = null,
   ) {
@@ -112,8 +114,12 @@ export class SweepDecisions {
     const { columns, prices, targets } = this;
     const m = columns.length;
     const N = this.panel.dates.length;
-    let eligible = 0;
-    for (let i = 0; i < m; i++) if (prices[i * N + row]! > 0) eligible++;
+    const everyone = this.allPriced[row] === 1;
+    let eligible = m;
+    if (!everyone) {
+      eligible = 0;
+      for (let i = 0; i < m; i++) if (prices[i * N + row]! > 0) eligible++;
+    }
     if (native.kind === 'equal' || eligible === 0) {
       // Equal over the eligible members; none eligible: the sleeve is not held (all cash).
       for (let i = 0; i < m; i++) targets[at + i] = prices[i * N + row]! > 0 ? 1 / eligible : 0;
@@ -132,7 +138,7 @@ export class SweepDecisions {
     let total = 0;
     for (let i = 0; i < m; i++) {
       targets[at + i] = 0;
-      if (!(prices[i * N + row]! > 0)) continue;
+      if (!everyone && !(prices[i * N + row]! > 0)) continue;
       const c = columns[i]!;
       const k = count[hi + c]! - count[lo + c]!;
       if (k < native.need) continue;
