@@ -1,6 +1,7 @@
 /**
- * Decisions shared across backtests whose decisions are provably identical: the sweep's fast
- * path (issue #12) behind the run boundary.
+ * Decisions shared across backtests whose decisions are provably identical, behind the run
+ * boundary: the sweep's general path (runBacktest per variant: bands, tranches) uses it; the
+ * sweep's fast path keeps its own table on the same reasoning (sweep/sweepDecisions.ts).
  *
  * Why it is exact: a decision at full-panel row t (makeDecider in decideTargets.ts) reads only
  * the strategy's sleeves, `allocation` (methods, constraints, trend filter) and

@@ -10,6 +10,7 @@ import { textTable } from '../report/format.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import type { Shard } from './shardIndexes.js';
 import type { SweepSummary } from './sweepSummary.js';
+import { describeSweepPath, type SweepPath } from './sweepPath.js';
 import { SWEEP_METRICS } from './variantMetrics.js';
 
 /** The variants.csv columns of the top-variants table, in order; headers and formats from the figure catalogue. */
@@ -28,6 +29,8 @@ export interface SweepTerminalContext {
   readonly synthetic: boolean;
   readonly folder: string | null;
   readonly color: boolean;
+  /** Which path the variants ran on (manifest `path`), printed when given. */
+  readonly path?: SweepPath;
 }
 
 export function renderSweepTerminal(summary: SweepSummary, ctx: SweepTerminalContext): string {
@@ -51,6 +54,7 @@ export function renderSweepTerminal(summary: SweepSummary, ctx: SweepTerminalCon
   if (summary.top.length < summary.variants) lines.push(c.dim(`(top ${summary.top.length} of ${summary.variants}; every variant is in variants.csv)`));
   lines.push('');
   lines.push(overfittingLine(summary, ctx.shard !== null));
+  if (ctx.path) lines.push(c.dim(describeSweepPath(ctx.path)));
   for (const w of summary.warnings) lines.push(c.yellow(`warning: ${w}`));
   if (ctx.folder) lines.push(`written: ${ctx.folder}`);
   return `${lines.join('\n')}\n`;

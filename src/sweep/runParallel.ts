@@ -46,6 +46,36 @@ export interface RunParallelOptions<R> {
   /** Indexes per message to a worker (default: about total / (workers · 8), 1 to 64). */
   readonly chunkSize?: number;
   readonly signal?: AbortSignal;
+  /** Worker threads started before (WorkerPool.start, same task module): used instead of new ones and left running. */
+  readonly pool?: WorkerPool;
+}
+
+/**
+ * Worker threads started once and reused: each imports the task module as soon as it starts, so
+ * a caller can start the pool first and prepare the shared data meanwhile; every runParallel on
+ * the pool sends its own init (shared, params) first. close() terminates the threads.
+ */
+export class WorkerPool {
+  private constructor(
+    readonly taskModule: URL,
+    readonly workers: readonly Worker[],
+  ) {}
+
+  static start(taskModule: URL, workers: number): WorkerPool {
+    if (!(workers >= 2) || !Number.isInteger(workers)) throw new RangeError(`WorkerPool: workers must be a whole number ≥ 2, got ${workers}`);
+    const script = workerScript();
+    const threads = Array.from({ length: workers }, () => {
+      const w = new Worker(script, { workerData: { taskModule: taskModule.href } });
+      // Until a run listens, an error or exit is noticed by that run (w.threadId is then -1).
+      w.on('error', () => {});
+      return w;
+    });
+    return new WorkerPool(taskModule, threads);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 export async function runParallel<R>(options: RunParallelOptions<R>): Promise<R[]> {
@@ -53,7 +83,7 @@ export async function runParallel<R>(options: RunParallelOptions<R>): Promise<R[
   if (!(options.workers >= 1) || !Number.isInteger(options.workers)) throw new RangeError(`runParallel: workers must be a whole number ≥ 1, got ${options.workers}`);
   options.signal?.throwIfAborted();
   if (total === 0) return [];
-  return options.workers === 1 ? runInProcess(options, total) : runInWorkers(options, total);
+  return options.workers === 1 && !options.pool ? runInProcess(options, total) : runInWorkers(options, total);
 }
 
 async function runInProcess<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> {
@@ -85,10 +115,10 @@ interface WorkerMessage {
 }
 
 function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> {
-  const nWorkers = Math.min(o.workers, total);
+  const nWorkers = Math.min(o.pool ? o.pool.workers.length : o.workers, total);
   const chunk = o.chunkSize ?? Math.max(1, Math.min(64, Math.floor(total / (nWorkers * 8))));
   const window = nWorkers * chunk * 4;
-  const script = workerScript();
+  const script = o.pool ? null : workerScript();
   return new Promise<R[]>((resolve, reject) => {
     const out: R[] = [];
     const pending = new Map<number, R>();
@@ -104,6 +134,13 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
       if (finished) return;
       finished = true;
       o.signal?.removeEventListener('abort', onAbort);
+      if (o.pool) {
+        for (const [w, l] of attached) w.off('message', l.message).off('error', l.error).off('exit', l.exit);
+        // A pool's threads stay up for the next run, unless this one failed: stop them then.
+        if (error === undefined) resolve(out);
+        else void o.pool.close().then(() => reject(error));
+        return;
+      }
       void Promise.all(pool.map((w) => w.terminate())).then(() => (error === undefined ? resolve(out) : reject(error)));
     };
     const onAbort = (): void => finish(o.signal?.reason ?? new Error('aborted'));
@@ -150,12 +187,21 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
       while (idle.length > 0 && nextDispatch < total && nextDispatch < nextEmit + window) dispatch(idle.pop()!);
     };
 
+    const attached = new Map<Worker, { message: (msg: WorkerMessage) => void; error: (error: Error) => void; exit: (code: number) => void }>();
     for (let i = 0; i < nWorkers; i++) {
-      const w = new Worker(script, { workerData: { taskModule: o.taskModule.href, shared: o.shared, params: o.params } });
+      const w = o.pool ? o.pool.workers[i]! : new Worker(script!, { workerData: { taskModule: o.taskModule.href, shared: o.shared, params: o.params } });
       pool.push(w);
-      w.on('message', (msg: WorkerMessage) => onMessage(w, msg));
-      w.on('error', (error) => finish(error));
-      w.on('exit', (code) => finish(new Error(`a sweep worker stopped (exit code ${code}) before the work was done`)));
+      const l = {
+        message: (msg: WorkerMessage) => onMessage(w, msg),
+        error: (error: Error) => finish(error),
+        exit: (code: number) => finish(new Error(`a sweep worker stopped (exit code ${code}) before the work was done`)),
+      };
+      w.on('message', l.message).on('error', l.error).on('exit', l.exit);
+      attached.set(w, l);
+      if (o.pool) {
+        if (w.threadId < 0) finish(new Error('a sweep worker stopped before the work was done'));
+        else w.postMessage({ init: { shared: o.shared, params: o.params } });
+      }
     }
   });
 }

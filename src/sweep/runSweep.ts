@@ -12,10 +12,10 @@ import { checkGrid } from './checkGrid.js';
 import { variantSpec } from './variantSpec.js';
 import { variantValues, type GridParam } from './parseGrid.js';
 import { renderSweepHeatmap } from './renderSweepHeatmap.js';
-import { runParallel } from './runParallel.js';
-import { sweepPath } from './sweepPath.js';
+import { runParallel, WorkerPool } from './runParallel.js';
+import { isDecisionParam, sweepPath } from './sweepPath.js';
 import type { Shard } from './shardIndexes.js';
-import { sharePanel } from './sharedPanel.js';
+import { sharePreparedPanel } from './sharedPanel.js';
 import { specHash, SWEEP_MANIFEST_VERSION, SWEEP_ORDER, topEntries, type SweepManifest } from './sweepManifest.js';
 import { sweepCsvHeader, sweepCsvRow } from './sweepCsv.js';
 import { sweepSummarizer, type SweepSummary } from './sweepSummary.js';
@@ -54,6 +54,18 @@ export interface SweepOutcome {
 }
 
 export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
+  // The worker threads start first and load the task module while this thread checks the grid,
+  // loads the data and prepares the shared panel; the same threads run every variant group.
+  const taskModule = o.taskModule ?? sweepTaskModule(o.workers);
+  const pool = o.workers > 1 ? WorkerPool.start(taskModule, o.workers) : undefined;
+  try {
+    return await sweep(o, taskModule, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function sweep(o: SweepOptions, taskModule: URL, pool: WorkerPool | undefined): Promise<SweepOutcome> {
   const spec = o.resolved.spec;
   const check = checkGrid(spec, o.grid);
   const runs: PreparedRun[] = check.groups.map((g) => loadRun(o.resolved, o.dataDir, variantSpec(spec, o.grid, g.first)));
@@ -68,6 +80,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     grid: o.grid,
     groupKeys: check.groups.map((g) => g.key),
     groupCashRates: runs.map((r) => r.inputs.cashRates ?? null),
+    ...(check.parts ? { specParts: check.parts } : {}),
     ...(schedule ? { schedule } : {}),
     keepReturns: guard.keepReturns,
   };
@@ -86,8 +99,10 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     const total = o.shard ? Math.max(0, Math.ceil((check.count - o.shard.index + 1) / o.shard.of)) : check.count;
     o.onStart?.(check.count, total);
     await runParallel<VariantResult>({
-      taskModule: o.taskModule ?? sweepTaskModule(o.workers),
-      shared: runs.map((r) => sharePanel(r.inputs.panel)),
+      taskModule,
+      ...(pool ? { pool } : {}),
+      ...(o.shard ? {} : { chunkSize: decisionAlignedChunk(o.grid, check.count, o.workers) }),
+      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel)),
       params,
       count: check.count,
       workers: o.workers,
@@ -117,7 +132,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       rankBy: o.rankBy,
       overfitting: { ...summary.overfitting, scope: o.shard ? 'this shard only' : 'all variants', ...extra.fields },
       top: topEntries(o.grid, summary, (i) => variantValues(o.grid, i)),
-      path: sweepPath(spec, o.grid, schedule !== undefined),
+      path: sweepPath(spec, o.grid, schedule !== undefined, check.paths, check.count),
       warnings: [...new Set(runs.flatMap((r) => r.inputs.warnings)), ...summary.warnings, ...extra.warnings],
     };
     const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
@@ -138,6 +153,19 @@ export function sweepTaskModule(workers: number): URL {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new URL('./sweepTask.js', here);
   return workers === 1 ? new URL('./sweepTask.ts', here) : new URL('../../dist/src/sweep/sweepTask.js', here);
+}
+
+/**
+ * Indexes per message to a worker: about total / (workers · 8) (1 to 64), rounded down to a
+ * multiple of the run of consecutive variants that share their decisions (the trailing grid
+ * parameters that are not decision parameters) when that run is shorter, so that no decision set
+ * is split between two workers and computed twice.
+ */
+export function decisionAlignedChunk(grid: readonly GridParam[], total: number, workers: number): number {
+  let inner = 1;
+  for (let k = grid.length - 1; k >= 0 && !isDecisionParam(grid[k]!.path); k--) inner *= grid[k]!.values.length;
+  const wanted = Math.max(1, Math.min(64, Math.floor(total / (workers * 8))));
+  return inner > wanted ? wanted : inner * Math.floor(wanted / inner);
 }
 
 /** Each data file once (by ticker), in first-seen order. */

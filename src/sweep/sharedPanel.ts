@@ -1,20 +1,34 @@
 /**
  * A price panel whose arrays live in SharedArrayBuffers, so that worker threads read the same
- * memory (zero-copy) instead of a structured-clone copy each. It is a PricePanel.
+ * memory (zero-copy) instead of a structured-clone copy each. It is a PricePanel. With
+ * sharePreparedPanel, the panel's returns and window sums (engine/preparePanel.ts) are computed once
+ * here and shared the same way, so no worker prepares the panel again.
  */
 import type { PricePanel } from '../core/panel.js';
+import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
 
 export interface SharedPanel {
   readonly dates: Int32Array;
   readonly values: Float64Array;
   readonly assets: string[];
+  readonly prepared?: PreparedPanel;
 }
 
 /** Copies a panel once into shared memory. */
 export function sharePanel(panel: PricePanel): SharedPanel {
-  const dates = new Int32Array(new SharedArrayBuffer(panel.dates.length * Int32Array.BYTES_PER_ELEMENT));
-  dates.set(panel.dates);
-  const values = new Float64Array(new SharedArrayBuffer(panel.values.length * Float64Array.BYTES_PER_ELEMENT));
-  values.set(panel.values);
-  return { dates, values, assets: [...panel.assets] };
+  return { dates: shared(Int32Array, panel.dates), values: shared(Float64Array, panel.values), assets: [...panel.assets] };
+}
+
+/** Copies a panel and its prepared returns and window sums once into shared memory. */
+export function sharePreparedPanel(panel: PricePanel): SharedPanel {
+  const out = sharePanel(panel);
+  const p = preparePanel(panel);
+  const prepared: PreparedPanel = { nRows: p.nRows, nAssets: p.nAssets, returns: shared(Float64Array, p.returns), count: shared(Int32Array, p.count), sum: shared(Float64Array, p.sum), sumSq: shared(Float64Array, p.sumSq) };
+  return { ...out, prepared };
+}
+
+function shared<T extends Int32Array | Float64Array>(Kind: { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, from: ArrayLike<number>): T {
+  const a = new Kind(new SharedArrayBuffer(from.length * Kind.BYTES_PER_ELEMENT));
+  (a as unknown as { set(x: ArrayLike<number>): void }).set(from);
+  return a;
 }

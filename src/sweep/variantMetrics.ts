@@ -11,6 +11,7 @@ import { perPeriodRate } from '../metrics/convention.js';
 import { computeMetrics, type MetricKey } from '../metrics/computeMetrics.js';
 import { mean, sampleStdDev, subtract } from '../metrics/moments.js';
 import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
+import type { StrategySpec } from '../strategy/schema.js';
 
 /**
  * The metric columns of variants.csv, in order (the file format: names never change). Each
@@ -39,10 +40,19 @@ export interface VariantResult {
 
 export function variantMetrics(index: number, result: BacktestResult): VariantResult {
   const { spec, dates, ledger } = result;
+  let turnoverSum = 0;
+  for (let k = 0; k < ledger.trades.count; k++) if (ledger.trades.rule[k] !== 0) turnoverSum += ledger.trades.turnover[k]!;
+  return variantFigures(index, spec, dates, ledger.returns.subarray(1), result.cash?.returns.subarray(1), turnoverSum);
+}
+
+/**
+ * The figures of a variant from its daily returns (row 1 on), its cash returns (same rows;
+ * undefined: none), the dates of its period and the summed turnover of its non-initial trades.
+ */
+export function variantFigures(index: number, spec: StrategySpec, dates: Int32Array, returns: Float64Array, cashReturns: Float64Array | undefined, turnoverSum: number): VariantResult {
   const P = spec.reporting.periodsPerYear ?? inferPeriodsPerYear(dates);
-  const returns = ledger.returns.subarray(1);
   // reporting.riskFree: cash → the run's cash returns are the risk-free rate (and the Sortino target).
-  const rf = spec.reporting.riskFree === 'cash' ? result.cash?.returns.subarray(1) : undefined;
+  const rf = spec.reporting.riskFree === 'cash' ? cashReturns : undefined;
   const ctx = {
     periodsPerYear: P,
     convention: spec.reporting.convention,
@@ -51,8 +61,6 @@ export function variantMetrics(index: number, result: BacktestResult): VariantRe
     ...(rf ? { riskFreeSeries: rf } : {}),
   };
   const { metrics } = computeMetrics(returns, ctx, KEPT);
-  let turnoverSum = 0;
-  for (let k = 0; k < ledger.trades.count; k++) if (ledger.trades.rule[k] !== 0) turnoverSum += ledger.trades.turnover[k]!;
   const years = returns.length / P;
   const excess = subtract(returns, rf ?? perPeriodRate(spec.reporting.riskFreeRate, P));
   const values = [

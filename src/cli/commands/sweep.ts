@@ -119,6 +119,7 @@ export function registerSweep(program: Command): void {
           synthetic: m.data.synthetic,
           folder: outcome.folder,
           color: useColor(),
+          ...(m.path ? { path: m.path } : {}),
         });
         writeOut(text);
         const o = outcome.manifest.overfitting;

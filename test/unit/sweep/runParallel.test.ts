@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runParallel } from '../../../src/sweep/runParallel.js';
+import { runParallel, WorkerPool } from '../../../src/sweep/runParallel.js';
+import { decisionAlignedChunk } from '../../../src/sweep/runSweep.js';
+import { parseGrid } from '../../../src/sweep/parseGrid.js';
 import { sharePanel } from '../../../src/sweep/sharedPanel.js';
 import { parseShard, shardIndexes, shardLength } from '../../../src/sweep/shardIndexes.js';
 import { repoRoot } from '../../helpers/cli.js';
@@ -42,6 +44,17 @@ describe('runParallel in-process (workers = 1)', () => {
   });
 });
 
+describe('decisionAlignedChunk', () => {
+  it('rounds the chunk down to whole decision sets when they are shorter', () => {
+    // 100 lookbacks × 10 spacings, 2 workers: about 1000 / 16 = 62 → 6 decision sets of 10 = 60.
+    const grid = parseGrid(['sleeves.all.within.lookback=' + Array.from({ length: 100 }, (_, i) => 20 + i).join(','), 'rebalance.everyDays=1,2,3,4,5,6,7,8,9,10']);
+    expect(decisionAlignedChunk(grid, 1000, 2)).toBe(60);
+    // Decision sets of 20 × 5 = 100 variants (costs and lag only) are longer than 100 / 16 = 6: plain 6.
+    const flat = parseGrid(['costs.bps=' + Array.from({ length: 20 }, (_, i) => i).join(','), 'rebalance.lag=0,1,2,3,4']);
+    expect(decisionAlignedChunk(flat, 100, 2)).toBe(6);
+  });
+});
+
 describe.skipIf(!built)('runParallel with worker threads', () => {
   it('gives the same ordered results with 1, 2 and 4 workers, computed on worker threads', async () => {
     const run = (workers: number) => runParallel<Probe>({ taskModule: task, shared: panel(200), params: { factor: 2 }, count: 200, workers, chunkSize: 3 });
@@ -53,6 +66,22 @@ describe.skipIf(!built)('runParallel with worker threads', () => {
     // Every result came from a worker thread. (How many threads share 200 tiny tasks depends on
     // how fast each thread starts, so the count is not asserted: one fast thread may take all.)
     expect(four.every((r) => r.thread !== 0)).toBe(true);
+  });
+
+  it('a worker pool runs several jobs on the same threads, each with its own shared data and params', async () => {
+    const pool = WorkerPool.start(task, 2);
+    try {
+      const first = await runParallel<Probe>({ taskModule: task, pool, shared: panel(30), params: { factor: 2 }, count: 30, workers: 2, chunkSize: 4 });
+      const second = await runParallel<Probe>({ taskModule: task, pool, shared: sharePanel({ dates: Int32Array.from([5000, 5001]), assets: ['A'], values: new Float64Array(30) }), params: { factor: 7 }, count: 30, workers: 2, chunkSize: 4 });
+      // value = index · factor + dates[0]: the second job's init replaced the first's.
+      expect(first.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => 2 * i + 1000));
+      expect(second.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => 7 * i + 5000));
+      const threads = new Set([...first, ...second].map((r) => r.thread));
+      expect([...threads].every((t) => pool.workers.some((w) => w.threadId === t))).toBe(true);
+      await expect(runParallel({ taskModule: task, pool, shared: panel(10), params: { factor: 1, failAt: 3 }, count: 10, workers: 2 })).rejects.toThrow('variant 3 failed on purpose');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('calls onResult in ascending index order even when results arrive out of order', async () => {

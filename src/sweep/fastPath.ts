@@ -1,0 +1,196 @@
+/**
+ * The sweep's fast path (issue #12), behind the run boundary: a variant runs on the prepared,
+ * shared panel with its decision key's targets computed once per row (sweepDecisions.ts), the
+ * sweep's own simulation loop (sweepSimulate.ts) and only the kept figures (keptFigures.ts).
+ * Each variant's figures equal those of runBacktest on the general path to 1e-12
+ * (test/property/sweepFastPath.property.test.ts). `fastPathRefusal` says which specs it cannot
+ * take; they run on the general path (runBacktest per variant), and the manifest says so.
+ */
+import { UserError } from '../core/errors.js';
+import type { PricePanel } from '../core/panel.js';
+import { calendarSchedule } from '../schedule/calendarSchedule.js';
+import { cashReturns } from '../engine/cashReturns.js';
+import { decisionKey } from '../engine/decisionMemo.js';
+import type { PreparedPanel } from '../engine/preparePanel.js';
+import { strategyPeriodWindow } from '../engine/periodWindow.js';
+import { strategyLayout } from '../engine/strategyLayout.js';
+import type { CashRates } from '../data/readCashRates.js';
+import { perPeriodRate } from '../metrics/convention.js';
+import { inferPeriodsPerYear } from '../metrics/periodsPerYear.js';
+import type { StrategySpec } from '../strategy/schema.js';
+import { keptFigures } from './keptFigures.js';
+import { nativeDecision, SweepDecisions, type MakeDecider } from './sweepDecisions.js';
+import { sweepSimulate, SweepScratch } from './sweepSimulate.js';
+import { variantFigures, type VariantResult } from './variantMetrics.js';
+
+/** Why a spec must run on the general path, or null when the fast path takes it. */
+export function fastPathRefusal(spec: StrategySpec): string | null {
+  if (namesModule(spec)) return 'the strategy names a user module (method: module), which may keep state between calls';
+  if (spec.rebalance.band) return 'drift bands (rebalance.band) decide from the drifted weights of each variant';
+  if ((spec.rebalance.tranches ?? 1) > 1) return 'tranches (rebalance.tranches) run several staggered books per variant';
+  return null;
+}
+
+/** Whether a stage names a user module (decisionKey is then null). */
+function namesModule(spec: StrategySpec): boolean {
+  if (spec.allocation.within.method === 'module' || spec.allocation.across.method === 'module') return true;
+  for (const name in spec.sleeves) if (spec.sleeves[name]!.within?.method === 'module') return true;
+  return false;
+}
+
+interface Window {
+  readonly lo: number;
+  readonly hi: number;
+  readonly inferredP: number | null;
+}
+
+/** The fast path's state in one thread: caches per panel, the decision table of the last key, scratch buffers. */
+export class FastSweep {
+  private readonly windows = new Map<string, Window>();
+  private readonly calendars = new Map<string, Uint8Array>();
+  private readonly fills = new Map<string, { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array }>();
+  private decisions: SweepDecisions | null = null;
+  private readonly scratch = new SweepScratch();
+  /** The general decider's factory, set by the caller before a strategy that needs it runs (see needsGeneralDecider). */
+  makeDecider: MakeDecider | null = null;
+
+  constructor(
+    private readonly panel: PricePanel,
+    private readonly prepared: PreparedPanel,
+    private readonly cashRates: CashRates | undefined,
+  ) {}
+
+  /** Whether `spec`'s decisions need the general decider (makeDecider must be set before it runs). */
+  static needsGeneralDecider(spec: StrategySpec): boolean {
+    return nativeDecision(spec, strategyLayout(spec)) === null;
+  }
+
+  /** Variant `index` of `spec` (fastPathRefusal(spec) === null) on this panel. */
+  run(index: number, spec: StrategySpec, keepReturns: boolean): VariantResult {
+    const { panel } = this;
+    const N = panel.dates.length;
+    const decisions = this.decisionsFor(spec);
+    const layout = decisions.layoutOf;
+    const m = layout.assets.length;
+    const window = this.windowOf(spec, layout.assets);
+    const { lo, hi } = window;
+    const n = hi - lo;
+    const { rebalance, costs } = spec;
+    const calendar = this.calendarOf(spec, lo, hi);
+    const cash = cashReturns(spec, panel, lo, hi, this.cashRates);
+    const turnoverSum = sweepSimulate(
+      {
+        lo,
+        n,
+        m,
+        fill: this.pricesOf(decisions.columns, N).fill,
+        recip: this.pricesOf(decisions.columns, N).recip,
+        calendar,
+        lag: rebalance.lag,
+        costRate: (costs.bps + costs.slippageBps) / 10_000,
+        minTurnover: rebalance.minTrade,
+        cashReturns: cash ? cash.returns : null,
+        decide: (row) => decisions.at(row),
+        targets: decisions.targets,
+      },
+      this.scratch,
+    );
+    const returns = this.scratch.returns.subarray(1, n);
+    const P = spec.reporting.periodsPerYear ?? window.inferredP!;
+    const fused =
+      spec.reporting.riskFree === 'cash'
+        ? null
+        : keptFigures(returns, { periodsPerYear: P, convention: spec.reporting.convention, rf: perPeriodRate(spec.reporting.riskFreeRate, P), mar: perPeriodRate(spec.reporting.mar, P) }, turnoverSum);
+    const result = fused
+      ? { index, values: fused, nullCount: fused.filter((v) => v === null).length }
+      : variantFigures(index, spec, panel.dates.subarray(lo, hi), returns, cash?.returns.subarray(1), turnoverSum);
+    return keepReturns ? { ...result, returns: returns.slice() } : result;
+  }
+
+  /** The decision table of the spec's key: the last one when the key repeats, else a new one (buffers reused). */
+  private decisionsFor(spec: StrategySpec): SweepDecisions {
+    // Variants assembled from the same parts share the decision inputs' objects: same key.
+    const last = this.decisions;
+    if (last !== null && last.spec.sleeves === spec.sleeves && last.spec.allocation === spec.allocation && last.spec.data === spec.data) return last;
+    const key = decisionKey(spec)!;
+    if (last?.key === key) return last;
+    const layout = strategyLayout(spec);
+    const { panel } = this;
+    const N = panel.dates.length;
+    const columns = Int32Array.from(layout.assets, (ticker) => {
+      const a = panel.assets.indexOf(ticker);
+      if (a < 0) throw new UserError(`strategy asset ${ticker} is not in the loaded data`);
+      return a;
+    });
+    const m = columns.length;
+    const inOrder = columns.every((a, i) => a === i);
+    let prices: Float64Array;
+    if (inOrder) prices = panel.values.subarray(0, m * N);
+    else {
+      prices = new Float64Array(m * N);
+      columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
+    }
+    const previous = this.decisions;
+    const reuse = previous !== null && previous.columns.length === m ? previous : null;
+    const allPriced = this.pricesOf(columns, N).allPriced;
+    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, allPriced, reuse);
+    return this.decisions;
+  }
+
+  private windowOf(spec: StrategySpec, assets: readonly string[]): Window {
+    const key = JSON.stringify([spec.period, spec.benchmark ?? null, spec.data.lateStart, assets]);
+    let w = this.windows.get(key);
+    if (w === undefined) {
+      const { lo, hi } = strategyPeriodWindow(spec, assets, { panel: this.panel });
+      const inferredP = spec.reporting.periodsPerYear === undefined ? inferPeriodsPerYear(this.panel.dates.subarray(lo, hi)) : null;
+      w = { lo, hi, inferredP };
+      this.windows.set(key, w);
+    } else if (w.inferredP === null && spec.reporting.periodsPerYear === undefined) {
+      w = { ...w, inferredP: inferPeriodsPerYear(this.panel.dates.subarray(w.lo, w.hi)) };
+      this.windows.set(key, w);
+    }
+    return w;
+  }
+
+  private calendarOf(spec: StrategySpec, lo: number, hi: number): Uint8Array {
+    const r = spec.rebalance;
+    const rule = { schedule: r.schedule, on: r.on, everyDays: r.everyDays, offset: r.offset };
+    const key = JSON.stringify([lo, hi, rule]);
+    let c = this.calendars.get(key);
+    if (c === undefined) {
+      c = calendarSchedule(this.panel.dates.subarray(lo, hi), rule, this.panel.dates[hi]);
+      this.calendars.set(key, c);
+    }
+    return c;
+  }
+
+  /**
+   * Row-major last prices of the strategy's columns over the whole panel (0 before an asset's
+   * first price), their reciprocals, and the rows where every column has a price (kept per column set).
+   */
+  private pricesOf(columns: Int32Array, N: number): { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array } {
+    const key = columns.join(',');
+    let rows = this.fills.get(key);
+    if (rows === undefined) {
+      const m = columns.length;
+      const values = this.panel.values;
+      const fill = new Float64Array(N * m);
+      const recip = new Float64Array(N * m);
+      const allPriced = new Uint8Array(N).fill(1);
+      for (let i = 0; i < m; i++) {
+        const base = columns[i]! * N;
+        let last = 0;
+        for (let t = 0; t < N; t++) {
+          const p = values[base + t]!;
+          if (p > 0) last = p;
+          else allPriced[t] = 0;
+          fill[t * m + i] = last;
+          recip[t * m + i] = last > 0 ? 1 / last : 0;
+        }
+      }
+      rows = { fill, recip, allPriced };
+      this.fills.set(key, rows);
+    }
+    return rows;
+  }
+}
