@@ -114,6 +114,9 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const heldCol = new Int32Array(m);
   const heldUnits = new Float64Array(m);
   let held = 0;
+  // When the held entries are consecutive in a row (the usual case), their first entry: the
+  // value is then a plain dot product over a contiguous stretch of the row (−1: gather).
+  let heldFrom = -1;
   const slots = lag + 1;
   const pending = new Float64Array(slots * m);
   const pendingFlag = new Uint8Array(slots);
@@ -128,11 +131,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const px = new Float64Array(m);
   let pxRow = -1;
 
-  for (let t = 0; t < n; t++) {
+  for (let t = 0, slot = 0; t < n; t++, slot = slot + 1 === slots ? 0 : slot + 1) {
+    // slot = t mod (lag + 1): where a decision taken lag rows ago waits.
     if (cashReturns !== undefined && t > 0) cash *= 1 + cashReturns[t]!;
     const rowBase = (filled.offset + t) * fStride;
-    let value = heldValue(F, rowBase, heldCol, heldUnits, held, cash);
-    const slot = t % slots;
+    let value = heldFrom >= 0 ? denseValue(F, rowBase + heldFrom, heldUnits, held, cash) : heldValue(F, rowBase, heldCol, heldUnits, held, cash);
     if (lag > 0 && pendingFlag[slot] === 1) value = execute(t, slot, value);
     let rule = -1;
     if (calendar[t] === 1) rule = t === 0 ? RULE_INITIAL : RULE_CALENDAR;
@@ -241,6 +244,8 @@ export function simulateKernel(input: KernelInput): KernelLedger {
         heldUnits[held++] = u;
       }
     }
+    heldFrom = held > 0 ? heldCol[0]! : -1;
+    for (let j = 1; j < held && heldFrom >= 0; j++) if (heldCol[j] !== heldFrom + j) heldFrom = -1;
     cash = post - invested;
     log.add(t, pendingDecision[slot]!, pendingRule[slot]!, traded / (2 * value), cost);
     hasTarget = true;
@@ -271,6 +276,23 @@ function heldValue(F: Float64Array, rowBase: number, cols: Int32Array, units: Fl
     s3 += units[j + 3]! * F[rowBase + cols[j + 3]!]!;
   }
   for (; j < h; j++) s0 += units[j]! * F[rowBase + cols[j]!]!;
+  return cash + (s0 + s1 + (s2 + s3));
+}
+
+/** cash + Σ_j u_j · F[from + j] over h consecutive entries, in four partial sums (as heldValue). */
+function denseValue(F: Float64Array, from: number, units: Float64Array, h: number, cash: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < h; j += 4) {
+    s0 += units[j]! * F[from + j]!;
+    s1 += units[j + 1]! * F[from + j + 1]!;
+    s2 += units[j + 2]! * F[from + j + 2]!;
+    s3 += units[j + 3]! * F[from + j + 3]!;
+  }
+  for (; j < h; j++) s0 += units[j]! * F[from + j]!;
   return cash + (s0 + s1 + (s2 + s3));
 }
 
