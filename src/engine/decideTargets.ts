@@ -252,10 +252,12 @@ function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly
   else {
     // A column without holes has a price exactly on the rows of its priced span: no price read.
     const { firstPriced, lastPriced, holes } = prepared.data;
+    const { columns } = prepared;
+    const { prices, nRows } = cols;
     for (let i = 0; i < k; i++) {
       const a = assetIdx[i]!;
-      const c = prepared.columns[a]!;
-      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : (cols.prices[a * cols.nRows + row] as number) > 0 ? 1 : 0;
+      const c = columns[a]!;
+      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[a * nRows + row]! > 0 ? 1 : 0;
     }
   }
   const moments = cols.prepared && length > 0 ? windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1) : undefined;
@@ -267,13 +269,16 @@ function windowMoments(prepared: Prepared, into: WindowMoments, assetIdx: readon
   const { data, columns } = prepared;
   const k = assetIdx.length;
   const { count, sum, sumSq } = into as { count: Int32Array; sum: Float64Array; sumSq: Float64Array };
+  const pc = data.count;
+  const ps = data.sum;
+  const pq = data.sumSq;
   const hi = to * data.nAssets;
   const lo = from * data.nAssets;
   for (let i = 0; i < k; i++) {
     const c = columns[assetIdx[i]!]!;
-    count[i] = data.count[hi + c]! - data.count[lo + c]!;
-    sum[i] = data.sum[hi + c]! - data.sum[lo + c]!;
-    sumSq[i] = data.sumSq[hi + c]! - data.sumSq[lo + c]!;
+    count[i] = pc[hi + c]! - pc[lo + c]!;
+    sum[i] = ps[hi + c]! - ps[lo + c]!;
+    sumSq[i] = pq[hi + c]! - pq[lo + c]!;
   }
   return into;
 }

@@ -119,11 +119,15 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   let heldFrom = -1;
   const slots = lag + 1;
   const pending = new Float64Array(slots * m);
+  const pendingView: Float64Array[] = [];
+  for (let k = 0; k < slots; k++) pendingView.push(pending.subarray(k * m, (k + 1) * m));
   const pendingFlag = new Uint8Array(slots);
   const pendingDecision = new Int32Array(slots);
   const pendingRule = new Uint8Array(slots);
   const inForce = new Float64Array(m);
   let hasTarget = false;
+  /** Σ|T − h| of the last tradeCost call. */
+  let traded = 0;
   let waiting = 0;
   let cash = 1;
   const cashReturns = input.cashReturns;
@@ -142,7 +146,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     else if (bandsOn && hasTarget && waiting === 0 && outsideBand(t, value)) rule = RULE_BAND;
     if (rule >= 0 && t + lag < n) {
       const target = (t + lag) % slots;
-      input.decide(t, pending.subarray(target * m, (target + 1) * m));
+      input.decide(t, pendingView[target]!);
       pendingFlag[target] = 1;
       pendingDecision[target] = t;
       pendingRule[target] = rule;
@@ -198,9 +202,8 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   }
 
   /** The proportional cost c · Σ|T − h| of trading to the target in `base`, by fixed-point iteration. */
-  function tradeCost(p: Float64Array, base: number, value: number): { cost: number; traded: number } {
+  function tradeCost(p: Float64Array, base: number, value: number): number {
     let cost = 0;
-    let traded = 0;
     for (let iter = 0; iter < 50; iter++) {
       const post = value - cost;
       traded = 0;
@@ -214,7 +217,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       cost = next;
       if (done) break;
     }
-    return { cost, traded };
+    return cost;
   }
 
   /** Trades to the pending target in `slot` at the close of t (pre-trade equity `value`); returns post-trade equity. */
@@ -229,7 +232,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
       skipped++;
       return value;
     }
-    const { cost, traded } = tradeCost(p, base, value);
+    const cost = tradeCost(p, base, value);
     const post = value - cost;
     let invested = 0;
     held = 0;
