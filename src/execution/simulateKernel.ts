@@ -224,35 +224,50 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   function execute(t: number, slot: number, value: number): number {
     const base = slot * m;
     const p = rowPrices(t);
-    // Assets with no price at the trade close cannot be bought: their target becomes cash.
-    for (let a = 0; a < m; a++) if (!(p[a]! > 0)) pending[base + a] = 0;
     pendingFlag[slot] = 0;
     waiting--;
-    if (minTurnover > 0 && log.count > 0 && turnoverAt(p, base, value) < minTurnover) {
-      skipped++;
-      return value;
-    }
-    const cost = tradeCost(p, base, value);
+    // Without costs or a minimum trade the turnover is summed in the same pass as the new units.
+    const free = costRate === 0 && !(minTurnover > 0 && log.count > 0);
+    let cost = 0;
+    if (!free) {
+      // Assets with no price at the trade close cannot be bought: their target becomes cash.
+      for (let a = 0; a < m; a++) if (!(p[a]! > 0)) pending[base + a] = 0;
+      if (minTurnover > 0 && log.count > 0 && turnoverAt(p, base, value) < minTurnover) {
+        skipped++;
+        return value;
+      }
+      cost = tradeCost(p, base, value);
+    } else traded = 0;
     const post = value - cost;
     let invested = 0;
     held = 0;
+    heldFrom = -1;
     for (let a = 0; a < m; a++) {
-      const w = pending[base + a]!;
+      const price = p[a]!;
+      const w = price > 0 ? pending[base + a]! : 0;
+      if (free) {
+        const before = units[a]!;
+        traded += Math.abs(w * post - (before === 0 ? 0 : before * price));
+      }
       inForce[a] = w;
-      const u = w === 0 ? 0 : (w * post) / p[a]!;
+      const u = w === 0 ? 0 : (w * post) / price;
       units[a] = u;
       invested += w * post;
-      if (u !== 0) {
-        heldCol[held] = fCols[a]!;
-        heldUnits[held++] = u;
-      }
+      if (u !== 0) holdAsset(a, u);
     }
-    heldFrom = held > 0 ? heldCol[0]! : -1;
-    for (let j = 1; j < held && heldFrom >= 0; j++) if (heldCol[j] !== heldFrom + j) heldFrom = -1;
     cash = post - invested;
     log.add(t, pendingDecision[slot]!, pendingRule[slot]!, traded / (2 * value), cost);
     hasTarget = true;
     return post;
+  }
+
+  /** Appends asset a with u units to the held list, keeping heldFrom (consecutive entries) current. */
+  function holdAsset(a: number, u: number): void {
+    const col = fCols[a]!;
+    if (held === 0) heldFrom = col;
+    else if (heldFrom >= 0 && col !== heldFrom + held) heldFrom = -1;
+    heldCol[held] = col;
+    heldUnits[held++] = u;
   }
 
   const returns = new Float64Array(n);
