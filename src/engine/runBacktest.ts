@@ -146,8 +146,8 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   for (let k = 0; k < ledger.trades.count; k++) {
     const decisionRow = ledger.trades.decisionRow[k]!;
     rebalances.push({
-      decisionDate: formatIsoDate(dates[decisionRow]!),
-      tradeDate: formatIsoDate(dates[ledger.trades.row[k]!]!),
+      decisionDate: isoDay(dates[decisionRow]!),
+      tradeDate: isoDay(dates[ledger.trades.row[k]!]!),
       rule: RULE_NAMES[ledger.trades.rule[k]!]!,
       turnover: ledger.trades.turnover[k]!,
       cost: ledger.trades.cost[k]!,
@@ -160,6 +160,21 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
   return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
+}
+
+/**
+ * `YYYY-MM-DD` of a day number, remembered: every run (and every variant of a sweep) names its
+ * trade dates, mostly the same few thousand days.
+ */
+const isoDays = new Map<number, string>();
+
+function isoDay(day: number): string {
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = formatIsoDate(day);
+    if (isoDays.size < 100_000) isoDays.set(day, text);
+  }
+  return text;
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {
