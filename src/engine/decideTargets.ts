@@ -97,9 +97,10 @@ class DecisionNotes {
   readonly brokenTrends: string[] = [];
 
   clear(): void {
-    this.fallbacks.length = 0;
-    this.warnings.length = 0;
-    this.brokenTrends.length = 0;
+    // Setting an array's length is a slow builtin call: only when there is something to drop.
+    if (this.fallbacks.length > 0) this.fallbacks.length = 0;
+    if (this.warnings.length > 0) this.warnings.length = 0;
+    if (this.brokenTrends.length > 0) this.brokenTrends.length = 0;
   }
 
   add(level: string, result: Pick<AllocationResult, 'fallbacks' | 'warnings'>): void {

@@ -135,8 +135,24 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const px = new Float64Array(m);
   let pxRow = -1;
 
+  // Rows that hold no event need only their value: without weights to record, cash returns or a
+  // band to watch, a stretch of them is valued in one tight loop (the same sums as row by row).
+  const stretches = !record && cashReturns === undefined;
+  // slot = t mod (lag + 1): where a decision taken lag rows ago waits.
   for (let t = 0, slot = 0; t < n; t++, slot = slot + 1 === slots ? 0 : slot + 1) {
-    // slot = t mod (lag + 1): where a decision taken lag rows ago waits.
+    if (stretches && heldFrom >= 0 && !(bandsOn && hasTarget) && calendar[t] !== 1 && !(waiting > 0 && pendingFlag[slot] === 1)) {
+      let end = t + 1;
+      let next = slot + 1 === slots ? 0 : slot + 1;
+      while (end < n && calendar[end] !== 1 && !(waiting > 0 && pendingFlag[next] === 1)) {
+        end++;
+        next = next + 1 === slots ? 0 : next + 1;
+      }
+      denseRows(F, filled.offset * fStride + heldFrom, fStride, heldUnits, held, cash, equity, cashSeries, t, end);
+      // Resume at the last row of the stretch (the loop's step moves on to `end`).
+      t = end - 1;
+      slot = next === 0 ? slots - 1 : next - 1;
+      continue;
+    }
     if (cashReturns !== undefined && t > 0) cash *= 1 + cashReturns[t]!;
     const rowBase = (filled.offset + t) * fStride;
     let value = heldFrom >= 0 ? denseValue(F, rowBase + heldFrom, heldUnits, held, cash) : heldValue(F, rowBase, heldCol, heldUnits, held, cash);
@@ -312,6 +328,27 @@ function denseValue(F: Float64Array, from: number, units: Float64Array, h: numbe
   }
   for (; j < h; j++) s0 += units[j]! * F[from + j]!;
   return cash + (s0 + s1 + (s2 + s3));
+}
+
+/** equity[r] = cash + Σ_j u_j · F[first + r · stride + j] for rows from..to−1 (as denseValue, row by row). */
+function denseRows(F: Float64Array, first: number, stride: number, units: Float64Array, h: number, cash: number, equity: Float64Array, cashSeries: Float64Array, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
+    const at = first + r * stride;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let j = 0;
+    for (; j + 3 < h; j += 4) {
+      s0 += units[j]! * F[at + j]!;
+      s1 += units[j + 1]! * F[at + j + 1]!;
+      s2 += units[j + 2]! * F[at + j + 2]!;
+      s3 += units[j + 3]! * F[at + j + 3]!;
+    }
+    for (; j < h; j++) s0 += units[j]! * F[at + j]!;
+    equity[r] = cash + (s0 + s1 + (s2 + s3));
+    cashSeries[r] = cash;
+  }
 }
 
 function calendarCount(calendar: Uint8Array): number {
