@@ -114,6 +114,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   // The held assets (units ≠ 0): their entries in a row of F and their units, in asset order.
   const heldCol = new Int32Array(m);
   const heldUnits = new Float64Array(m);
+  const heldAsset = new Int32Array(m);
   let held = 0;
   // When the held entries are consecutive in a row (the usual case), their first entry: the
   // value is then a plain dot product over a contiguous stretch of the row (−1: gather).
@@ -185,12 +186,11 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     return px;
   }
 
+  /** w_a = u_a · p̃_a / V for the held assets (one division per row); the others stay 0. */
   function recordWeights(t: number, value: number): void {
-    const p = rowPrices(t);
-    for (let a = 0; a < m; a++) {
-      const u = units[a]!;
-      weights[a * n + t] = u === 0 ? 0 : (u * p[a]!) / value;
-    }
+    const rowBase = (filled.offset + t) * fStride;
+    const inv = 1 / value;
+    for (let j = 0; j < held; j++) weights[heldAsset[j]! * n + t] = heldUnits[j]! * F[rowBase + heldCol[j]!]! * inv;
   }
 
   function outside(w: number, target: number): boolean {
@@ -284,6 +284,7 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     if (held === 0) heldFrom = col;
     else if (heldFrom >= 0 && col !== heldFrom + held) heldFrom = -1;
     heldCol[held] = col;
+    heldAsset[held] = a;
     heldUnits[held++] = u;
   }
 
