@@ -10,13 +10,15 @@
  * data-dependent shift is subtracted: prefix sums at row t depend on rows ≤ t only, so a run on
  * data cut at t sees bit-identical window moments (causality is tested that way).
  *
- * Speed: one pass over each column, two assets at a time (their running sums are independent
- * dependency chains); the row-major outputs can be written into buffers of an earlier panel.
+ * Speed: one pass over the prices, eight assets at a time (prefixEight.ts: each row then writes
+ * whole cache lines of the row-major outputs, and the running sums are independent chains), the
+ * last few two at a time; the outputs can be written into buffers of an earlier panel.
  * The column-major returns are built on first read only (the engine's decisions read the
  * prefix sums; an allocator that wants a return window builds it from the prices).
  */
 import type { PricePanel } from '../core/panel.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
+import { prefixEight } from './prefixEight.js';
 
 export interface PreparedPanel {
   readonly nRows: number;
@@ -94,9 +96,14 @@ export function preparePanel(panel: PricePanel, reuse?: PanelBuffers): PreparedP
     lastPriced: new Int32Array(m),
     holes: new Int32Array(m),
   };
-  // Two assets per pass: their running sums are independent chains the CPU overlaps. An odd
-  // last asset is passed twice (both halves write the same values to the same places).
-  if (N > 0) for (let a = 0; a < m; a += 2) prefixPair(panel.values, N, m, a, Math.min(a + 1, m - 1), out);
+  // Eight assets per pass (a whole cache line of each row-major output per row), then two; an
+  // odd last asset is passed twice (both halves write the same values to the same places).
+  let a = 0;
+  if (N > 0) {
+    for (; a + 8 <= m; a += 8) prefixEight(panel.values, N, m, a, out);
+    for (; a < m; a += 2) prefixPair(panel.values, N, m, a, Math.min(a + 1, m - 1), out);
+  }
+  for (let c = 0; c < m; c++) spanOf(panel.values, c * N, N, c, out);
   return new Prepared(panel.values, N, m, out.count, out.sum, out.sumSq, out.filled, out.firstPriced, out.lastPriced, out.holes);
 }
 
@@ -106,7 +113,7 @@ interface Outputs extends PanelBuffers {
   readonly holes: Int32Array;
 }
 
-/** Prefix sums, forward-filled prices and priced span of assets a and b, row by row. */
+/** Prefix sums and forward-filled prices of assets a and b, row by row (as prefixEight's lanes). */
 function prefixPair(values: Float64Array, N: number, m: number, a: number, b: number, out: Outputs): void {
   const { count, sum, sumSq, filled } = out;
   const baseA = a * N;
@@ -118,13 +125,6 @@ function prefixPair(values: Float64Array, N: number, m: number, a: number, b: nu
   let prevB = values[baseB]!;
   let lastA = prevA > 0 ? prevA : Number.NaN;
   let lastB = prevB > 0 ? prevB : Number.NaN;
-  // Priced span: last priced row seen (−1: none yet), first one, unpriced rows between.
-  let seenA = prevA > 0 ? 0 : -1;
-  let seenB = prevB > 0 ? 0 : -1;
-  let firstA = seenA < 0 ? N : 0;
-  let firstB = seenB < 0 ? N : 0;
-  let holesA = 0;
-  let holesB = 0;
   filled[a] = lastA;
   filled[b] = lastB;
   // Prefix rows 0 and 1: no return yet (row 0 has none).
@@ -138,22 +138,12 @@ function prefixPair(values: Float64Array, N: number, m: number, a: number, b: nu
     const rb = pb / prevB - 1;
     prevA = pa;
     prevB = pb;
-    if (pa > 0) {
-      lastA = pa;
-      if (seenA < 0) firstA = t;
-      else holesA += t - seenA - 1;
-      seenA = t;
-    }
-    if (pb > 0) {
-      lastB = pb;
-      if (seenB < 0) firstB = t;
-      else holesB += t - seenB - 1;
-      seenB = t;
-    }
+    if (pa > 0) lastA = pa;
+    if (pb > 0) lastB = pb;
     const row = t * m;
     filled[row + a] = lastA;
     filled[row + b] = lastB;
-    if (ra === ra) {
+    if (ra - ra === 0) {
       let u = s1a + ra;
       let v = u - s1a;
       e1a += s1a - (u - v) + (ra - v);
@@ -165,7 +155,7 @@ function prefixPair(values: Float64Array, N: number, m: number, a: number, b: nu
       s2a = u;
       ka++;
     }
-    if (rb === rb) {
+    if (rb - rb === 0) {
       let u = s1b + rb;
       let v = u - s1b;
       e1b += s1b - (u - v) + (rb - v);
@@ -185,12 +175,19 @@ function prefixPair(values: Float64Array, N: number, m: number, a: number, b: nu
     sum[at + b] = s1b + e1b;
     sumSq[at + b] = s2b + e2b;
   }
-  out.firstPriced[a] = firstA;
-  out.lastPriced[a] = seenA;
-  out.holes[a] = holesA;
-  out.firstPriced[b] = firstB;
-  out.lastPriced[b] = seenB;
-  out.holes[b] = holesB;
+}
+
+/** First and last priced rows of one column and the unpriced rows between them (reads only). */
+function spanOf(values: Float64Array, base: number, N: number, a: number, out: Outputs): void {
+  let first = 0;
+  while (first < N && !(values[base + first]! > 0)) first++;
+  let last = N - 1;
+  while (last >= 0 && !(values[base + last]! > 0)) last--;
+  let priced = 0;
+  for (let t = first; t <= last; t++) if (values[base + t]! > 0) priced++;
+  out.firstPriced[a] = first;
+  out.lastPriced[a] = last;
+  out.holes[a] = last >= first ? last - first + 1 - priced : 0;
 }
 
 /**

@@ -69,5 +69,53 @@ describe('preparePanel', () => {
     expect(again.count).toBe(other.count);
     for (const k of ['count', 'sum', 'sumSq', 'filled'] as const) expect(Array.from(again[k])).toEqual(Array.from(p[k]));
   });
+
+  it('eight-, two- and one-asset passes give the bits of a plain per-asset Neumaier pass (11 assets, gaps, late listings)', () => {
+    const N = 300;
+    const m = 11;
+    let seed = 99;
+    const rand = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const values = new Float64Array(N * m);
+    for (let a = 0; a < m; a++) {
+      let p = 10 + a;
+      for (let t = 0; t < N; t++) {
+        p *= 1 + (rand() - 0.49) * 0.04;
+        // Asset a lists on row 7a; about 5% of its later rows have no price; asset 3 has a 0 on row 100.
+        values[a * N + t] = t < 7 * a || rand() < 0.05 ? NaN : a === 3 && t === 100 ? 0 : p;
+      }
+    }
+    const prepared = preparePanel({ dates: Int32Array.from({ length: N }, (_, i) => i), assets: Array.from({ length: m }, (_, i) => `A${i}`), values });
+    for (let a = 0; a < m; a++) {
+      // The reference, written plainly: Neumaier sums of r and r² over the finite returns.
+      let s1 = 0, c1 = 0, s2 = 0, c2 = 0, k = 0, last = NaN, first = -1, lastRow = -1; // prettier-ignore
+      for (let t = 0; t < N; t++) {
+        const p = values[a * N + t]!;
+        if (p > 0) {
+          last = p;
+          if (first < 0) first = t;
+          lastRow = t;
+        }
+        expect(prepared.filled[t * m + a]).toBe(last);
+        if (t > 0) {
+          const r = p / values[a * N + t - 1]! - 1;
+          if (Number.isFinite(r)) {
+            let u = s1 + r;
+            c1 += Math.abs(s1) >= Math.abs(r) ? s1 - u + r : r - u + s1;
+            s1 = u;
+            u = s2 + r * r;
+            c2 += s2 >= r * r ? s2 - u + r * r : r * r - u + s2;
+            s2 = u;
+            k++;
+          }
+        }
+        expect(prepared.count[(t + 1) * m + a]).toBe(k);
+        expect(prepared.sum[(t + 1) * m + a]).toBe(s1 + c1);
+        expect(prepared.sumSq[(t + 1) * m + a]).toBe(s2 + c2);
+      }
+      let holes = 0;
+      for (let t = first; t <= lastRow; t++) if (!(values[a * N + t]! > 0)) holes++;
+      expect([prepared.firstPriced[a], prepared.lastPriced[a], prepared.holes[a]]).toEqual([first, lastRow, holes]);
+    }
+  });
 });
 
