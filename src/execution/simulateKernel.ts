@@ -223,13 +223,14 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     let cost = 0;
     for (let iter = 0; iter < 50; iter++) {
       const post = value - cost;
-      traded = 0;
+      let sum = 0;
       for (let a = 0; a < m; a++) {
         const u = units[a]!;
         const h = u === 0 ? 0 : u * p[a]!;
-        traded += Math.abs(pending[base + a]! * post - h);
+        sum += Math.abs(pending[base + a]! * post - h);
       }
-      const next = costRate * traded;
+      traded = sum;
+      const next = costRate * sum;
       const done = Math.abs(next - cost) <= 1e-16 * value;
       cost = next;
       if (done) break;
@@ -257,36 +258,39 @@ export function simulateKernel(input: KernelInput): KernelLedger {
     } else traded = 0;
     const post = value - cost;
     let invested = 0;
-    held = 0;
-    heldFrom = -1;
+    let sum = 0;
+    // The new held list (h entries; from: their first entry in a row when consecutive, else −1).
+    let h = 0;
+    let from = -1;
     for (let a = 0; a < m; a++) {
       const price = p[a]!;
       const w = price > 0 ? pending[base + a]! : 0;
       if (free) {
         const before = units[a]!;
-        traded += Math.abs(w * post - (before === 0 ? 0 : before * price));
+        sum += Math.abs(w * post - (before === 0 ? 0 : before * price));
       }
       inForce[a] = w;
       const u = w === 0 ? 0 : (w * post) / price;
       units[a] = u;
       invested += w * post;
-      if (u !== 0) holdAsset(a, u);
+      if (u !== 0) {
+        const col = fCols[a]!;
+        if (h === 0) from = col;
+        else if (from >= 0 && col !== from + h) from = -1;
+        heldCol[h] = col;
+        heldAsset[h] = a;
+        heldUnits[h++] = u;
+      }
     }
+    if (free) traded = sum;
+    held = h;
+    heldFrom = from;
     cash = post - invested;
     log.add(t, pendingDecision[slot]!, pendingRule[slot]!, traded / (2 * value), cost);
     hasTarget = true;
     return post;
   }
 
-  /** Appends asset a with u units to the held list, keeping heldFrom (consecutive entries) current. */
-  function holdAsset(a: number, u: number): void {
-    const col = fCols[a]!;
-    if (held === 0) heldFrom = col;
-    else if (heldFrom >= 0 && col !== heldFrom + held) heldFrom = -1;
-    heldCol[held] = col;
-    heldAsset[held] = a;
-    heldUnits[held++] = u;
-  }
 
   const returns = new Float64Array(n);
   // Row 0 is the start: the first period is measured from the initial capital 1, so a trade at
