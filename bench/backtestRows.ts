@@ -46,7 +46,33 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-export async function backtestRows(root: string, p50: PricePanel, p500: PricePanel, runs: number, scratch: string, notes: string[]): Promise<BenchRow[]> {
+export async function backtestRows(
+  root: string,
+  p50: PricePanel,
+  p500: PricePanel | null,
+  runs: number,
+  scratch: string,
+  notes: string[],
+  wanted: (id: string) => boolean = () => true,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  if (wanted('ivol-50x5040-prices') || wanted('ivol-50x5040-prepared')) rows.push(...(await inverseVolRows(root, p50, runs, scratch, notes, wanted)));
+  const prepared50 = { panel: p50, prepared: preparePanel(p50), recordWeights: false };
+  const erc = benchSpec(p50.assets, { method: 'riskParity', lookback: 252 });
+  const minVar = benchSpec(p50.assets, { method: 'minVariance', lookback: 252, maxWeight: 0.1 });
+  const few = Math.max(5, runs >> 2);
+  if (wanted('erc-50x5040')) rows.push({ id: 'erc-50x5040', name: '50×5040 monthly equal risk contribution (252 d covariance), prepared', targetMs: 20, ...measure(() => runBacktest(erc, prepared50), few, 1) });
+  if (wanted('minvar-50x5040')) rows.push({ id: 'minvar-50x5040', name: '50×5040 monthly min variance, 10% cap (252 d), prepared', targetMs: 20, ...measure(() => runBacktest(minVar, prepared50), few, 1) });
+  if (p500 !== null && wanted('ivol-500x5040-prepared')) {
+    const invVol500 = benchSpec(p500.assets, { method: 'inverseVol', lookback: 63 });
+    const prepared500 = { panel: p500, prepared: preparePanel(p500), recordWeights: false };
+    rows.push({ id: 'ivol-500x5040-prepared', name: '500×5040 monthly inverse vol (63 d), prepared', targetMs: 5, ...measure(() => runBacktest(invVol500, prepared500), Math.max(5, runs >> 1)) });
+  }
+  return rows;
+}
+
+/** The two 50-asset inverse-vol rows, each timed interleaved with numpy when it runs. */
+async function inverseVolRows(root: string, p50: PricePanel, runs: number, scratch: string, notes: string[], wanted: (id: string) => boolean): Promise<BenchRow[]> {
   const invVol50 = benchSpec(p50.assets, { method: 'inverseVol', lookback: 63 });
   // Returns only, as numpy gives: end-of-day weights are recorded when a report needs them.
   const prepared50 = { panel: p50, prepared: preparePanel(p50), recordWeights: false };
@@ -58,8 +84,8 @@ export async function backtestRows(root: string, p50: PricePanel, p500: PricePan
   const onPrepared = (): unknown => runBacktest(invVol50, prepared50);
   if ('skipped' in numpy) {
     notes.push(numpy.skipped);
-    rows.push({ id: 'ivol-50x5040-prices', name: '50×5040 monthly inverse vol (63 d), lag 1, from prices', targetMs: Number.NaN, targetText: '≥10× numpy', ...measure(fromPrices, runs) });
-    rows.push({ id: 'ivol-50x5040-prepared', name: 'the same on a prepared panel', targetMs: Number.NaN, targetText: '≥20× numpy', ...measure(onPrepared, runs) });
+    if (wanted('ivol-50x5040-prices')) rows.push({ id: 'ivol-50x5040-prices', name: '50×5040 monthly inverse vol (63 d), lag 1, from prices', targetMs: Number.NaN, targetText: '≥10× numpy', ...measure(fromPrices, runs) });
+    if (wanted('ivol-50x5040-prepared')) rows.push({ id: 'ivol-50x5040-prepared', name: 'the same on a prepared panel', targetMs: Number.NaN, targetText: '≥20× numpy', ...measure(onPrepared, runs) });
   } else {
     try {
       notes.push(`numpy ${numpy.version} baseline vs engine (same backtest from prices): max |Δ daily return| = ${maxAbsDiff(engine, await numpy.returns()).toExponential(2)}`);
@@ -67,6 +93,7 @@ export async function backtestRows(root: string, p50: PricePanel, p500: PricePan
         ['ivol-50x5040-prices', '50×5040 monthly inverse vol (63 d), lag 1, from prices', fromPrices, 'prices', 10],
         ['ivol-50x5040-prepared', 'the same on a prepared panel (numpy: returns given)', onPrepared, 'prepared', 20],
       ] as const) {
+        if (!wanted(id)) continue;
         const t = await measureInterleaved(fn, () => numpy.time(kind), runs);
         rows.push({ id, name, targetMs: Number.NaN, targetText: `≥${ratio}× numpy`, targetRatio: ratio, ...t.ours, numpyMedianMs: t.theirs.medianMs, numpyMinMs: t.theirs.minMs, numpyRatio: t.theirs.medianMs / t.ours.medianMs });
       }
@@ -74,13 +101,5 @@ export async function backtestRows(root: string, p50: PricePanel, p500: PricePan
       numpy.close();
     }
   }
-  const erc = benchSpec(p50.assets, { method: 'riskParity', lookback: 252 });
-  const minVar = benchSpec(p50.assets, { method: 'minVariance', lookback: 252, maxWeight: 0.1 });
-  const few = Math.max(5, runs >> 2);
-  rows.push({ id: 'erc-50x5040', name: '50×5040 monthly equal risk contribution (252 d covariance), prepared', targetMs: 20, ...measure(() => runBacktest(erc, prepared50), few, 1) });
-  rows.push({ id: 'minvar-50x5040', name: '50×5040 monthly min variance, 10% cap (252 d), prepared', targetMs: 20, ...measure(() => runBacktest(minVar, prepared50), few, 1) });
-  const invVol500 = benchSpec(p500.assets, { method: 'inverseVol', lookback: 63 });
-  const prepared500 = { panel: p500, prepared: preparePanel(p500), recordWeights: false };
-  rows.push({ id: 'ivol-500x5040-prepared', name: '500×5040 monthly inverse vol (63 d), prepared', targetMs: 5, ...measure(() => runBacktest(invVol500, prepared500), Math.max(5, runs >> 1)) });
   return rows;
 }

@@ -9,6 +9,9 @@
  * from that, run it as `npm run bench:tuned`, which sets
  * GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295
  * for this process and its children (numpy and the CLI runs) and writes bench/results-tuned.json.
+ *
+ * `--only ivol-50x5040-prices,ivol-50x5040-prepared` times just the named rows (ids as in
+ * bench/results.json), e.g. to compare one workload before and after a change.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +28,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const quick = process.argv.includes('--quick');
 const outArg = process.argv.indexOf('--out');
 const outFile = outArg > 0 ? path.resolve(process.argv[outArg + 1]!) : path.join(root, 'bench/results.json');
+// `--only id,id,...`: time just these rows (the others are skipped, not written as missing).
+const onlyArg = process.argv.indexOf('--only');
+const onlyIds = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',').filter((s) => s !== '')) : null;
+const wanted = (id: string): boolean => onlyIds === null || onlyIds.has(id);
 
 async function main(): Promise<void> {
   const runs = quick ? 7 : 21;
@@ -33,24 +40,28 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   try {
     const p50 = generatePanel(50, 5040, 1);
-    const p500 = generatePanel(500, 5040, 2);
-    rows.push(...(await backtestRows(root, p50, p500, runs, scratch, notes)));
-    const sweep2 = await sweepRow(p50, 2, quick ? 1 : 3);
-    if (!quick) {
-      const sweep1 = await sweepRow(p50, 1, 3);
-      sweep2.note = `${(sweep1.medianMs / sweep2.medianMs).toFixed(2)}× over 1 worker; ${sweep2.note ?? ''}`;
-      rows.push(sweep1);
+    const p500 = wanted('ivol-500x5040-prepared') ? generatePanel(500, 5040, 2) : null;
+    rows.push(...(await backtestRows(root, p50, p500, runs, scratch, notes, wanted)));
+    if (wanted('sweep-1000-2w') || (!quick && wanted('sweep-1000-1w'))) {
+      const sweep2 = await sweepRow(p50, 2, quick ? 1 : 3);
+      if (!quick) {
+        const sweep1 = await sweepRow(p50, 1, 3);
+        sweep2.note = `${(sweep1.medianMs / sweep2.medianMs).toFixed(2)}× over 1 worker; ${sweep2.note ?? ''}`;
+        if (wanted(sweep1.id)) rows.push(sweep1);
+      }
+      if (wanted(sweep2.id)) rows.push(sweep2);
     }
-    rows.push(sweep2);
-    const csv = writeCsvFolder(50, 6300);
-    try {
-      const tickers = Array.from({ length: 50 }, (_, i) => `A${String(i).padStart(3, '0')}`);
-      rows.push({ id: 'load-50-csv', name: 'load and align 50 CSV files of 25 years', targetMs: 300, ...measure(() => loadPanel(csv.dir, { tickers }), quick ? 3 : 7, 1) });
-    } finally {
-      rmSync(csv.dir, { recursive: true, force: true });
+    if (wanted('load-50-csv')) {
+      const csv = writeCsvFolder(50, 6300);
+      try {
+        const tickers = Array.from({ length: 50 }, (_, i) => `A${String(i).padStart(3, '0')}`);
+        rows.push({ id: 'load-50-csv', name: 'load and align 50 CSV files of 25 years', targetMs: 300, ...measure(() => loadPanel(csv.dir, { tickers }), quick ? 3 : 7, 1) });
+      } finally {
+        rmSync(csv.dir, { recursive: true, force: true });
+      }
     }
-    rows.push(...cliRows(root, quick));
-    if (!quick) rows.push(sweepMemoryRow(root));
+    if (onlyIds === null || [...onlyIds].some((id) => id.startsWith('cli-'))) rows.push(...cliRows(root, quick).filter((r) => wanted(r.id)));
+    if (!quick && wanted('sweep-100k-peak-mb')) rows.push(sweepMemoryRow(root));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fallbackSchema, lookbackSchema, minObservationsSchema } from './commonParams.js';
 import { allocationOf, failedAllocation, weightsBuffer } from './allocationResult.js';
 import { finiteCount, windowStart } from './returnWindow.js';
-import type { AllocationInput, AllocationResult } from './types.js';
+import type { AllocationInput, AllocationResult, WindowMoments } from './types.js';
 
 export const inverseVolSchema = z
   .object({
@@ -27,28 +27,42 @@ export function inverseVol(input: AllocationInput, params: InverseVolSpec): Allo
   const w = weightsBuffer(input);
   // With window moments covering exactly the rows this lookback reads, σ costs O(1) per candidate.
   const moments = start === 0 ? input.moments : undefined;
+  if (moments !== undefined) return fromMoments(input, moments, need, w);
   let sum = 0;
   for (let i = 0; i < input.n; i++) {
     if (input.eligible[i] !== 1) continue;
-    let sd: number;
-    if (moments) {
-      const m = moments.count[i] as number;
-      if (m < need) continue;
-      const s1 = moments.sum[i] as number;
-      const s2 = moments.sumSq[i] as number;
-      const centred = s2 - (s1 * s1) / m;
-      // Below 1e-12 of the raw second moment the difference is rounding: a constant series.
-      sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (m - 1)) : 0;
-    } else {
-      if (finiteCount(input, i, start) < need) continue;
-      sd = finiteStandardDeviation(input.returns, i * input.length + start, (i + 1) * input.length);
-    }
+    if (finiteCount(input, i, start) < need) continue;
+    const sd = finiteStandardDeviation(input.returns, i * input.length + start, (i + 1) * input.length);
     if (!(sd > 0) || !Number.isFinite(sd)) continue;
     w[i] = 1 / sd;
     sum += 1 / sd;
   }
   if (sum === 0) return failedAllocation(input.n, 'inverseVol: no candidate has enough data (or any volatility)');
   for (let i = 0; i < input.n; i++) w[i] = (w[i] as number) / sum;
+  return allocationOf(w);
+}
+
+/** The weights from window moments (count, Σr, Σr² per candidate): O(1) per candidate. */
+function fromMoments(input: AllocationInput, moments: WindowMoments, need: number, w: Float64Array): AllocationResult {
+  const { count, sum: s1s, sumSq: s2s } = moments;
+  const eligible = input.eligible;
+  const n = input.n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] !== 1) continue;
+    const m = count[i]!;
+    if (m < need) continue;
+    const s1 = s1s[i]!;
+    const s2 = s2s[i]!;
+    const centred = s2 - (s1 * s1) / m;
+    // Below 1e-12 of the raw second moment the difference is rounding: a constant series.
+    const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (m - 1)) : 0;
+    if (!(sd > 0) || !Number.isFinite(sd)) continue;
+    w[i] = 1 / sd;
+    sum += 1 / sd;
+  }
+  if (sum === 0) return failedAllocation(n, 'inverseVol: no candidate has enough data (or any volatility)');
+  for (let i = 0; i < n; i++) w[i] = w[i]! / sum;
   return allocationOf(w);
 }
 

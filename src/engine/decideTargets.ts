@@ -87,20 +87,35 @@ export interface DecisionRecord {
   readonly brokenTrends: readonly string[];
 }
 
-/** Collects a decision's fallbacks, warnings (deduplicated) and broken trends. */
+/**
+ * Collects a decision's fallbacks, warnings (deduplicated) and broken trends. One instance per
+ * decider, cleared at each decision; a decision with notes gets copies in its record.
+ */
 class DecisionNotes {
   readonly fallbacks: DecisionRecord['fallbacks'] = [];
-  readonly warnings = new Set<string>();
+  readonly warnings: string[] = [];
   readonly brokenTrends: string[] = [];
 
+  clear(): void {
+    // Setting an array's length is a slow builtin call: only when there is something to drop.
+    if (this.fallbacks.length > 0) this.fallbacks.length = 0;
+    if (this.warnings.length > 0) this.warnings.length = 0;
+    if (this.brokenTrends.length > 0) this.brokenTrends.length = 0;
+  }
+
   add(level: string, result: Pick<AllocationResult, 'fallbacks' | 'warnings'>): void {
-    for (const f of result.fallbacks) this.fallbacks.push({ ...f, level });
-    for (const w of result.warnings ?? []) this.warnings.add(`${level}: ${w}`);
+    for (let i = 0; i < result.fallbacks.length; i++) this.fallbacks.push({ ...result.fallbacks[i]!, level });
+    const warnings = result.warnings;
+    if (warnings === undefined) return;
+    for (let i = 0; i < warnings.length; i++) {
+      const w = `${level}: ${warnings[i]!}`;
+      if (!this.warnings.includes(w)) this.warnings.push(w);
+    }
   }
 
   record(row: number, log: DecisionRecord[]): void {
-    if (this.fallbacks.length + this.warnings.size + this.brokenTrends.length === 0) return;
-    log.push({ row, fallbacks: this.fallbacks, warnings: [...this.warnings], brokenTrends: this.brokenTrends });
+    if (this.fallbacks.length + this.warnings.length + this.brokenTrends.length === 0) return;
+    log.push({ row, fallbacks: [...this.fallbacks], warnings: [...this.warnings], brokenTrends: [...this.brokenTrends] });
   }
 }
 
@@ -129,13 +144,16 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
   const memberEligible = memberIdx.map((idx) => new Uint8Array(idx.length));
   const assetEligible = new Uint8Array(layout.assets.length);
   const sleeveEligible = new Uint8Array(nSleeves);
+  // Per decision, overwritten: the notes and each sleeve's within weights.
+  const notes = new DecisionNotes();
+  const withinWeights: Float64Array[] = withinOut.slice();
 
   return (row, out) => {
     out.fill(0);
-    const notes = new DecisionNotes();
-    const withinWeights: Float64Array[] = [];
+    notes.clear();
     sleeveEligible.fill(0);
-    layout.sleeves.forEach((sleeve, s) => {
+    for (let s = 0; s < nSleeves; s++) {
+      const sleeve = layout.sleeves[s]!;
       const input = windowInput(cols, memberIdx[s]!, memberNames[s]!, row, withinLookback[s]!, memberEligible[s]!, withinOut[s]!);
       // lateStart cash counts a slot for each member listed at this date without a price; a dated
       // member outside its dates is not listed (it holds no slot).
@@ -158,12 +176,12 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
         const share = missingShare(sleeve.within, names, missing);
         if (share > 0) w = w.map((x) => x * (1 - share));
       }
-      withinWeights.push(w);
+      withinWeights[s] = w;
       // A sleeve can be held when a member has a price at the close, even if its within method
       // put all of its weight in cash (e.g. every momentum winner below absoluteThreshold): its
       // across weight then stays in cash instead of passing to the other sleeves.
-      sleeveEligible[s] = input.eligible.some((x) => x === 1) ? 1 : 0;
-    });
+      sleeveEligible[s] = input.eligible.includes(1) ? 1 : 0;
+    }
     const across = acrossInput(cols, layout, sleeveNames, row, acrossLookback, withinWeights, sleeveEligible, acrossOut);
     const result = allocateStage(ctx.across, across);
     notes.add('across sleeves', result);
@@ -178,13 +196,12 @@ export function makeDecider(ctx: DecisionContext, log: DecisionRecord[]): (row: 
       notes.brokenTrends.push(...filtered.brokenTrends);
     }
     sleeveWeights = constrain(sleeveWeights, sleeveNames, sleeveEligible, layout.acrossConstraints, 'across sleeves', notes);
-    layout.sleeves.forEach((sleeve, s) => {
+    for (let s = 0; s < nSleeves; s++) {
       const a = sleeveWeights[s]!;
       const ws = withinWeights[s]!;
-      sleeve.members.forEach((m, i) => {
-        out[m.asset] = (out[m.asset] as number) + a * (ws[i] as number);
-      });
-    });
+      const idx = memberIdx[s]!;
+      for (let i = 0; i < idx.length; i++) out[idx[i]!] = out[idx[i]!]! + a * ws[i]!;
+    }
     if (overlay?.level === 'asset' || layout.assetConstraints) {
       const assetInput = windowInput(cols, allAssets, layout.assets, row, overlay?.level === 'asset' ? overlay.period : 0, assetEligible);
       if (overlay?.level === 'asset') {
@@ -231,7 +248,19 @@ function windowInput(cols: Columns, assetIdx: readonly number[], names: readonly
   const first = Math.max(0, row - lookback + 1);
   const length = lookback > 0 ? row - first + 1 : 0;
   const k = assetIdx.length;
-  for (let i = 0; i < k; i++) eligible[i] = (cols.prices[assetIdx[i]! * cols.nRows + row] as number) > 0 ? 1 : 0;
+  const prepared = cols.prepared;
+  if (prepared === undefined) for (let i = 0; i < k; i++) eligible[i] = (cols.prices[assetIdx[i]! * cols.nRows + row] as number) > 0 ? 1 : 0;
+  else {
+    // A column without holes has a price exactly on the rows of its priced span: no price read.
+    const { firstPriced, lastPriced, holes } = prepared.data;
+    const { columns } = prepared;
+    const { prices, nRows } = cols;
+    for (let i = 0; i < k; i++) {
+      const a = assetIdx[i]!;
+      const c = columns[a]!;
+      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[a * nRows + row]! > 0 ? 1 : 0;
+    }
+  }
   const moments = cols.prepared && length > 0 ? windowMoments(cols.prepared, cols.moments.get(k), assetIdx, first, row + 1) : undefined;
   return new WindowAllocationInput(k, names, length, eligible, moments, out, { prices: cols.prices, nRows: cols.nRows, assetIdx, first });
 }
@@ -241,13 +270,16 @@ function windowMoments(prepared: Prepared, into: WindowMoments, assetIdx: readon
   const { data, columns } = prepared;
   const k = assetIdx.length;
   const { count, sum, sumSq } = into as { count: Int32Array; sum: Float64Array; sumSq: Float64Array };
+  const pc = data.count;
+  const ps = data.sum;
+  const pq = data.sumSq;
   const hi = to * data.nAssets;
   const lo = from * data.nAssets;
   for (let i = 0; i < k; i++) {
     const c = columns[assetIdx[i]!]!;
-    count[i] = data.count[hi + c]! - data.count[lo + c]!;
-    sum[i] = data.sum[hi + c]! - data.sum[lo + c]!;
-    sumSq[i] = data.sumSq[hi + c]! - data.sumSq[lo + c]!;
+    count[i] = pc[hi + c]! - pc[lo + c]!;
+    sum[i] = ps[hi + c]! - ps[lo + c]!;
+    sumSq[i] = pq[hi + c]! - pq[lo + c]!;
   }
   return into;
 }
@@ -257,13 +289,16 @@ function returnsInto(cols: Columns, a: number, first: number, length: number, ou
   simpleReturnsInto(cols.prices, a * cols.nRows, first, length, out, at);
 }
 
+/** The return window of an input with no rows (shared: nothing writes into an empty array). */
+const NO_ROWS = new Float64Array(0);
+
 /** Sleeve index returns over `lookback` rows ending at `row` (see the file comment). */
 function acrossInput(cols: Columns, layout: StrategyLayout, names: readonly string[], row: number, lookback: number, withinWeights: Float64Array[], eligible: Uint8Array, out: Float64Array): AllocationInput {
   const nSleeves = layout.sleeves.length;
   const first = Math.max(0, row - lookback + 1);
   const length = row - first + 1;
+  if (lookback === 0) return new WindowAllocationInput(nSleeves, names, 0, eligible, undefined, out, null, NO_ROWS);
   const window = new Float64Array(nSleeves * length);
-  if (lookback === 0) return new WindowAllocationInput(nSleeves, names, 0, eligible, undefined, out, null, window);
   const memberReturns = new Map<number, Float64Array>();
   layout.sleeves.forEach((sleeve, s) => {
     // A sleeve wholly in cash is indexed on its members equally (its across weight stays in cash).

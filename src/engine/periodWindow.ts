@@ -53,6 +53,12 @@ export interface WindowInput {
   readonly lateStart: LateStartPolicy;
   /** The price files' own spans, named in messages when the loaded rows hold no price. */
   readonly files?: readonly { readonly ticker: string; readonly start: string; readonly end: string }[] | undefined;
+  /**
+   * Per ticker (optional): true when it has a price on every row between its first and last
+   * priced rows (a prepared panel knows), so its priced rows in the period are counted without
+   * a scan.
+   */
+  readonly gapFree?: readonly boolean[] | undefined;
 }
 
 /**
@@ -63,13 +69,22 @@ export interface WindowInput {
 export function strategyPeriodWindow(
   spec: Pick<StrategySpec, 'benchmark' | 'period' | 'data'>,
   assets: readonly string[],
-  data: { readonly panel: PricePanel; readonly schedule?: { readonly dates: Int32Array } | undefined; readonly files?: WindowInput['files'] },
+  data: {
+    readonly panel: PricePanel;
+    readonly schedule?: { readonly dates: Int32Array } | undefined;
+    readonly files?: WindowInput['files'];
+    /** Unpriced rows inside each panel column's priced span (PreparedPanel.holes), when known. */
+    readonly holes?: Int32Array | undefined;
+  },
 ): PeriodWindow {
   const { panel } = data;
   const N = panel.dates.length;
   const tickers = spec.benchmark ? [...assets, spec.benchmark] : [...assets];
+  const index = new Map(panel.assets.map((t, a) => [t, a]));
+  const gapFree: boolean[] = [];
   const columns = tickers.map((t) => {
-    const a = panel.assets.indexOf(t);
+    const a = index.get(t) ?? -1;
+    gapFree.push(a >= 0 && data.holes !== undefined && data.holes[a] === 0);
     if (a < 0) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
     return panel.values.subarray(a * N, (a + 1) * N);
   });
@@ -83,6 +98,7 @@ export function strategyPeriodWindow(
     scheduleStart: data.schedule?.dates[0],
     lateStart: spec.data.lateStart,
     files: data.files,
+    gapFree,
   });
 }
 
@@ -117,11 +133,11 @@ export function periodWindow(input: WindowInput): PeriodWindow {
   const coverage: CoverageRow[] = [];
   const refused: string[] = [];
   tickers.forEach((ticker, k) => {
-    const count = pricedRows(columns[k]!, lo, hi);
+    const { first, last } = spans[k]!;
+    const count = input.gapFree?.[k] === true ? Math.max(0, Math.min(hi - 1, last) - Math.max(lo, first) + 1) : pricedRows(columns[k]!, lo, hi);
     const lateStart = !priced(k, lo);
     const endsEarly = !priced(k, hi - 1);
     const role = k === input.benchmark ? 'benchmark' : 'asset';
-    const { first, last } = spans[k]!;
     const row: CoverageRow = {
       ticker,
       role,

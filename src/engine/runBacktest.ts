@@ -15,8 +15,8 @@ import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
-import { strategyPeriodWindow, type CoverageRow } from './periodWindow.js';
-import { preparePanel, type PreparedPanel } from './preparePanel.js';
+import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
+import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
 import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -70,9 +70,10 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const { panel } = data;
   const layout = strategyLayout(spec);
   const N = panel.dates.length;
+  const index = new Map(panel.assets.map((t, a) => [t, a]));
   const columns = layout.assets.map((ticker) => {
-    const a = panel.assets.indexOf(ticker);
-    if (a < 0) throw new UserError(`strategy asset ${ticker} is not in the loaded data`);
+    const a = index.get(ticker);
+    if (a === undefined) throw new UserError(`strategy asset ${ticker} is not in the loaded data`);
     return a;
   });
   const m = columns.length;
@@ -80,15 +81,40 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const inOrder = columns.every((a, i) => a === i);
   const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
-  const warnings: string[] = [];
+  // Window sums and filled prices: prepared once per panel (shared by sweeps and robustness
+  // runs), or here, into the buffers of the last run that prepared its own (see takeBuffers).
+  const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
+  try {
+    const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes: prepared.data.holes });
+    return simulate(spec, data, layout, prices, prepared, window);
+  } finally {
+    if (data.prepared === undefined) spare = prepared.data;
+  }
+}
 
-  const window = strategyPeriodWindow(spec, layout.assets, data);
+/**
+ * Buffers of a panel this module prepared itself, free for the next run that has to (a run
+ * without `data.prepared`): taken while a run reads them, so a nested run (a user module that
+ * backtests) prepares into fresh ones. No result keeps a reference to them.
+ */
+let spare: PanelBuffers | undefined;
+
+function takeBuffers(): PanelBuffers | undefined {
+  const b = spare;
+  spare = undefined;
+  return b;
+}
+
+/** The run on its period window: decisions, the kernel and the rebalance records. */
+function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, prepared: { data: PreparedPanel; columns: number[] }, window: PeriodWindow): BacktestResult {
+  const { panel } = data;
+  const warnings = [...window.warnings];
+  const N = panel.dates.length;
+  const m = layout.assets.length;
   const { lo, hi } = window;
-  warnings.push(...window.warnings);
   const n = hi - lo;
+  const { columns } = prepared;
   const decisions: DecisionRecord[] = [];
-  // Returns and window sums: prepared once per panel (shared by sweeps and robustness runs).
-  const prepared = { data: data.prepared ?? preparePanel(panel), columns };
   const decider = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
   const decideFull = data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, decisions) : decider;
   const dates = panel.dates.subarray(lo, hi);
@@ -112,6 +138,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
     ...(cash ? { cashReturns: cash.returns } : {}),
+    filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: lo, columns: Int32Array.from(columns) },
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
@@ -119,8 +146,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   for (let k = 0; k < ledger.trades.count; k++) {
     const decisionRow = ledger.trades.decisionRow[k]!;
     rebalances.push({
-      decisionDate: formatIsoDate(dates[decisionRow]!),
-      tradeDate: formatIsoDate(dates[ledger.trades.row[k]!]!),
+      decisionDate: isoDay(dates[decisionRow]!),
+      tradeDate: isoDay(dates[ledger.trades.row[k]!]!),
       rule: RULE_NAMES[ledger.trades.rule[k]!]!,
       turnover: ledger.trades.turnover[k]!,
       cost: ledger.trades.cost[k]!,
@@ -133,6 +160,21 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
   return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
+}
+
+/**
+ * `YYYY-MM-DD` of a day number, remembered: every run (and every variant of a sweep) names its
+ * trade dates, mostly the same few thousand days.
+ */
+const isoDays = new Map<number, string>();
+
+function isoDay(day: number): string {
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = formatIsoDate(day);
+    if (isoDays.size < 100_000) isoDays.set(day, text);
+  }
+  return text;
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

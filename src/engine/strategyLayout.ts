@@ -40,11 +40,12 @@ export interface StrategyLayout {
 
 export function strategyLayout(spec: StrategySpec): StrategyLayout {
   const assets: string[] = [];
+  const position = new Map<string, number>();
   const sleeves: SleeveLayout[] = [];
   for (const [name, sleeve] of Object.entries(spec.sleeves)) {
     const members = sleeveMembers(sleeve).map(({ ticker, fraction, windows }) => {
-      let a = assets.indexOf(ticker);
-      if (a < 0) a = assets.push(ticker) - 1;
+      let a = position.get(ticker);
+      if (a === undefined) position.set(ticker, (a = assets.push(ticker) - 1));
       if (!windows) return { asset: a, fraction };
       const days = windows.map((w) => ({ from: w.from ? parseIsoDate(w.from) : -Infinity, to: w.to ? parseIsoDate(w.to) : Infinity }));
       return { asset: a, fraction, windows: days };

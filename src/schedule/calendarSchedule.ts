@@ -21,7 +21,7 @@
  * row (not in `dates`) are not moved into the period. Daily and never ignore it. Rebalance
  * timing luck (Hoffstein, Sibears & Faber 2019) is the spread of results across offsets.
  */
-import { dayOfWeek, ymdFromDay } from '../core/dates.js';
+import { dayFromYmd, dayOfWeek, ymdFromDay } from '../core/dates.js';
 
 export type CalendarRule = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'never';
 
@@ -59,8 +59,7 @@ function ruleDays(dates: Int32Array, spec: CalendarSpec, nextDate?: number): Uin
   if (spec.schedule === 'never') return mask;
   if (spec.schedule === 'daily') return mask.fill(1);
   const periodOf = periodKey(spec.schedule);
-  const keys = new Int32Array(n);
-  for (let t = 0; t < n; t++) keys[t] = periodOf(dates[t]!);
+  const keys = periodKeys(dates, spec.schedule, periodOf);
   if (spec.on === 'first') {
     for (let t = 1; t < n; t++) if (keys[t] !== keys[t - 1]) mask[t] = 1;
   } else {
@@ -69,6 +68,34 @@ function ruleDays(dates: Int32Array, spec: CalendarSpec, nextDate?: number): Uin
     if (periodOf(nextDate ?? nextWeekday(last)) !== keys[n - 1]) mask[n - 1] = 1;
   }
   return mask;
+}
+
+/**
+ * The period key of every row. Dates ascend, so a month's (quarter's, year's) key is computed
+ * once: rows inside the days [from, to) of the last computed month reuse it.
+ */
+function periodKeys(dates: Int32Array, rule: Exclude<CalendarRule, 'daily' | 'never'>, periodOf: (day: number) => number): Int32Array {
+  const n = dates.length;
+  const keys = new Int32Array(n);
+  if (rule === 'weekly') {
+    for (let t = 0; t < n; t++) keys[t] = periodOf(dates[t]!);
+    return keys;
+  }
+  let from = 1;
+  let to = 0;
+  let key = 0;
+  for (let t = 0; t < n; t++) {
+    const day = dates[t]!;
+    if (day < from || day >= to) {
+      const { year, month } = ymdFromDay(day);
+      key = periodOf(day);
+      // The calendar month holding `day`; its key is the key of every day in it.
+      from = dayFromYmd(year, month, 1);
+      to = month === 12 ? dayFromYmd(year + 1, 1, 1) : dayFromYmd(year, month + 1, 1);
+    }
+    keys[t] = key;
+  }
+  return keys;
 }
 
 /** The first Monday-to-Friday day after `day`. */

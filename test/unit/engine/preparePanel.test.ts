@@ -36,4 +36,86 @@ describe('preparePanel', () => {
       expect(Math.abs(variance - expected) / expected).toBeLessThan(1e-12);
     }
   });
+
+  it('filled prices are row-major, each the last price > 0 on or before the row, NaN before the first', () => {
+    // A: NaN, 10, NaN, 12, 0 (0 is no price)  B: 5, 6, 7, NaN, NaN
+    const prepared = preparePanel({ dates: Int32Array.of(1, 2, 3, 4, 5), assets: ['A', 'B'], values: Float64Array.of(NaN, 10, NaN, 12, 0, 5, 6, 7, NaN, NaN) });
+    // Row t holds [A, B]: row 0 [NaN, 5], row 1 [10, 6], row 2 [10, 7], row 3 [12, 7], row 4 [12, 7].
+    expect(Array.from(prepared.filled)).toEqual([NaN, 5, 10, 6, 10, 7, 12, 7, 12, 7]);
+    // A: priced rows 1 and 3, one hole (row 2) between them; B: rows 0..2, none.
+    expect(Array.from(prepared.firstPriced)).toEqual([1, 0]);
+    expect(Array.from(prepared.lastPriced)).toEqual([3, 2]);
+    expect(Array.from(prepared.holes)).toEqual([1, 0]);
+    // An asset never priced: first = nRows, last = −1.
+    const none = preparePanel({ dates: Int32Array.of(1, 2), assets: ['X'], values: Float64Array.of(NaN, NaN) });
+    expect([none.firstPriced[0], none.lastPriced[0], none.holes[0]]).toEqual([2, -1, 0]);
+  });
+
+  it('prefix sums, counts and returns by hand; an odd asset count and reused buffers give the same', () => {
+    // Three assets (the third passes alone); prices 100, 110, 99 give returns 0.1 and −0.1.
+    const panel = { dates: Int32Array.of(1, 2, 3), assets: ['A', 'B', 'C'], values: Float64Array.of(100, 110, 99, 10, NaN, 10, 50, 55, 60.5) };
+    const p = preparePanel(panel);
+    // Row-major prefix rows t = 0..3 over [A, B, C]: count of finite returns on rows < t.
+    expect(Array.from(p.count)).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 1, 2, 0, 2]);
+    expect(p.sum[3 * 3]).toBeCloseTo(0.1 - 0.1, 15);
+    expect(p.sumSq[3 * 3]).toBeCloseTo(0.01 + 0.01, 15);
+    // C: returns 0.1 and 0.1 (55/50, 60.5/55).
+    expect(p.sum[3 * 3 + 2]).toBeCloseTo(0.2, 15);
+    expect(p.returns[1]).toBeCloseTo(0.1, 15);
+    expect(Number.isNaN(p.returns[4])).toBe(true);
+    // Buffers of an earlier panel of the same shape, filled with other values first.
+    const other = preparePanel({ ...panel, values: panel.values.map((v) => v * 3 + 1) });
+    const again = preparePanel(panel, other);
+    expect(again.count).toBe(other.count);
+    for (const k of ['count', 'sum', 'sumSq', 'filled'] as const) expect(Array.from(again[k])).toEqual(Array.from(p[k]));
+  });
+
+  it('eight-, two- and one-asset passes give the bits of a plain per-asset Neumaier pass (11 assets, gaps, late listings)', () => {
+    const N = 300;
+    const m = 11;
+    let seed = 99;
+    const rand = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const values = new Float64Array(N * m);
+    for (let a = 0; a < m; a++) {
+      let p = 10 + a;
+      for (let t = 0; t < N; t++) {
+        p *= 1 + (rand() - 0.49) * 0.04;
+        // Asset a lists on row 7a; about 5% of its later rows have no price; asset 3 has a 0 on row 100.
+        values[a * N + t] = t < 7 * a || rand() < 0.05 ? NaN : a === 3 && t === 100 ? 0 : p;
+      }
+    }
+    const prepared = preparePanel({ dates: Int32Array.from({ length: N }, (_, i) => i), assets: Array.from({ length: m }, (_, i) => `A${i}`), values });
+    for (let a = 0; a < m; a++) {
+      // The reference, written plainly: Neumaier sums of r and r² over the finite returns.
+      let s1 = 0, c1 = 0, s2 = 0, c2 = 0, k = 0, last = NaN, first = -1, lastRow = -1; // prettier-ignore
+      for (let t = 0; t < N; t++) {
+        const p = values[a * N + t]!;
+        if (p > 0) {
+          last = p;
+          if (first < 0) first = t;
+          lastRow = t;
+        }
+        expect(prepared.filled[t * m + a]).toBe(last);
+        if (t > 0) {
+          const r = p / values[a * N + t - 1]! - 1;
+          if (Number.isFinite(r)) {
+            let u = s1 + r;
+            c1 += Math.abs(s1) >= Math.abs(r) ? s1 - u + r : r - u + s1;
+            s1 = u;
+            u = s2 + r * r;
+            c2 += s2 >= r * r ? s2 - u + r * r : r * r - u + s2;
+            s2 = u;
+            k++;
+          }
+        }
+        expect(prepared.count[(t + 1) * m + a]).toBe(k);
+        expect(prepared.sum[(t + 1) * m + a]).toBe(s1 + c1);
+        expect(prepared.sumSq[(t + 1) * m + a]).toBe(s2 + c2);
+      }
+      let holes = 0;
+      for (let t = first; t <= lastRow; t++) if (!(values[a * N + t]! > 0)) holes++;
+      expect([prepared.firstPriced[a], prepared.lastPriced[a], prepared.holes[a]]).toEqual([first, lastRow, holes]);
+    }
+  });
 });
+
