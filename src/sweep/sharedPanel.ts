@@ -1,7 +1,8 @@
 /**
  * A price panel whose arrays live in SharedArrayBuffers, so that worker threads read the same
  * memory (zero-copy) instead of a structured-clone copy each. It is a PricePanel. With
- * sharePreparedPanel, the panel's returns and window sums (engine/preparePanel.ts) are computed once
+ * sharePreparedPanel, the panel's returns, window sums, filled prices and priced spans
+ * (engine/preparePanel.ts) are computed once
  * here and shared the same way, so no worker prepares the panel again.
  */
 import type { PricePanel } from '../core/panel.js';
@@ -23,7 +24,18 @@ export function sharePanel(panel: PricePanel): SharedPanel {
 export function sharePreparedPanel(panel: PricePanel): SharedPanel {
   const out = sharePanel(panel);
   const p = preparePanel(panel);
-  const prepared: PreparedPanel = { nRows: p.nRows, nAssets: p.nAssets, returns: shared(Float64Array, p.returns), count: shared(Int32Array, p.count), sum: shared(Float64Array, p.sum), sumSq: shared(Float64Array, p.sumSq) };
+  const prepared: PreparedPanel = {
+    nRows: p.nRows,
+    nAssets: p.nAssets,
+    returns: shared(Float64Array, p.returns),
+    count: shared(Int32Array, p.count),
+    sum: shared(Float64Array, p.sum),
+    sumSq: shared(Float64Array, p.sumSq),
+    filled: shared(Float64Array, p.filled),
+    firstPriced: shared(Int32Array, p.firstPriced),
+    lastPriced: shared(Int32Array, p.lastPriced),
+    holes: shared(Int32Array, p.holes),
+  };
   return { ...out, prepared };
 }
 
