@@ -7,7 +7,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealData, realDataDir, repoRoot, sleeves, tempDir } from '../helpers/cli.js';
 
-const TICKERS = ['NVDA', 'MSFT', 'GOOGL', 'TSM', 'XLU', 'XLP', 'TLT', 'GLD', 'LMT', 'RTX', 'NOC', 'SPY'];
+// The seed barbell's assets, its benchmark SPY and its factors (SPY, QQQ, TLT, GLD).
+const TICKERS = ['NVDA', 'MSFT', 'GOOGL', 'TSM', 'XLU', 'XLP', 'TLT', 'GLD', 'LMT', 'RTX', 'NOC', 'SPY', 'QQQ'];
 
 describe.skipIf(!hasRealData)('sleeves rerun', () => {
   let work: string;
