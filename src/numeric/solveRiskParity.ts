@@ -229,26 +229,7 @@ export function solveRiskParityWarm(
       continue;
     }
     if (sweep >= maxSweeps || !(spread < Infinity)) break;
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      const d = cov[row + i]!;
-      const xi = x[i]!;
-      const c = sx[i]! - d * xi;
-      const root = Math.sqrt(c * c + 4 * d * b[i]!);
-      const next = c > 0 ? (2 * b[i]!) / (c + root) : (root - c) / (2 * d);
-      const delta = next - xi;
-      if (delta === 0) continue;
-      x[i] = next;
-      // Σx += Σ_{·i} δ (row i, Σ symmetric), unrolled by four.
-      let j = 0;
-      for (; j + 3 < n; j += 4) {
-        sx[j] = sx[j]! + cov[row + j]! * delta;
-        sx[j + 1] = sx[j + 1]! + cov[row + j + 1]! * delta;
-        sx[j + 2] = sx[j + 2]! + cov[row + j + 2]! * delta;
-        sx[j + 3] = sx[j + 3]! + cov[row + j + 3]! * delta;
-      }
-      for (; j < n; j++) sx[j] = sx[j]! + cov[row + j]! * delta;
-    }
+    ccdSweep(cov, n, x, sx, b);
     exact = false;
   }
   return newton();
@@ -268,37 +249,46 @@ const POLISH_SWEEPS = 60;
  * O(n²) sweeps. Keeps the best exact point; `x`, `sx` hold it on return.
  */
 function polish(cov: Float64Array, n: number, x: Float64Array, sx: Float64Array, b: Float64Array, spread: number): { sweeps: number; spread: number } {
-  let best = spread;
+  let carried = spread;
   let sweeps = 0;
-  const saved = polishScratch(n);
-  while (best > POLISH_TOLERANCE && sweeps < POLISH_SWEEPS) {
-    saved.set(x.subarray(0, n));
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      const d = cov[row + i]!;
-      let c = 0;
-      for (let j = 0; j < n; j++) c += cov[row + j]! * x[j]!;
-      c -= d * x[i]!;
-      const root = Math.sqrt(c * c + 4 * d * b[i]!);
-      x[i] = c > 0 ? (2 * b[i]!) / (c + root) : (root - c) / (2 * d);
-    }
+  // Σx carried along the updates (as in the descent); stop at the target or when a sweep no
+  // longer cuts the spread by a tenth (the rounding floor), then confirm on an exact Σx.
+  while (carried > POLISH_TOLERANCE && sweeps < POLISH_SWEEPS) {
+    ccdSweep(cov, n, x, sx, b);
     sweeps++;
-    multiply(cov, n, x, sx);
     const next = relativeSpread(x, sx, b, n, dot(x, sx, n));
-    if (!(next < best)) {
-      x.set(saved.subarray(0, n));
-      multiply(cov, n, x, sx);
-      break;
-    }
-    best = next;
+    if (!(next < 0.9 * carried)) break;
+    carried = next;
   }
-  return { sweeps, spread: best };
+  multiply(cov, n, x, sx);
+  return { sweeps, spread: relativeSpread(x, sx, b, n, dot(x, sx, n)) };
 }
 
-let polishSaved = new Float64Array(0);
-function polishScratch(n: number): Float64Array {
-  if (polishSaved.length < n) polishSaved = new Float64Array(n);
-  return polishSaved;
+/**
+ * One cyclic sweep: each x_i set to the positive root of σ_ii x_i² + c_i x_i − b_i = 0,
+ * c_i = (Σx)_i − σ_ii x_i, with Σx updated in O(n) after each coordinate (unrolled by four).
+ */
+function ccdSweep(cov: Float64Array, n: number, x: Float64Array, sx: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    const d = cov[row + i]!;
+    const xi = x[i]!;
+    const c = sx[i]! - d * xi;
+    const root = Math.sqrt(c * c + 4 * d * b[i]!);
+    const next = c > 0 ? (2 * b[i]!) / (c + root) : (root - c) / (2 * d);
+    const delta = next - xi;
+    if (delta === 0) continue;
+    x[i] = next;
+    // Σx += Σ_{·i} δ (row i, Σ symmetric), unrolled by four.
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      sx[j] = sx[j]! + cov[row + j]! * delta;
+      sx[j + 1] = sx[j + 1]! + cov[row + j + 1]! * delta;
+      sx[j + 2] = sx[j + 2]! + cov[row + j + 2]! * delta;
+      sx[j + 3] = sx[j + 3]! + cov[row + j + 3]! * delta;
+    }
+    for (; j < n; j++) sx[j] = sx[j]! + cov[row + j]! * delta;
+  }
 }
 
 let scratch: { x: Float64Array; sx: Float64Array; b: Float64Array } = { x: new Float64Array(0), sx: new Float64Array(0), b: new Float64Array(0) };
