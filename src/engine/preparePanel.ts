@@ -20,7 +20,7 @@
 import type { PricePanel } from '../core/panel.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { prefixEight } from './prefixEight.js';
-import { prefixWasm } from './prefixWasm.js';
+import { panelBuffers, prefixWasm } from './prefixWasm.js';
 
 export interface PreparedPanel {
   readonly nRows: number;
@@ -89,11 +89,12 @@ export function preparePanel(panel: PricePanel, reuse?: PanelBuffers): PreparedP
   const N = panel.dates.length;
   const m = panel.assets.length;
   const fits = reuse !== undefined && reuse.filled.length === N * m && reuse.count.length === (N + 1) * m;
+  const b = fits ? reuse : panelBuffers(N, m);
   const out: Outputs = {
-    count: fits ? reuse.count : new Int32Array((N + 1) * m),
-    sum: fits ? reuse.sum : new Float64Array((N + 1) * m),
-    sumSq: fits ? reuse.sumSq : new Float64Array((N + 1) * m),
-    filled: fits ? reuse.filled : new Float64Array(N * m),
+    count: b.count,
+    sum: b.sum,
+    sumSq: b.sumSq,
+    filled: b.filled,
     firstPriced: new Int32Array(m),
     lastPriced: new Int32Array(m),
     holes: new Int32Array(m),

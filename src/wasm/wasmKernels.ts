@@ -5,10 +5,11 @@
  * path, when SLEEVES_WASM=0, when the file is missing, or when it does not compile or
  * instantiate here (no SIMD).
  *
- * Memory: the kernels work in one linear memory of their own, used as scratch within a single
- * synchronous call: callers copy their inputs in and the results out, in blocks small enough to
- * stay in cache, so the engine's arrays stay ordinary arrays (no lifetime to manage, no growth
- * that would detach a view).
+ * Memory: a prepared panel large enough gets a WebAssembly.Memory of its own (panelMemory), holding
+ * its outputs as ordinary typed-array views, with the kernels bound to it; it is never grown (so
+ * no view is ever detached) and is collected with the views. Everything else goes through one
+ * shared scratch memory (wasmMemory), used within a single synchronous call: callers copy their
+ * inputs in and the results out.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,7 @@ const PAGE = 65536;
 export const WASM_BASE = PAGE;
 
 let memory: WasmMemory | undefined;
+let compiled: object | undefined;
 
 function load(): WasmKernels | null {
   if (process.env['SLEEVES_WASM'] === '0') return null;
@@ -42,8 +44,10 @@ function load(): WasmKernels | null {
   if (file === undefined) return null;
   try {
     const mem = new WebAssembly.Memory({ initial: 2 });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), { env: { memory: mem, abort: () => {} } });
+    const module = new WebAssembly.Module(readFileSync(file));
+    const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
     memory = mem;
+    compiled = module;
     return instance.exports as unknown as WasmKernels;
   } catch {
     return null;
@@ -62,4 +66,53 @@ export function wasmMemory(bytes: number): ArrayBuffer {
   const need = WASM_BASE + bytes;
   if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
   return mem.buffer;
+}
+
+/** A memory of its own holding a prepared panel's outputs, with the kernels bound to it. */
+export interface PanelMemory {
+  readonly kernels: WasmKernels;
+  readonly count: Int32Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+  readonly filled: Float64Array;
+  /** Byte address of a scratch area of `scratchBytes` after the outputs. */
+  readonly scratch: number;
+  readonly scratchBytes: number;
+}
+
+const panels = new WeakMap<ArrayBuffer, PanelMemory>();
+
+/**
+ * A new memory for a prepared panel of N rows and m assets: its outputs as views on it (ordinary
+ * Float64Array/Int32Array, kept alive by them; never grown, so never detached) and `scratchBytes`
+ * of scratch. Requires wasmKernels.
+ */
+export function panelMemory(N: number, m: number, scratchBytes: number): PanelMemory {
+  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes].map((b) => Math.ceil(b / 64) * 64);
+  const total = WASM_BASE + sizes.reduce((s, b) => s + b, 0);
+  const mem = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
+  const kernels = new WebAssembly.Instance(compiled!, { env: { memory: mem, abort: () => {} } }).exports as unknown as WasmKernels;
+  const buffer = mem.buffer;
+  const at: number[] = [];
+  let p = WASM_BASE;
+  for (const b of sizes) {
+    at.push(p);
+    p += b;
+  }
+  const out: PanelMemory = {
+    kernels,
+    count: new Int32Array(buffer, at[0]!, (N + 1) * m),
+    sum: new Float64Array(buffer, at[1]!, (N + 1) * m),
+    sumSq: new Float64Array(buffer, at[2]!, (N + 1) * m),
+    filled: new Float64Array(buffer, at[3]!, N * m),
+    scratch: at[4]!,
+    scratchBytes: sizes[4]!,
+  };
+  panels.set(buffer, out);
+  return out;
+}
+
+/** The panel memory an array is a view on, if any. */
+export function panelMemoryOf(a: ArrayBufferView): PanelMemory | undefined {
+  return panels.get(a.buffer as ArrayBuffer);
 }

@@ -1,6 +1,7 @@
 /**
  * The WebAssembly SIMD kernel of the prepared panel's pass (wasm/kernels.ts through
- * src/engine/prefixWasm.ts) equals the TypeScript pass (prefixEight and prefixPair through
+ * src/engine/prefixWasm.ts, both routes: into a panel's own memory, and through scratch into
+ * ordinary arrays) equals the TypeScript pass (prefixEight and prefixPair through
  * prefixTs) bit for bit: both do the same IEEE operations in the same order per asset. Checked on
  * random panels with late listings, NaN gaps, zero prices (an infinite return, not counted), odd
  * asset counts and several row blocks; both are also checked against a naive reference written
@@ -11,9 +12,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
 import { prefixTs, type PanelBuffers } from '../../src/engine/preparePanel.js';
-import { prefixWasm } from '../../src/engine/prefixWasm.js';
+import { panelBuffers, prefixWasm } from '../../src/engine/prefixWasm.js';
 import { strategySchema } from '../../src/strategy/schema.js';
-import { wasmKernels } from '../../src/wasm/wasmKernels.js';
+import { panelMemoryOf, wasmKernels } from '../../src/wasm/wasmKernels.js';
 
 interface Panel {
   values: Float64Array;
@@ -62,13 +63,19 @@ describe('WebAssembly prefix kernel', () => {
     fc.assert(
       fc.property(panelArb(1, 2, 1.2, [0, 0.05, 0.3], [0, 0.02]), ({ values, N, m }) => {
         const ts = buffers(N, m, 123.5);
-        const wasm = buffers(N, m, -9.25);
         prefixTs(values, N, m, ts);
-        expect(prefixWasm(values, N, m, wasm)).toBe(true);
-        for (const key of ['count', 'sum', 'sumSq', 'filled'] as const) {
-          const x = ts[key];
-          const y = wasm[key];
-          for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect(`${key}[${i}] = ${y[i]}`).toBe(`${key}[${i}] = ${x[i]}`);
+        // Through the scratch memory into ordinary arrays, and straight into a panel memory.
+        const copied = buffers(N, m, -9.25);
+        const direct = panelBuffers(N, m, true);
+        expect(panelMemoryOf(direct.filled)).toBeDefined();
+        for (const key of ['count', 'sum', 'sumSq', 'filled'] as const) direct[key].fill(77);
+        for (const wasm of [copied, direct]) {
+          expect(prefixWasm(values, N, m, wasm)).toBe(true);
+          for (const key of ['count', 'sum', 'sumSq', 'filled'] as const) {
+            const x = ts[key];
+            const y = wasm[key];
+            for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect(`${key}[${i}] = ${y[i]}`).toBe(`${key}[${i}] = ${x[i]}`);
+          }
         }
         // Naive reference, asset by asset: r_t = p_t / p_{t−1} − 1 counted when finite; prefix
         // row t + 1 holds the count and sums over rows 1..t; filled = last price > 0 so far.
