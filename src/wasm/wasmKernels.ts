@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 export interface WasmKernels {
   /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */
   prefixBlock(vin: number, B: number, m: number, a0: number, a1: number, st: number, kst: number, count: number, sum: number, sumSq: number, filled: number): void;
+  /** out[r − from] = cash + Σ_j u_j F[first + r · stride + j], r = from..to−1 (execution/holdingsValue.ts). */
+  denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
 }
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */

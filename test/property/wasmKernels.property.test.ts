@@ -11,8 +11,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
-import { prefixTs, type PanelBuffers } from '../../src/engine/preparePanel.js';
+import { preparePanel, prefixTs, type PanelBuffers } from '../../src/engine/preparePanel.js';
 import { panelBuffers, prefixWasm } from '../../src/engine/prefixWasm.js';
+import { denseRows } from '../../src/execution/holdingsValue.js';
 import { strategySchema } from '../../src/strategy/schema.js';
 import { panelMemoryOf, wasmKernels } from '../../src/wasm/wasmKernels.js';
 
@@ -110,6 +111,44 @@ describe('WebAssembly prefix kernel', () => {
   });
 });
 
+describe('WebAssembly row values', () => {
+  it('denseRows over prices in a panel memory writes the same bits as over an ordinary copy', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ m: fc.integer({ min: 1, max: 23 }), seed: fc.integer({ min: 1, max: 2 ** 30 }), rows: fc.integer({ min: 1, max: 60 }), cash: fc.double({ min: -1, max: 2, noNaN: true }) }),
+        ({ m, seed, rows, cash }) => {
+          let s = seed >>> 0;
+          const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+          const N = 64;
+          const F = panelBuffers(N, m, true).filled;
+          for (let i = 0; i < F.length; i++) F[i] = 1 + 200 * rand();
+          const plain = Float64Array.from(F);
+          // A contiguous run of h held columns from column c, rows from..to−1.
+          const c = Math.floor(rand() * m);
+          const h = 1 + Math.floor(rand() * (m - c));
+          const from = Math.floor(rand() * (N - rows + 1));
+          const units = new Float64Array(m).map(() => rand() * 3);
+          const got = new Float64Array(N).fill(-1);
+          const want = new Float64Array(N).fill(-1);
+          const cashGot = new Float64Array(N);
+          const cashWant = new Float64Array(N);
+          denseRows(F, c, m, units, h, cash, got, cashGot, from, from + rows);
+          denseRows(plain, c, m, units, h, cash, want, cashWant, from, from + rows);
+          expect(Array.from(got)).toEqual(Array.from(want));
+          expect(Array.from(cashGot)).toEqual(Array.from(cashWant));
+          // The value itself, by hand: cash + Σ_j u_j · F[(r · m) + c + j], any order to 1e-12.
+          for (let r = from; r < from + rows; r++) {
+            let v = 0;
+            for (let j = 0; j < h; j++) v += units[j]! * plain[r * m + c + j]!;
+            expect(Math.abs(got[r]! - (cash + v))).toBeLessThanOrEqual(1e-12 * (Math.abs(cash) + v));
+          }
+        },
+      ),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
 describe('SLEEVES_WASM=0', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -147,5 +186,37 @@ describe('SLEEVES_WASM=0', () => {
       }),
       { numRuns: 15, seed: 20261130 },
     );
+    // One panel large enough (24 × 3,000 = 72,000 cells) for its prepared outputs to live in a
+    // memory of their own: the pass in place and the row values in the kernel.
+    const N = 3000;
+    const m = 24;
+    const values = new Float64Array(N * m);
+    let s = 12345;
+    const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let a = 0; a < m; a++) {
+      let p = 20 + a;
+      // Asset 5 lists at row 700; every asset misses about 1% of its days.
+      for (let t = 0; t < N; t++) {
+        p *= 1 + (rand() - 0.49) * 0.04;
+        values[a * N + t] = (a === 5 && t < 700) || rand() < 0.01 ? Number.NaN : p;
+      }
+    }
+    const assets = Array.from({ length: m }, (_, a) => `T${a}`);
+    const dates = new Int32Array(N);
+    for (let t = 0, d = 10000; t < N; d++) if (((d + 4) % 7) % 6 !== 0) dates[t++] = d;
+    const panel: PricePanel = { dates, assets, values };
+    const spec = strategySchema.parse({
+      version: 1,
+      name: 'wasm-switch-large',
+      data: { lateStart: 'redistribute' },
+      sleeves: { all: { assets, within: { method: 'inverseVol', lookback: 63 } } },
+      allocation: { across: { method: 'equal' } },
+      rebalance: { schedule: 'monthly', on: 'last', lag: 1 },
+    });
+    const a = withWasm(spec, { panel }).ledger;
+    const b = without(spec, { panel }).ledger;
+    expect(a.nDates).toBeGreaterThan(2000);
+    expect(panelMemoryOf(preparePanel(panel).filled)).toBeDefined();
+    for (let t = 0; t < a.nDates; t++) expect(Math.abs(a.equity[t]! - b.equity[t]!)).toBeLessThanOrEqual(1e-12 * Math.abs(b.equity[t]!));
   });
 });
