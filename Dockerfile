@@ -2,9 +2,9 @@
 #   docker build -t sleeves:0.1.0 .
 #   docker run --rm -v "$PWD/prices:/prices:ro" -v "$PWD/out:/out" sleeves:0.1.0 \
 #     run strategies/seed-barbell.yaml --data /prices --out /out
-# Two stages: the build stage installs every dependency (TypeScript included) and compiles
-# dist/ (`npm ci` runs the `prepare` script); the runtime stage installs the production
-# dependencies alone (`npm ci --omit=dev --ignore-scripts`: `prepare` would need TypeScript)
+# Two stages: the build stage installs every dependency (TypeScript and AssemblyScript included)
+# and compiles dist/ (`npm ci` runs the `prepare` script: tsc, then the WebAssembly kernels into
+# dist/src/wasm); the runtime stage installs the production dependencies alone (`npm ci --omit=dev --ignore-scripts`: `prepare` would need TypeScript)
 # and copies dist/ in. The result is the CLI the README installs, with `sleeves` on PATH.
 
 FROM node:20-slim AS build
@@ -13,6 +13,8 @@ COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY bench ./bench
+COPY scripts ./scripts
+COPY wasm ./wasm
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-slim

@@ -12,13 +12,15 @@
  *
  * Speed: one pass over the prices, eight assets at a time (prefixEight.ts: each row then writes
  * whole cache lines of the row-major outputs, and the running sums are independent chains), the
- * last few two at a time; the outputs can be written into buffers of an earlier panel.
+ * last few two at a time, or the same pass in a WebAssembly SIMD kernel when it is loaded
+ * (prefixWasm.ts, the same bits); the outputs can be written into buffers of an earlier panel.
  * The column-major returns are built on first read only (the engine's decisions read the
  * prefix sums; an allocator that wants a return window builds it from the prices).
  */
 import type { PricePanel } from '../core/panel.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { prefixEight } from './prefixEight.js';
+import { panelBuffers, prefixWasm } from './prefixWasm.js';
 
 export interface PreparedPanel {
   readonly nRows: number;
@@ -87,24 +89,29 @@ export function preparePanel(panel: PricePanel, reuse?: PanelBuffers): PreparedP
   const N = panel.dates.length;
   const m = panel.assets.length;
   const fits = reuse !== undefined && reuse.filled.length === N * m && reuse.count.length === (N + 1) * m;
+  const b = fits ? reuse : panelBuffers(N, m);
   const out: Outputs = {
-    count: fits ? reuse.count : new Int32Array((N + 1) * m),
-    sum: fits ? reuse.sum : new Float64Array((N + 1) * m),
-    sumSq: fits ? reuse.sumSq : new Float64Array((N + 1) * m),
-    filled: fits ? reuse.filled : new Float64Array(N * m),
+    count: b.count,
+    sum: b.sum,
+    sumSq: b.sumSq,
+    filled: b.filled,
     firstPriced: new Int32Array(m),
     lastPriced: new Int32Array(m),
     holes: new Int32Array(m),
   };
-  // Eight assets per pass (a whole cache line of each row-major output per row), then two; an
-  // odd last asset is passed twice (both halves write the same values to the same places).
-  let a = 0;
-  if (N > 0) {
-    for (; a + 8 <= m; a += 8) prefixEight(panel.values, N, m, a, out);
-    for (; a < m; a += 2) prefixPair(panel.values, N, m, a, Math.min(a + 1, m - 1), out);
-  }
+  // In the WebAssembly kernel when loaded (prefixWasm.ts, the same bits); else eight assets per
+  // pass (a whole cache line of each row-major output per row), then two; an odd last asset is
+  // passed twice (both halves write the same values to the same places).
+  if (N > 0 && !prefixWasm(panel.values, N, m, out)) prefixTs(panel.values, N, m, out);
   for (let c = 0; c < m; c++) spanOf(panel.values, c * N, N, c, out);
   return new Prepared(panel.values, N, m, out.count, out.sum, out.sumSq, out.filled, out.firstPriced, out.lastPriced, out.holes);
+}
+
+/** The pass in TypeScript over all m assets (N > 0): what prefixWasm writes, bit for bit. */
+export function prefixTs(values: Float64Array, N: number, m: number, out: PanelBuffers): void {
+  let a = 0;
+  for (; a + 8 <= m; a += 8) prefixEight(values, N, m, a, out);
+  for (; a < m; a += 2) prefixPair(values, N, m, a, Math.min(a + 1, m - 1), out);
 }
 
 interface Outputs extends PanelBuffers {
@@ -114,7 +121,7 @@ interface Outputs extends PanelBuffers {
 }
 
 /** Prefix sums and forward-filled prices of assets a and b, row by row (as prefixEight's lanes). */
-function prefixPair(values: Float64Array, N: number, m: number, a: number, b: number, out: Outputs): void {
+function prefixPair(values: Float64Array, N: number, m: number, a: number, b: number, out: PanelBuffers): void {
   const { count, sum, sumSq, filled } = out;
   const baseA = a * N;
   const baseB = b * N;

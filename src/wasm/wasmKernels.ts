@@ -1,0 +1,120 @@
+/**
+ * The optional WebAssembly SIMD kernels (wasm/kernels.ts, AssemblyScript, built into
+ * dist/src/wasm/kernels.wasm by scripts/build-wasm.js during `npm ci` and `npm run build`),
+ * loaded synchronously at import. `wasmKernels` is null, and every caller takes its TypeScript
+ * path, when SLEEVES_WASM=0, when the file is missing, or when it does not compile or
+ * instantiate here (no SIMD).
+ *
+ * Memory: a prepared panel large enough gets a WebAssembly.Memory of its own (panelMemory), holding
+ * its outputs as ordinary typed-array views, with the kernels bound to it; it is never grown (so
+ * no view is ever detached) and is collected with the views. Everything else goes through one
+ * shared scratch memory (wasmMemory), used within a single synchronous call: callers copy their
+ * inputs in and the results out.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface WasmKernels {
+  /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */
+  prefixBlock(vin: number, B: number, m: number, a0: number, a1: number, st: number, kst: number, count: number, sum: number, sumSq: number, filled: number): void;
+  /** out[r − from] = cash + Σ_j u_j F[first + r · stride + j], r = from..to−1 (execution/holdingsValue.ts). */
+  denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
+}
+
+/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Memory: new (d: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+};
+
+const PAGE = 65536;
+/** The first address callers may use (the module keeps the page below for itself). */
+export const WASM_BASE = PAGE;
+
+let memory: WasmMemory | undefined;
+let compiled: object | undefined;
+
+function load(): WasmKernels | null {
+  if (process.env['SLEEVES_WASM'] === '0') return null;
+  // Beside this module in dist/, or, when run from the sources (tests), in the built dist/.
+  const file = [new URL('./kernels.wasm', import.meta.url), new URL('../../dist/src/wasm/kernels.wasm', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
+  if (file === undefined) return null;
+  try {
+    const mem = new WebAssembly.Memory({ initial: 2 });
+    const module = new WebAssembly.Module(readFileSync(file));
+    const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
+    memory = mem;
+    compiled = module;
+    return instance.exports as unknown as WasmKernels;
+  } catch {
+    return null;
+  }
+}
+
+export const wasmKernels: WasmKernels | null = load();
+
+/**
+ * The kernels' memory with at least `bytes` usable from WASM_BASE (grown when short; growing
+ * replaces the buffer, so callers take views on the buffer returned here, after the call).
+ * Requires wasmKernels.
+ */
+export function wasmMemory(bytes: number): ArrayBuffer {
+  const mem = memory!;
+  const need = WASM_BASE + bytes;
+  if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
+  return mem.buffer;
+}
+
+/** A memory of its own holding a prepared panel's outputs, with the kernels bound to it. */
+export interface PanelMemory {
+  readonly kernels: WasmKernels;
+  readonly count: Int32Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+  readonly filled: Float64Array;
+  /** Byte address of a scratch area of `scratchBytes` after the outputs. */
+  readonly scratch: number;
+  readonly scratchBytes: number;
+}
+
+const panels = new WeakMap<ArrayBuffer, PanelMemory>();
+
+/**
+ * A new memory for a prepared panel of N rows and m assets: its outputs as views on it (ordinary
+ * Float64Array/Int32Array, kept alive by them; never grown, so never detached) and `scratchBytes`
+ * of scratch. Requires wasmKernels.
+ */
+export function panelMemory(N: number, m: number, scratchBytes: number): PanelMemory {
+  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes].map((b) => Math.ceil(b / 64) * 64);
+  const total = WASM_BASE + sizes.reduce((s, b) => s + b, 0);
+  const mem = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
+  const kernels = new WebAssembly.Instance(compiled!, { env: { memory: mem, abort: () => {} } }).exports as unknown as WasmKernels;
+  const buffer = mem.buffer;
+  const at: number[] = [];
+  let p = WASM_BASE;
+  for (const b of sizes) {
+    at.push(p);
+    p += b;
+  }
+  const out: PanelMemory = {
+    kernels,
+    count: new Int32Array(buffer, at[0]!, (N + 1) * m),
+    sum: new Float64Array(buffer, at[1]!, (N + 1) * m),
+    sumSq: new Float64Array(buffer, at[2]!, (N + 1) * m),
+    filled: new Float64Array(buffer, at[3]!, N * m),
+    scratch: at[4]!,
+    scratchBytes: sizes[4]!,
+  };
+  panels.set(buffer, out);
+  return out;
+}
+
+/** The panel memory an array is a view on, if any. */
+export function panelMemoryOf(a: ArrayBufferView): PanelMemory | undefined {
+  return panels.get(a.buffer as ArrayBuffer);
+}
