@@ -25,10 +25,18 @@ export interface RollingSeries {
 }
 
 /** Row 0 null, then each value finite or null (JSON holds no NaN). */
-function aligned(x: Float64Array): (number | null)[] {
+export function aligned(x: Float64Array): (number | null)[] {
   const out = new Array<number | null>(x.length + 1);
   out[0] = null;
   for (let i = 0; i < x.length; i++) out[i + 1] = Number.isFinite(x[i]!) ? x[i]! : null;
+  return out;
+}
+
+/** `first`, then the values of x as they are: one array, no spread of a typed array. */
+export function prepended(first: number, x: Float64Array): number[] {
+  const out = new Array<number>(x.length + 1);
+  out[0] = first;
+  for (let i = 0; i < x.length; i++) out[i + 1] = x[i]!;
   return out;
 }
 
@@ -42,7 +50,7 @@ export function buildRollingSeries(returns: Float64Array, benchmark: Float64Arra
   if (benchmark) {
     // A day without a benchmark price holds its wealth (as benchmarkEquity does).
     const held = Float64Array.from(benchmark, (b) => (Number.isFinite(b) ? b : 0));
-    benchmarkUnderwater = [0, ...underwaterSeries(held)];
+    benchmarkUnderwater = prepended(0, underwaterSeries(held));
   }
   return {
     rollingSharpe6m: aligned(rollingSharpe(returns, rf, half, P, ctx.convention)),
