@@ -99,10 +99,27 @@ export function hedgeCheck(input: HedgeCheckInput): HedgeFigures {
 export function growthOrder(g: Float64Array): Int32Array {
   let m = 0;
   for (let t = 1; t < g.length; t++) if (!Number.isNaN(g[t]!)) m++;
-  const rows = new Int32Array(m);
+  const sorted = new Float64Array(m);
   m = 0;
-  for (let t = 1; t < g.length; t++) if (!Number.isNaN(g[t]!)) rows[m++] = t;
-  return rows.sort((a, b) => g[a]! - g[b]! || a - b);
+  for (let t = 1; t < g.length; t++) if (!Number.isNaN(g[t]!)) sorted[m++] = g[t]!;
+  // A numeric sort of the values (no comparator calls), then each row, in ascending row order,
+  // takes the next free slot of its value's run: equal values (−0 and 0 too) keep row order.
+  sorted.sort();
+  const rows = new Int32Array(m);
+  const taken = new Int32Array(m);
+  for (let t = 1; t < g.length; t++) {
+    const v = g[t]!;
+    if (Number.isNaN(v)) continue;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rows[lo + taken[lo]!++] = t;
+  }
+  return rows;
 }
 
 /** pearson (src/metrics/pearson.ts) of x and y on rows[0..m), the same sums in the same order. */

@@ -40,6 +40,8 @@ describe('hedgeCheck equals the definition computed with plain arrays (the same 
     it(`seed ${seed}: NaN every ${gNan}/${hNan} rows, returns on a ${q} grid; with and without a shared growth order`, () => {
       const g = series(3000, seed, gNan, q);
       const h = series(3000, seed + 100, hNan, q);
+      // Signed zeros tie with each other (the order compares g[a] − g[b] = 0, earlier row first).
+      for (let t = 5; t < 3000; t += 97) g[t] = t % 2 === 0 ? -0 : 0;
       const want = reference(g, h);
       const own = hedgeCheck({ dates, growth: g, hedge: h, stressWindows: [] });
       const shared = hedgeCheck({ dates, growth: g, hedge: h, stressWindows: [], growthOrder: growthOrder(g) });
@@ -51,6 +53,11 @@ describe('hedgeCheck equals the definition computed with plain arrays (the same 
         expect(got.downCapture).toBe(want.downCapture);
       }
       expect(shared.episodes).toEqual(own.episodes);
+      // The shared order is the comparator sort of the rows with a growth return.
+      const rows: number[] = [];
+      for (let t = 1; t < 3000; t++) if (!Number.isNaN(g[t]!)) rows.push(t);
+      rows.sort((a, b) => g[a]! - g[b]! || a - b);
+      expect(Array.from(growthOrder(g))).toEqual(rows);
     });
   }
 
