@@ -9,7 +9,7 @@
 import { perPeriodRate, type MetricContext } from '../metrics/convention.js';
 import { returnHistogram, type ReturnHistogram } from '../metrics/returnHistogram.js';
 import { rollingBeta } from '../metrics/rollingBeta.js';
-import { rollingSharpe } from '../metrics/rollingSharpe.js';
+import { excessSeries, rollingSharpe } from '../metrics/rollingSharpe.js';
 import { rollingVolatility } from '../metrics/rollingVolatility.js';
 import { underwaterSeries } from '../metrics/underwater.js';
 
@@ -52,9 +52,10 @@ export function buildRollingSeries(returns: Float64Array, benchmark: Float64Arra
     const held = Float64Array.from(benchmark, (b) => (Number.isFinite(b) ? b : 0));
     benchmarkUnderwater = prepended(0, underwaterSeries(held));
   }
+  const excess = excessSeries(returns, rf, ctx.convention);
   return {
-    rollingSharpe6m: aligned(rollingSharpe(returns, rf, half, P, ctx.convention)),
-    rollingSharpe12m: aligned(rollingSharpe(returns, rf, year, P, ctx.convention)),
+    rollingSharpe6m: aligned(rollingSharpe(returns, rf, half, P, ctx.convention, excess)),
+    rollingSharpe12m: aligned(rollingSharpe(returns, rf, year, P, ctx.convention, excess)),
     rollingVolatility6m: aligned(rollingVolatility(returns, half, P)),
     rollingBeta6m: benchmark ? aligned(rollingBeta(returns, benchmark, half)) : null,
     rollingBeta12m: benchmark ? aligned(rollingBeta(returns, benchmark, year)) : null,
