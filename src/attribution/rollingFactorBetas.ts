@@ -31,18 +31,6 @@ export function rollingFactorBetas(y: Float64Array, factors: readonly Float64Arr
   const sfy = new Float64Array(k);
   let sy = 0;
   let m = 0;
-  const add = (t: number, sign: number) => {
-    if (complete[t] === 0) return;
-    const yt = y[t]!;
-    sy += sign * yt;
-    m += sign;
-    for (let j = 0; j < k; j++) {
-      const fj = factors[j]![t]!;
-      sf[j] = sf[j]! + sign * fj;
-      sfy[j] = sfy[j]! + sign * fj * yt;
-      for (let l = 0; l <= j; l++) sff[j * k + l] = sff[j * k + l]! + sign * fj * factors[l]![t]!;
-    }
-  };
   const a = new Float64Array(k * k);
   const g = new Float64Array(k);
   const betas = new Float64Array(k);
@@ -55,10 +43,24 @@ export function rollingFactorBetas(y: Float64Array, factors: readonly Float64Arr
       sfy.fill(0);
       sy = 0;
       m = 0;
-      for (let r = t - w + 1; r <= t; r++) add(r, 1);
+      for (let r = t - w + 1; r <= t; r++) {
+        if (complete[r] === 0) continue;
+        sy += y[r]!;
+        m++;
+        addRow(factors, k, r, y[r]!, 1, sf, sff, sfy);
+      }
     } else {
-      add(t - w, -1);
-      add(t, 1);
+      const old = t - w;
+      if (complete[old] === 1) {
+        sy += -y[old]!;
+        m--;
+        addRow(factors, k, old, y[old]!, -1, sf, sff, sfy);
+      }
+      if (complete[t] === 1) {
+        sy += y[t]!;
+        m++;
+        addRow(factors, k, t, y[t]!, 1, sf, sff, sfy);
+      }
     }
     if (m * 2 < w || m <= k + 1) continue;
     for (let j = 0; j < k; j++) {
@@ -73,4 +75,14 @@ export function rollingFactorBetas(y: Float64Array, factors: readonly Float64Arr
     for (let j = 0; j < k; j++) out[j]![t] = betas[j]!;
   }
   return out;
+}
+
+/** Adds (sign 1) or removes (sign −1) row t's terms of Σf_j, Σf_j y and Σf_j f_l (l ≤ j). */
+function addRow(factors: readonly Float64Array[], k: number, t: number, yt: number, sign: number, sf: Float64Array, sff: Float64Array, sfy: Float64Array): void {
+  for (let j = 0; j < k; j++) {
+    const fj = factors[j]![t]!;
+    sf[j] = sf[j]! + sign * fj;
+    sfy[j] = sfy[j]! + sign * fj * yt;
+    for (let l = 0; l <= j; l++) sff[j * k + l] = sff[j * k + l]! + sign * fj * factors[l]![t]!;
+  }
 }

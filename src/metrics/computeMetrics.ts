@@ -98,10 +98,13 @@ export function computeMetrics(
   const tailReason = () => (n === 0 ? tooShort(1)() : 'no return strictly below VaR');
   const tail95 = tailProbability(0.95, pa);
   const tail99 = tailProbability(0.99, pa);
-  put('var95', () => historicalVaR(r, tail95), tooShort(1));
-  put('cvar95', () => historicalCVaR(r, tail95, pa), tailReason);
-  put('var99', () => historicalVaR(r, tail99), tooShort(1));
-  put('cvar99', () => historicalCVaR(r, tail99, pa), tailReason);
+  // One sorted copy for the four tail figures (not a sort per figure).
+  let sortedR: Float64Array | undefined;
+  const sorted = () => (sortedR ??= Float64Array.from(r).sort());
+  put('var95', () => historicalVaR(r, tail95, sorted()), tooShort(1));
+  put('cvar95', () => historicalCVaR(r, tail95, pa, sorted()), tailReason);
+  put('var99', () => historicalVaR(r, tail99, sorted()), tooShort(1));
+  put('cvar99', () => historicalCVaR(r, tail99, pa, sorted()), tailReason);
   put('skewness', () => skewness(r), volReason);
   put('excessKurtosis', () => excessKurtosis(r), volReason);
   put('meanReturn', () => mean(r), tooShort(1));

@@ -45,6 +45,10 @@ export function concentrationSeries(
   const sleeveHhi = new Float64Array(nDates);
   const sleeveWeights: Record<string, Float64Array> = {};
   for (const s of sleeves) sleeveWeights[s.name] = new Float64Array(nDates);
+  // Each sleeve's column and members, looked up once (not by name on every row).
+  const sleeveCols = sleeves.map((s) => sleeveWeights[s.name] as Float64Array);
+  const memberAsset = sleeves.map((s) => Int32Array.from(s.members, (m) => m.asset));
+  const memberFraction = sleeves.map((s) => Float64Array.from(s.members, (m) => m.fraction));
   const row = new Float64Array(nAssets);
   const largest = new Float64Array(Math.max(0, topK));
   let allCashDays = 0;
@@ -58,8 +62,8 @@ export function concentrationSeries(
     if (!(invested > 1e-12)) {
       allCashDays++;
       maxWeightAsset[t] = -1;
-      for (const arr of [hhi, effectiveHoldings, maxWeight, topKShare, sleeveHhi]) arr[t] = Number.NaN;
-      for (const s of sleeves) (sleeveWeights[s.name] as Float64Array)[t] = Number.NaN;
+      hhi[t] = effectiveHoldings[t] = maxWeight[t] = topKShare[t] = sleeveHhi[t] = Number.NaN;
+      for (let i = 0; i < sleeveCols.length; i++) sleeveCols[i]![t] = Number.NaN;
       continue;
     }
     let sq = 0;
@@ -77,10 +81,12 @@ export function concentrationSeries(
     topKShare[t] = sumOfLargest(row, topK, largest);
     let sleeveTotal = 0;
     let sleeveSq = 0;
-    for (const s of sleeves) {
+    for (let i = 0; i < sleeveCols.length; i++) {
+      const assets = memberAsset[i]!;
+      const fractions = memberFraction[i]!;
       let sw = 0;
-      for (const m of s.members) sw += m.fraction * (row[m.asset] as number);
-      (sleeveWeights[s.name] as Float64Array)[t] = sw;
+      for (let j = 0; j < assets.length; j++) sw += fractions[j]! * (row[assets[j]!] as number);
+      sleeveCols[i]![t] = sw;
       sleeveTotal += sw;
       sleeveSq += sw * sw;
     }

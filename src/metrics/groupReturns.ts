@@ -17,14 +17,18 @@ export interface GroupMember {
 
 export function groupReturns(weights: Float64Array, assetReturns: Float64Array, nDates: number, members: readonly GroupMember[]): Float64Array {
   const out = new Float64Array(nDates).fill(Number.NaN);
+  const k = members.length;
+  // Each member's column offset and fraction, once (an indexed loop per day, no iterator).
+  const offsets = Int32Array.from(members, (m) => m.asset * nDates);
+  const fractions = Float64Array.from(members, (m) => m.fraction);
   for (let t = 1; t < nDates; t++) {
     let held = 0;
     let earned = 0;
     let missing = false;
-    for (const { asset, fraction } of members) {
-      const w = fraction * (weights[asset * nDates + t - 1] as number);
+    for (let i = 0; i < k; i++) {
+      const w = fractions[i]! * (weights[offsets[i]! + t - 1] as number);
       if (w === 0) continue;
-      const r = assetReturns[asset * nDates + t] as number;
+      const r = assetReturns[offsets[i]! + t] as number;
       if (Number.isNaN(r)) missing = true;
       held += w;
       earned += w * r;

@@ -4,9 +4,14 @@
  * Q(p) = (1 − f)·x[lo] + f·x[lo + 1] (written as R writes it). NaN when n = 0.
  */
 export function quantileType7(r: Float64Array, p: number): number {
-  const n = r.length;
+  if (r.length === 0) return Number.NaN;
+  return quantileOfSorted(Float64Array.from(r).sort(), p);
+}
+
+/** quantileType7 of values already sorted ascending (sort once, read several quantiles). */
+export function quantileOfSorted(x: Float64Array, p: number): number {
+  const n = x.length;
   if (n === 0) return Number.NaN;
-  const x = Float64Array.from(r).sort();
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const f = h - lo;

@@ -1,5 +1,5 @@
 import { normalCdf } from '../sweep/normalDistribution.js';
-import { quantileType7 } from './quantile.js';
+import { quantileOfSorted } from './quantile.js';
 
 /** Counts of periodic returns in equal-width bins, and what a normal distribution would put there. */
 export interface ReturnHistogram {
@@ -45,7 +45,8 @@ export function returnHistogram(returns: Float64Array): ReturnHistogram | null {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += ((x[i] as number) - mean) ** 2;
   const sd = Math.sqrt(ss / (n - 1));
-  const iqr = quantileType7(x, 0.75) - quantileType7(x, 0.25);
+  const sorted = Float64Array.from(x).sort();
+  const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
   const fd = iqr > 0 ? Math.ceil((hi - lo) / (2 * iqr * Math.cbrt(1 / n))) : MIN_BINS;
   const k = Math.min(MAX_BINS, Math.max(MIN_BINS, fd));
   const width = (hi - lo) / k;

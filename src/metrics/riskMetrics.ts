@@ -1,5 +1,5 @@
 import { mean, sampleStdDev } from './moments.js';
-import { quantileType7 } from './quantile.js';
+import { quantileOfSorted, quantileType7 } from './quantile.js';
 
 /**
  * Risk measures of periodic simple returns r_1..r_n. MAR is a per-period rate here.
@@ -46,10 +46,11 @@ export function downsideDeviationAnnualized(r: Float64Array, marPerPeriod: numbe
  * tail = 0.05 for var95. A return, so usually negative. The tail probability is passed as each
  * reference tool computes it: `standard` uses 5/100 = 0.05 (numpy percentile(r, 5)),
  * `performanceanalytics` uses 1 − 0.95 = 0.05000000000000004 (R's quantile(R, 1 − p)); the
- * difference only matters for which returns tie with VaR in the strict CVaR.
+ * difference only matters for which returns tie with VaR in the strict CVaR. `sorted`: r sorted
+ * ascending, when the caller reads several quantiles of one series (one sort, not one each).
  */
-export function historicalVaR(r: Float64Array, tail: number): number {
-  return quantileType7(r, tail);
+export function historicalVaR(r: Float64Array, tail: number, sorted?: Float64Array): number {
+  return sorted !== undefined ? quantileOfSorted(sorted, tail) : quantileType7(r, tail);
 }
 
 /** The tail probability of confidence c (0.95 or 0.99) as the profile's reference tool computes it. */
@@ -62,8 +63,8 @@ export function tailProbability(confidence: number, performanceAnalytics: boolea
  * below VaR (`strict = false`, standard) or strictly below VaR (`strict = true`,
  * PerformanceAnalytics ES method "historical"). NaN when no return qualifies.
  */
-export function historicalCVaR(r: Float64Array, tail: number, strict: boolean): number {
-  const v = historicalVaR(r, tail);
+export function historicalCVaR(r: Float64Array, tail: number, strict: boolean, sorted?: Float64Array): number {
+  const v = historicalVaR(r, tail, sorted);
   let sum = 0;
   let k = 0;
   for (let i = 0; i < r.length; i++) {

@@ -11,7 +11,8 @@ import { lastChange, windowSums } from './windowSums.js';
  *   geometric, applied to the window; ∏ as exp Σ log(1+x)).
  * `rf` is the per-period risk-free return, a constant or a series aligned with `returns`.
  * NaN before the first full window and where the window's excess returns are constant.
- * O(n) with sliding sums (windowSums.ts).
+ * O(n) with sliding sums (windowSums.ts). `excess`: excessSeries(returns, rf, convention), when
+ * several windows are computed from one series (built once, not once per window).
  */
 export function rollingSharpe(
   returns: Float64Array,
@@ -19,17 +20,16 @@ export function rollingSharpe(
   window: number,
   periodsPerYear: number,
   convention: ConventionName,
+  excess: ExcessSeries = excessSeries(returns, rf, convention),
 ): Float64Array {
   const n = returns.length;
   const w = Math.max(2, Math.round(window));
   const out = new Float64Array(n).fill(Number.NaN);
-  const x = new Float64Array(n);
-  for (let s = 0; s < n; s++) x[s] = returns[s]! - (typeof rf === 'number' ? rf : rf[s]!);
+  const { x, change, logX } = excess;
   const sums = windowSums(x, null, w);
-  const change = lastChange(x);
   const pa = convention === 'performanceanalytics';
   // Σ log(1 + x) over the window for the geometric form (a factor ≤ 0 makes the window's growth ≤ 0: cagr −1).
-  const logs = pa ? windowSums(Float64Array.from(x, (v) => (v > -1 ? Math.log1p(v) : Number.NaN)), null, w) : null;
+  const logs = pa && logX !== null ? windowSums(logX, null, w) : null;
   const root = Math.sqrt(periodsPerYear);
   for (let t = w - 1; t < n; t++) {
     if (change[t]! <= t - w + 1) continue;
@@ -43,4 +43,19 @@ export function rollingSharpe(
     } else out[t] = (m / sd) * root;
   }
   return out;
+}
+
+/** The excess returns x = r − rf, the last change of each (windowSums.ts lastChange) and, for performanceanalytics, log(1 + x) (NaN where 1 + x ≤ 0). */
+export interface ExcessSeries {
+  readonly x: Float64Array;
+  readonly change: Int32Array;
+  readonly logX: Float64Array | null;
+}
+
+export function excessSeries(returns: Float64Array, rf: number | Float64Array, convention: ConventionName): ExcessSeries {
+  const n = returns.length;
+  const x = new Float64Array(n);
+  for (let s = 0; s < n; s++) x[s] = returns[s]! - (typeof rf === 'number' ? rf : rf[s]!);
+  const logX = convention === 'performanceanalytics' ? Float64Array.from(x, (v) => (v > -1 ? Math.log1p(v) : Number.NaN)) : null;
+  return { x, change: lastChange(x), logX };
 }

@@ -4,6 +4,8 @@
  * The sums slide (add the new row, drop the old one) and are re-summed from scratch every w
  * rows, so rounding drift stays within about w·ε of the sums (well below 1e-12 relative on
  * returns, where Σx² exceeds the centred sum of squares by (σ² + μ²)/σ² ≈ 1).
+ * Without y, sy, syy and sxy are empty (length 0): fresh memory is slow to touch, so only the
+ * sums that are used are allocated.
  */
 export interface WindowSums {
   count: Float64Array;
@@ -17,7 +19,8 @@ export interface WindowSums {
 export function windowSums(x: Float64Array, y: Float64Array | null, window: number): WindowSums {
   const n = x.length;
   const w = Math.max(1, Math.round(window));
-  const out: WindowSums = { count: new Float64Array(n), sx: new Float64Array(n), sxx: new Float64Array(n), sy: new Float64Array(n), syy: new Float64Array(n), sxy: new Float64Array(n) };
+  const m = y === null ? 0 : n;
+  const out: WindowSums = { count: new Float64Array(n), sx: new Float64Array(n), sxx: new Float64Array(n), sy: new Float64Array(m), syy: new Float64Array(m), sxy: new Float64Array(m) };
   let c = 0, sx = 0, sxx = 0, sy = 0, syy = 0, sxy = 0;
   const ok = (s: number) => Number.isFinite(x[s]!) && (y === null || Number.isFinite(y[s]!));
   for (let t = 0; t < n; t++) {
@@ -43,7 +46,8 @@ export function windowSums(x: Float64Array, y: Float64Array | null, window: numb
         c--; sx -= a; sxx -= a * a; sy -= b; syy -= b * b; sxy -= a * b;
       }
     }
-    out.count[t] = c; out.sx[t] = sx; out.sxx[t] = sxx; out.sy[t] = sy; out.syy[t] = syy; out.sxy[t] = sxy;
+    out.count[t] = c; out.sx[t] = sx; out.sxx[t] = sxx;
+    if (y !== null) { out.sy[t] = sy; out.syy[t] = syy; out.sxy[t] = sxy; }
   }
   return out;
 }

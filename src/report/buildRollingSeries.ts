@@ -9,7 +9,7 @@
 import { perPeriodRate, type MetricContext } from '../metrics/convention.js';
 import { returnHistogram, type ReturnHistogram } from '../metrics/returnHistogram.js';
 import { rollingBeta } from '../metrics/rollingBeta.js';
-import { rollingSharpe } from '../metrics/rollingSharpe.js';
+import { excessSeries, rollingSharpe } from '../metrics/rollingSharpe.js';
 import { rollingVolatility } from '../metrics/rollingVolatility.js';
 import { underwaterSeries } from '../metrics/underwater.js';
 
@@ -25,10 +25,18 @@ export interface RollingSeries {
 }
 
 /** Row 0 null, then each value finite or null (JSON holds no NaN). */
-function aligned(x: Float64Array): (number | null)[] {
+export function aligned(x: Float64Array): (number | null)[] {
   const out = new Array<number | null>(x.length + 1);
   out[0] = null;
   for (let i = 0; i < x.length; i++) out[i + 1] = Number.isFinite(x[i]!) ? x[i]! : null;
+  return out;
+}
+
+/** `first`, then the values of x as they are: one array, no spread of a typed array. */
+export function prepended(first: number, x: Float64Array): number[] {
+  const out = new Array<number>(x.length + 1);
+  out[0] = first;
+  for (let i = 0; i < x.length; i++) out[i + 1] = x[i]!;
   return out;
 }
 
@@ -42,11 +50,12 @@ export function buildRollingSeries(returns: Float64Array, benchmark: Float64Arra
   if (benchmark) {
     // A day without a benchmark price holds its wealth (as benchmarkEquity does).
     const held = Float64Array.from(benchmark, (b) => (Number.isFinite(b) ? b : 0));
-    benchmarkUnderwater = [0, ...underwaterSeries(held)];
+    benchmarkUnderwater = prepended(0, underwaterSeries(held));
   }
+  const excess = excessSeries(returns, rf, ctx.convention);
   return {
-    rollingSharpe6m: aligned(rollingSharpe(returns, rf, half, P, ctx.convention)),
-    rollingSharpe12m: aligned(rollingSharpe(returns, rf, year, P, ctx.convention)),
+    rollingSharpe6m: aligned(rollingSharpe(returns, rf, half, P, ctx.convention, excess)),
+    rollingSharpe12m: aligned(rollingSharpe(returns, rf, year, P, ctx.convention, excess)),
     rollingVolatility6m: aligned(rollingVolatility(returns, half, P)),
     rollingBeta6m: benchmark ? aligned(rollingBeta(returns, benchmark, half)) : null,
     rollingBeta12m: benchmark ? aligned(rollingBeta(returns, benchmark, year)) : null,

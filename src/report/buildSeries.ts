@@ -3,7 +3,7 @@ import type { BacktestResult } from '../engine/runBacktest.js';
 import { underwaterSeries } from '../metrics/drawdownEpisodes.js';
 import { rollingOneYear } from '../metrics/rollingWindows.js';
 import type { MetricContext } from '../metrics/convention.js';
-import { buildRollingSeries } from './buildRollingSeries.js';
+import { aligned, buildRollingSeries, prepended } from './buildRollingSeries.js';
 import type { ReportSeries } from './reportTypes.js';
 import { emptyRecord } from '../core/reservedKeys.js';
 
@@ -47,15 +47,15 @@ export function buildSeries(
     returns: Array.from(ledger.returns),
     benchmarkEquity,
     benchmarkReturns: result.benchmark ? Array.from(result.benchmark.returns, finiteOrNull) : null,
-    underwater: [0, ...Array.from(underwater)],
+    underwater: prepended(0, underwater),
     weights,
     sleeveWeights,
     cash: Array.from(ledger.cash, (c, t) => c / ledger.equity[t]!),
     hhi: Array.from(conc.hhi, finiteOrNull),
     effectiveHoldings: Array.from(conc.effectiveHoldings, finiteOrNull),
     maxWeight: Array.from(conc.maxWeight, finiteOrNull),
-    rollingReturn: [null, ...Array.from(rolling.rollingReturn, finiteOrNull)],
-    rollingVolatility: [null, ...Array.from(rolling.rollingVolatility, finiteOrNull)],
+    rollingReturn: aligned(rolling.rollingReturn),
+    rollingVolatility: aligned(rolling.rollingVolatility),
     ...buildRollingSeries(ledger.returns.subarray(1), result.benchmark ? result.benchmark.returns.subarray(1) : null, ctx),
   };
 }

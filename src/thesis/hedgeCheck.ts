@@ -16,7 +16,6 @@
  * Pure; NaN figures are returned as null.
  */
 import { formatIsoDate, parseIsoDate } from '../core/dates.js';
-import { pearson } from '../metrics/pearson.js';
 
 export interface HedgeEpisode {
   readonly kind: 'drawdown' | 'stress';
@@ -49,27 +48,103 @@ export interface HedgeCheckInput {
   /** Drawdowns of the growth index deeper than this become episodes (default 0.10). */
   readonly depth?: number;
   readonly tail?: number;
+  /** growthOrder(growth), when the caller checks several hedges against one growth series. */
+  readonly growthOrder?: Int32Array;
 }
 
 export function hedgeCheck(input: HedgeCheckInput): HedgeFigures {
   const { dates, growth: g, hedge: h } = input;
   const n = dates.length;
-  const common: number[] = [];
-  for (let t = 1; t < n; t++) if (!Number.isNaN(g[t]!) && !Number.isNaN(h[t]!)) common.push(t);
-  const gs = common.map((t) => g[t]!);
-  const hs = common.map((t) => h[t]!);
-  const tailRows = [...common].sort((a, b) => g[a]! - g[b]! || a - b).slice(0, Math.ceil((input.tail ?? 0.05) * common.length));
-  const down = common.filter((t) => g[t]! < 0);
-  const meanOf = (x: Float64Array, rows: number[]) => rows.reduce((s, t) => s + x[t]!, 0) / rows.length;
-  const downCapture = down.length > 0 ? meanOf(h, down) / meanOf(g, down) : Number.NaN;
+  const order = input.growthOrder ?? growthOrder(g);
+  // Common days C (ascending), counted and summed in one pass; no per-day temporaries.
+  const common = new Int32Array(n);
+  let days = 0;
+  let downDays = 0;
+  let downG = 0;
+  let downH = 0;
+  for (let t = 1; t < n; t++) {
+    const gt = g[t]!;
+    const ht = h[t]!;
+    if (Number.isNaN(gt) || Number.isNaN(ht)) continue;
+    common[days++] = t;
+    if (gt < 0) {
+      downDays++;
+      downG += gt;
+      downH += ht;
+    }
+  }
+  // The worst k days of growth among C: the first k rows of the shared order that are in C.
+  const k = Math.ceil((input.tail ?? 0.05) * days);
+  const tailRows = new Int32Array(k);
+  let tailDays = 0;
+  for (let i = 0; i < order.length && tailDays < k; i++) {
+    const t = order[i]!;
+    if (!Number.isNaN(h[t]!)) tailRows[tailDays++] = t;
+  }
+  const downCapture = downDays > 0 ? downH / downDays / (downG / downDays) : Number.NaN;
   return {
-    days: common.length,
-    tailDays: tailRows.length,
-    correlation: finite(pearson(gs, hs)),
-    tailCorrelation: finite(pearson(tailRows.map((t) => g[t]!), tailRows.map((t) => h[t]!))),
+    days,
+    tailDays,
+    correlation: finite(pearsonAt(g, h, common, days)),
+    tailCorrelation: finite(pearsonAt(g, h, tailRows, tailDays)),
     downCapture: finite(downCapture),
     episodes: [...drawdownEpisodesOf(dates, g, h, input.depth ?? 0.1), ...stressEpisodesOf(dates, g, h, input.stressWindows)],
   };
+}
+
+/**
+ * The rows t ≥ 1 on which growth is defined, by growth ascending (ties: earlier row first).
+ * The same for every hedge checked against one growth series, so callers sort it once.
+ */
+export function growthOrder(g: Float64Array): Int32Array {
+  let m = 0;
+  for (let t = 1; t < g.length; t++) if (!Number.isNaN(g[t]!)) m++;
+  const sorted = new Float64Array(m);
+  m = 0;
+  for (let t = 1; t < g.length; t++) if (!Number.isNaN(g[t]!)) sorted[m++] = g[t]!;
+  // A numeric sort of the values (no comparator calls), then each row, in ascending row order,
+  // takes the next free slot of its value's run: equal values (−0 and 0 too) keep row order.
+  sorted.sort();
+  const rows = new Int32Array(m);
+  const taken = new Int32Array(m);
+  for (let t = 1; t < g.length; t++) {
+    const v = g[t]!;
+    if (Number.isNaN(v)) continue;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rows[lo + taken[lo]!++] = t;
+  }
+  return rows;
+}
+
+/** pearson (src/metrics/pearson.ts) of x and y on rows[0..m), the same sums in the same order. */
+function pearsonAt(x: Float64Array, y: Float64Array, rows: Int32Array, m: number): number {
+  if (m < 3) return Number.NaN;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < m; i++) {
+    mx += x[rows[i]!]!;
+    my += y[rows[i]!]!;
+  }
+  mx /= m;
+  my /= m;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < m; i++) {
+    const dx = x[rows[i]!]! - mx;
+    const dy = y[rows[i]!]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return Number.NaN;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
 
 /** Compounded return over rows a+1..b, a NaN day counting as 0. */
@@ -117,18 +192,24 @@ function drawdownEpisodesOf(dates: Int32Array, g: Float64Array, h: Float64Array,
 function stressEpisodesOf(dates: Int32Array, g: Float64Array, h: Float64Array, windows: HedgeCheckInput['stressWindows']): HedgeEpisode[] {
   const out: HedgeEpisode[] = [];
   for (const w of windows) {
-    const from = parseIsoDate(w.from);
-    const to = parseIsoDate(w.to);
-    let s = -1;
-    let e = -1;
-    for (let t = 1; t < dates.length; t++) {
-      if (dates[t]! < from || dates[t]! > to) continue;
-      if (s < 0) s = t;
-      e = t;
-    }
-    if (s > 0) out.push(episode('stress', dates, g, h, s - 1, e, s, w.name));
+    // Dates ascend: the window's rows are firstAtOrAfter(from) .. firstAfter(to) − 1 (row 0 excluded).
+    const s = Math.max(1, firstAfter(dates, parseIsoDate(w.from) - 1));
+    const e = firstAfter(dates, parseIsoDate(w.to)) - 1;
+    if (e >= s) out.push(episode('stress', dates, g, h, s - 1, e, s, w.name));
   }
   return out;
+}
+
+/** The first row whose date is after `day` (dates.length when none). */
+function firstAfter(dates: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function finite(x: number): number | null {

@@ -7,7 +7,7 @@
 import type { BacktestResult } from '../engine/runBacktest.js';
 import { groupReturns, type GroupMember } from '../metrics/groupReturns.js';
 import { DEFAULT_STRESS_WINDOWS } from '../robust/stressWindows.js';
-import { hedgeCheck, type HedgeFigures } from './hedgeCheck.js';
+import { growthOrder, hedgeCheck, type HedgeFigures } from './hedgeCheck.js';
 import { sleeveRoles, type GrowthRule } from './sleeveRoles.js';
 
 export interface HedgeReport extends HedgeFigures {
@@ -28,8 +28,9 @@ export function hedgeChecks(result: Pick<BacktestResult, 'spec' | 'layout' | 'da
   const growth = returnsOf(sleeves.filter((s) => roles.growth.includes(s.name)).flatMap((s) => s.members));
   const windows = [...DEFAULT_STRESS_WINDOWS, ...(spec.stressWindows ?? [])];
   const warnings: string[] = [];
+  const order = growthOrder(growth);
   const hedges = roles.hedges.map((name) => {
-    const figures = hedgeCheck({ dates, growth, hedge: sleeves.find((s) => s.name === name)!.returns, stressWindows: windows });
+    const figures = hedgeCheck({ dates, growth, hedge: sleeves.find((s) => s.name === name)!.returns, stressWindows: windows, growthOrder: order });
     if (figures.correlation === null) warnings.push(`hedges: ${name}: correlation with growth is null (${figures.days} common days, or a constant series)`);
     if (figures.tailCorrelation === null) warnings.push(`hedges: ${name}: tail correlation is null (${figures.tailDays} worst-5% days, fewer than 3 or constant)`);
     if (figures.downCapture === null) warnings.push(`hedges: ${name}: down-capture is null (no day on which growth fell)`);
