@@ -67,19 +67,7 @@ export function prefixWasm(values: Float64Array, N: number, m: number, out: Pane
   const os = new Float64Array(buffer, at[4]!, cell);
   const oq = new Float64Array(buffer, at[5]!, cell);
   const of = new Float64Array(buffer, at[6]!, cell);
-  // Row 0: the first price; prefix rows 0 and 1 are empty (no return before row 1).
-  for (let a = 0; a < m; a++) {
-    const p = values[a * N]!;
-    const last = p > 0 ? p : Number.NaN;
-    st[a] = st[m + a] = st[2 * m + a] = st[3 * m + a] = 0;
-    st[4 * m + a] = last;
-    st[5 * m + a] = p;
-    kst[a] = 0;
-    filled[a] = last;
-    count[a] = count[m + a] = 0;
-    sum[a] = sum[m + a] = 0;
-    sumSq[a] = sumSq[m + a] = 0;
-  }
+  firstRow(values, N, m, st, kst, out);
   for (let t0 = 1; t0 < N; t0 += B) {
     const rows = Math.min(B, N - t0);
     for (let a = 0; a < m; a++) vin.set(values.subarray(a * N + t0, a * N + t0 + rows), a * rows);
@@ -108,6 +96,23 @@ function prefixDirect(values: Float64Array, N: number, m: number, out: PanelBuff
   const st = new Float64Array(buffer, stAt, 6 * m);
   const kst = new Int32Array(buffer, kAt, m);
   const vin = new Float64Array(buffer, vAt, GROUP * (N - 1));
+  firstRow(values, N, m, st, kst, out);
+  const B = N - 1;
+  for (let a0 = 0; a0 < m; a0 += GROUP) {
+    const a1 = Math.min(a0 + GROUP, m);
+    for (let a = a0; a < a1; a++) vin.set(values.subarray(a * N + 1, (a + 1) * N), (a - a0) * B);
+    pm.kernels.prefixBlock(vAt, B, m, a0, a1, stAt, kAt, count.byteOffset + 8 * m, sum.byteOffset + 16 * m, sumSq.byteOffset + 16 * m, filled.byteOffset + 8 * m);
+  }
+  return true;
+}
+
+/**
+ * Row 0 of the pass: the kernel's per-asset state starts at the first price (last price and
+ * previous price; the four running sums 0), and prefix rows 0 and 1 are empty (no return
+ * before row 1).
+ */
+function firstRow(values: Float64Array, N: number, m: number, st: Float64Array, kst: Int32Array, out: PanelBuffers): void {
+  const { count, sum, sumSq, filled } = out;
   for (let a = 0; a < m; a++) {
     const p = values[a * N]!;
     const last = p > 0 ? p : Number.NaN;
@@ -120,11 +125,4 @@ function prefixDirect(values: Float64Array, N: number, m: number, out: PanelBuff
     sum[a] = sum[m + a] = 0;
     sumSq[a] = sumSq[m + a] = 0;
   }
-  const B = N - 1;
-  for (let a0 = 0; a0 < m; a0 += GROUP) {
-    const a1 = Math.min(a0 + GROUP, m);
-    for (let a = a0; a < a1; a++) vin.set(values.subarray(a * N + 1, (a + 1) * N), (a - a0) * B);
-    pm.kernels.prefixBlock(vAt, B, m, a0, a1, stAt, kAt, count.byteOffset + 8 * m, sum.byteOffset + 16 * m, sumSq.byteOffset + 16 * m, filled.byteOffset + 8 * m);
-  }
-  return true;
 }
