@@ -50,20 +50,7 @@ export function denseRows(F: Float64Array, first: number, stride: number, units:
     return;
   }
   for (let r = from; r < to; r++) {
-    const at = first + r * stride;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let j = 0;
-    for (; j + 3 < h; j += 4) {
-      s0 += units[j]! * F[at + j]!;
-      s1 += units[j + 1]! * F[at + j + 1]!;
-      s2 += units[j + 2]! * F[at + j + 2]!;
-      s3 += units[j + 3]! * F[at + j + 3]!;
-    }
-    for (; j < h; j++) s0 += units[j]! * F[at + j]!;
-    equity[r] = cash + (s0 + s1 + (s2 + s3));
+    equity[r] = denseValue(F, first + r * stride, units, h, cash);
     cashSeries[r] = cash;
   }
 }
