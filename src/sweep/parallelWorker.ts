@@ -1,8 +1,8 @@
 /**
  * The worker-thread side of runParallel. workerData = { taskModule (URL string), shared?,
  * params? }. It imports the task module at once; it calls init(shared, params) with the
- * workerData's, or at each { init: { shared, params } } message (a WorkerPool's next run), and
- * answers 'ready'; then for each { indexes } message runs run(index) for each and answers
+ * workerData's, or at each { init: { shared, params }, run } message (a WorkerPool's next run),
+ * and answers { ready, run }; then for each { indexes } message runs run(index) for each and answers
  * { indexes, results }. Any error is answered as { error: { name, message, index } }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -29,19 +29,19 @@ function fail(error: unknown, index: number | null): void {
 const loading = import(input.taskModule) as Promise<ParallelTask<unknown>>;
 loading.catch(() => {});
 
-async function initTask(shared: unknown, params: unknown): Promise<void> {
+async function initTask(shared: unknown, params: unknown, run?: number): Promise<void> {
   try {
     const task = await loading;
     await task.init(shared, params);
-    port!.postMessage({ ready: true });
+    port!.postMessage({ ready: true, run });
   } catch (error) {
     fail(error, null);
   }
 }
 
-port.on('message', (msg: { indexes?: number[]; init?: { shared: unknown; params: unknown } }) => {
+port.on('message', (msg: { indexes?: number[]; init?: { shared: unknown; params: unknown }; run?: number }) => {
   if (msg.init) {
-    void initTask(msg.init.shared, msg.init.params);
+    void initTask(msg.init.shared, msg.init.params, msg.run);
     return;
   }
   const indexes = msg.indexes ?? [];

@@ -109,12 +109,18 @@ async function runInProcess<R>(o: RunParallelOptions<R>, total: number): Promise
 
 interface WorkerMessage {
   ready?: true;
+  /** With `ready` on a pool: the run whose init it answers (a late answer to an earlier run's init is ignored). */
+  run?: number;
   indexes?: number[];
   results?: unknown[];
   error?: { name: string; message: string; index: number | null };
 }
 
+/** Numbers the runs, so that a pool thread's answer to an earlier run's init is told apart. */
+let runSerial = 0;
+
 function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> {
+  const runId = ++runSerial;
   const nWorkers = Math.min(o.pool ? o.pool.workers.length : o.workers, total);
   const chunk = o.chunkSize ?? Math.max(1, Math.min(64, Math.floor(total / (nWorkers * 8))));
   const window = nWorkers * chunk * 4;
@@ -124,6 +130,8 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
     const pending = new Map<number, R>();
     const startOf = new Map<Worker, number>();
     const idle: Worker[] = [];
+    // Workers with a chunk in flight: never sent a second one (its start would overwrite the first's).
+    const busy = new Set<Worker>();
     const pool: Worker[] = [];
     let nextEmit = 0;
     let nextDispatch = 0;
@@ -147,15 +155,16 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
     o.signal?.addEventListener('abort', onAbort);
 
     const dispatch = (w: Worker): void => {
-      if (nextDispatch >= total) return;
+      if (nextDispatch >= total || busy.has(w)) return;
       if (nextDispatch >= nextEmit + window) {
-        idle.push(w);
+        if (!idle.includes(w)) idle.push(w);
         return;
       }
       const end = Math.min(total, nextDispatch + chunk);
       const indexes: number[] = [];
       for (let k = nextDispatch; k < end; k++) indexes.push(shardIndexAt(o.shard, k));
       startOf.set(w, nextDispatch);
+      busy.add(w);
       nextDispatch = end;
       w.postMessage({ indexes });
     };
@@ -171,7 +180,10 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
     const onMessage = (w: Worker, msg: WorkerMessage): void => {
       if (finished) return;
       if (msg.error) return finish(taskError(msg.error));
+      // A pool thread that got no work in an earlier run answers that run's init late: not ours.
+      if (msg.ready && o.pool && msg.run !== runId) return;
       if (msg.results) {
+        busy.delete(w);
         const start = startOf.get(w)!;
         msg.results.forEach((r, j) => pending.set(start + j, r as R));
         done += msg.results.length;
@@ -200,7 +212,7 @@ function runInWorkers<R>(o: RunParallelOptions<R>, total: number): Promise<R[]> 
       attached.set(w, l);
       if (o.pool) {
         if (w.threadId < 0) finish(new Error('a sweep worker stopped before the work was done'));
-        else w.postMessage({ init: { shared: o.shared, params: o.params } });
+        else w.postMessage({ init: { shared: o.shared, params: o.params }, run: runId });
       }
     }
   });
