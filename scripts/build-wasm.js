@@ -19,3 +19,9 @@ if (error) {
   console.error(`build-wasm: ${error.message}\n${stderr.toString()}`);
   process.exit(1);
 }
+// The estimator stage's kernels (wasm/estimatorKernels.ts, loaded by src/estimators/estimatorKernels.ts).
+const estimator = await asc.main(['wasm/estimatorKernels.ts', ...args.slice(1, -2), '-o', 'dist/src/wasm/estimatorKernels.wasm']);
+if (estimator.error) {
+  console.error(`build-wasm: ${estimator.error.message}\n${estimator.stderr.toString()}`);
+  process.exit(1);
+}

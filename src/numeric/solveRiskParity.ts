@@ -1,4 +1,5 @@
 import { choleskyFactor, choleskySolve } from './cholesky.js';
+import { descentFor, dot, multiply, polish, relativeSpread, sweep } from './riskParityDescent.js';
 
 /** Outcome of {@link solveRiskParity}. `spread` is the final relative risk-contribution spread. */
 export type RiskParityResult =
@@ -63,8 +64,12 @@ export function solveRiskParity(
     const spread = relativeSpread(x, sx, b, n, quad);
     if (spread <= tolerance) {
       // Polished as the warm start is, so that both give the unique solution to about 1e-13.
-      const polished = polish(cov, n, x, sx, b, spread);
-      return { ok: true, weights: normalised(x, n), iterations: iteration - 1 + polished.sweeps, spread: polished.spread };
+      const descent = descentFor(cov, n);
+      descent.x.set(x);
+      descent.sx.set(sx);
+      descent.b.set(b);
+      const polished = polish(descent, spread);
+      return { ok: true, weights: normalised(descent.x, n), iterations: iteration - 1 + polished.sweeps, spread: polished.spread };
     }
     const step = newtonStep(cov, n, x, sx, b, work);
     if (step !== 'ok') return { ok: false, reason: step, iterations: iteration };
@@ -114,21 +119,6 @@ function newtonStep(
   return 'line search failed (singular covariance?)';
 }
 
-function multiply(a: Float64Array, n: number, x: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += (a[row + j] as number) * (x[j] as number);
-    out[i] = s;
-  }
-}
-
-function dot(a: Float64Array, b: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-}
-
 /** f(x) = ½ xᵀΣx − Σ b_i ln x_i, given sx = Σx. */
 function objective(x: Float64Array, sx: Float64Array, b: Float64Array, n: number): number {
   let f = 0.5 * dot(x, sx, n);
@@ -141,18 +131,6 @@ function directionalDerivative(d: Float64Array, x: Float64Array, sx: Float64Arra
   let s = 0;
   for (let i = 0; i < n; i++) s += ((sx[i] as number) - (b[i] as number) / (x[i] as number)) * (d[i] as number);
   return s;
-}
-
-/** max_{i,j} |RC_i/b_i − RC_j/b_j| / xᵀΣx with RC_i = x_i (Σx)_i (scale-free in x). */
-function relativeSpread(x: Float64Array, sx: Float64Array, b: Float64Array, n: number, quad: number): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const r = ((x[i] as number) * (sx[i] as number)) / (b[i] as number);
-    if (r < lo) lo = r;
-    if (r > hi) hi = r;
-  }
-  return (hi - lo) / quad;
 }
 
 /** x / Σx, into `out` when it has length n. */
@@ -174,7 +152,8 @@ function normalised(x: Float64Array, n: number, out?: Float64Array): Float64Arra
  *
  * (the positive root of σ_ii x_i² + c_i x_i − b_i = 0, computed as 2 b_i / (c_i + √…) when
  * c_i > 0 to avoid cancellation), and Σx is updated in O(n) after each coordinate, so a sweep
- * costs O(n²) against Newton's O(n³). The start is `start` (the previous decision's weights,
+ * costs O(n²) against Newton's O(n³) (numeric/riskParityDescent.ts, in a WebAssembly SIMD kernel
+ * when it is loaded). The start is `start` (the previous decision's weights,
  * all > 0) scaled so that xᵀΣx = Σb, which holds at the solution. The convergence test is that
  * of solveRiskParity (max relative risk-contribution spread ≤ `tolerance`, default 1e-8), on the
  * carried Σx after each sweep and confirmed on an exactly recomputed Σx. Without convergence in `maxSweeps`
@@ -192,7 +171,8 @@ export function solveRiskParityWarm(
   const maxSweeps = options.maxSweeps ?? 200;
   const newton = (): RiskParityResult => solveRiskParity(cov, n, options.budgets ? { budgets: options.budgets, tolerance } : { tolerance });
   if (n === 0 || start.length < n) return newton();
-  const { x, sx, b } = ccdScratch(n);
+  const descent = descentFor(cov, n);
+  const { x, sx, b } = descent;
   let bSum = 0;
   for (let i = 0; i < n; i++) {
     const bi = options.budgets ? options.budgets[i]! : 1;
@@ -213,88 +193,24 @@ export function solveRiskParityWarm(
     sx[i] = sx[i]! * scale;
   }
   let exact = false;
-  for (let sweep = 0; sweep <= maxSweeps; sweep++) {
+  for (let sweeps = 0; sweeps <= maxSweeps; sweeps++) {
     // Σx is exact after a recomputation and carried along the coordinate updates otherwise; a
     // spread within the tolerance is confirmed on a recomputed Σx before it is accepted.
     quad = dot(x, sx, n);
     const spread = relativeSpread(x, sx, b, n, quad);
     if (spread <= tolerance) {
       if (exact) {
-        const polished = polish(cov, n, x, sx, b, spread);
-        return { ok: true, weights: normalised(x, n, options.out), iterations: sweep + polished.sweeps, spread: polished.spread };
+        const polished = polish(descent, spread);
+        return { ok: true, weights: normalised(x, n, options.out), iterations: sweeps + polished.sweeps, spread: polished.spread };
       }
       multiply(cov, n, x, sx);
       exact = true;
-      sweep--;
+      sweeps--;
       continue;
     }
-    if (sweep >= maxSweeps || !(spread < Infinity)) break;
-    ccdSweep(cov, n, x, sx, b);
+    if (sweeps >= maxSweeps || !(spread < Infinity)) break;
+    sweep(descent);
     exact = false;
   }
   return newton();
-}
-
-/** Spread the polish aims at: near the rounding floor of the risk contributions. */
-const POLISH_TOLERANCE = 1e-13;
-const POLISH_SWEEPS = 60;
-
-/**
- * Further coordinate sweeps after the tolerance is met, until the spread (on an exactly
- * recomputed Σx) is at most POLISH_TOLERANCE or stops falling. A warm start stops at a point
- * that depends on where it started (the previous decision); polished, the weights are the
- * unique ERC solution to about 1e-13 whatever the start, so a decision does not depend on the
- * run's earlier decisions (a sweep variant, a walk-forward segment and a run agree to 1e-12).
- * Linear convergence of the cyclic descent (Griveau-Billion et al. 2013) makes this a few
- * O(n²) sweeps. Keeps the best exact point; `x`, `sx` hold it on return.
- */
-function polish(cov: Float64Array, n: number, x: Float64Array, sx: Float64Array, b: Float64Array, spread: number): { sweeps: number; spread: number } {
-  let carried = spread;
-  let sweeps = 0;
-  // Σx carried along the updates (as in the descent); stop at the target or when a sweep no
-  // longer cuts the spread by a tenth (the rounding floor), then confirm on an exact Σx.
-  while (carried > POLISH_TOLERANCE && sweeps < POLISH_SWEEPS) {
-    ccdSweep(cov, n, x, sx, b);
-    sweeps++;
-    const next = relativeSpread(x, sx, b, n, dot(x, sx, n));
-    if (!(next < 0.9 * carried)) break;
-    carried = next;
-  }
-  multiply(cov, n, x, sx);
-  return { sweeps, spread: relativeSpread(x, sx, b, n, dot(x, sx, n)) };
-}
-
-/**
- * One cyclic sweep: each x_i set to the positive root of σ_ii x_i² + c_i x_i − b_i = 0,
- * c_i = (Σx)_i − σ_ii x_i, with Σx updated in O(n) after each coordinate (unrolled by four).
- */
-function ccdSweep(cov: Float64Array, n: number, x: Float64Array, sx: Float64Array, b: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    const d = cov[row + i]!;
-    const xi = x[i]!;
-    const c = sx[i]! - d * xi;
-    const root = Math.sqrt(c * c + 4 * d * b[i]!);
-    const next = c > 0 ? (2 * b[i]!) / (c + root) : (root - c) / (2 * d);
-    const delta = next - xi;
-    if (delta === 0) continue;
-    x[i] = next;
-    // Σx += Σ_{·i} δ (row i, Σ symmetric), unrolled by four.
-    let j = 0;
-    for (; j + 3 < n; j += 4) {
-      sx[j] = sx[j]! + cov[row + j]! * delta;
-      sx[j + 1] = sx[j + 1]! + cov[row + j + 1]! * delta;
-      sx[j + 2] = sx[j + 2]! + cov[row + j + 2]! * delta;
-      sx[j + 3] = sx[j + 3]! + cov[row + j + 3]! * delta;
-    }
-    for (; j < n; j++) sx[j] = sx[j]! + cov[row + j]! * delta;
-  }
-}
-
-let scratch: { x: Float64Array; sx: Float64Array; b: Float64Array } = { x: new Float64Array(0), sx: new Float64Array(0), b: new Float64Array(0) };
-
-/** Buffers of the coordinate descent, reused across calls (grown when n is larger). */
-function ccdScratch(n: number): { x: Float64Array; sx: Float64Array; b: Float64Array } {
-  if (scratch.x.length < n) scratch = { x: new Float64Array(n), sx: new Float64Array(n), b: new Float64Array(n) };
-  return scratch;
 }

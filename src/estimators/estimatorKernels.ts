@@ -1,0 +1,66 @@
+/**
+ * The optional WebAssembly SIMD kernels of the estimator stage (wasm/estimatorKernels.ts,
+ * AssemblyScript, built into dist/src/wasm/estimatorKernels.wasm by scripts/build-wasm.js during
+ * `npm ci` and `npm run build`), loaded synchronously at import. `estimatorKernels` is null, and
+ * every caller takes its TypeScript twin (same operations in the same order, so the same bits,
+ * tested), when SLEEVES_WASM=0, when the file is missing, or when it does not compile or
+ * instantiate here (no SIMD).
+ *
+ * Memory: one scratch memory of its own, used within a single synchronous call: callers copy
+ * their inputs in from {@link ESTIMATOR_BASE} on and the results out. Growing it replaces its
+ * buffer, so views are taken on the buffer {@link estimatorMemory} returns, after the call.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface EstimatorKernels {
+  /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep); byte addresses. */
+  ccdSweep(cov: number, n: number, x: number, sx: number, b: number): void;
+}
+
+/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Memory: new (d: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+};
+
+const PAGE = 65536;
+/** The first address callers may use (the module keeps the page below for itself). */
+export const ESTIMATOR_BASE = PAGE;
+
+let memory: WasmMemory | undefined;
+
+function load(): EstimatorKernels | null {
+  if (process.env['SLEEVES_WASM'] === '0') return null;
+  // Beside the other kernels in dist/, or, when run from the sources (tests), in the built dist/.
+  const file = [new URL('../wasm/estimatorKernels.wasm', import.meta.url), new URL('../../dist/src/wasm/estimatorKernels.wasm', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((f) => existsSync(f));
+  if (file === undefined) return null;
+  try {
+    const mem = new WebAssembly.Memory({ initial: 2 });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), { env: { memory: mem, abort: () => {} } });
+    memory = mem;
+    return instance.exports as unknown as EstimatorKernels;
+  } catch {
+    return null;
+  }
+}
+
+export const estimatorKernels: EstimatorKernels | null = load();
+
+/**
+ * The kernels' memory with at least `bytes` usable from ESTIMATOR_BASE (grown when short).
+ * Requires estimatorKernels.
+ */
+export function estimatorMemory(bytes: number): ArrayBuffer {
+  const mem = memory!;
+  const need = ESTIMATOR_BASE + bytes;
+  if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
+  return mem.buffer;
+}

@@ -1,0 +1,131 @@
+/**
+ * The WebAssembly SIMD kernels of the estimator stage (wasm/estimatorKernels.ts, loaded by
+ * src/estimators/estimatorKernels.ts) equal their TypeScript twins bit for bit: both do the same
+ * IEEE operations in the same order per entry. Checked on random symmetric positive definite
+ * matrices of odd and even sizes; the twins are also checked against naive references written
+ * here. And whole ERC backtests with SLEEVES_WASM=0 (the modules loaded again without the
+ * kernels) equal the default ones.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PricePanel } from '../../src/core/panel.js';
+import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../../src/estimators/estimatorKernels.js';
+import { ccdSweep } from '../../src/numeric/riskParityDescent.js';
+import { strategySchema } from '../../src/strategy/schema.js';
+
+function generator(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** A sample covariance (row-major n×n, exactly symmetric) of `rows` random one-factor returns. */
+function randomCovariance(rand: () => number, n: number, rows: number): Float64Array {
+  const r = new Float64Array(rows * n);
+  for (let t = 0; t < rows; t++) {
+    const m = rand() - 0.5;
+    for (let i = 0; i < n; i++) r[t * n + i] = 0.01 * ((0.2 + rand()) * m + (rand() - 0.5) * (0.5 + i / n));
+  }
+  const cov = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < rows; t++) s += r[t * n + i]! * r[t * n + j]!;
+      cov[i * n + j] = cov[j * n + i] = s / (rows - 1);
+    }
+  return cov;
+}
+
+const caseArb = fc.record({ n: fc.integer({ min: 1, max: 61 }), seed: fc.integer({ min: 1, max: 2 ** 30 }), sweeps: fc.integer({ min: 1, max: 12 }), budgets: fc.boolean() });
+
+describe('estimator kernels', () => {
+  it('are built and loaded (npm run build compiles them; SLEEVES_WASM is unset here)', () => {
+    expect(estimatorKernels).not.toBeNull();
+  });
+
+  it('ccdSweep: the kernel equals the TypeScript sweep bit for bit, and both a naive sweep to 1e-12', () => {
+    fc.assert(
+      fc.property(caseArb, ({ n, seed, sweeps, budgets }) => {
+        const rand = generator(seed);
+        const cov = randomCovariance(rand, n, n + 20);
+        const b = Float64Array.from({ length: n }, () => (budgets ? 0.1 + rand() : 1));
+        const x = Float64Array.from({ length: n }, (_, i) => (0.5 + rand()) / Math.sqrt(cov[i * n + i]!));
+        const sx = new Float64Array(n);
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sx[i] = sx[i]! + cov[i * n + j]! * x[j]!;
+        // The kernel's copies at the addresses it is given: x, sx, b, then Σ.
+        const buffer = estimatorMemory(8 * (3 * n + n * n));
+        const wx = new Float64Array(buffer, ESTIMATOR_BASE, n);
+        const wsx = new Float64Array(buffer, ESTIMATOR_BASE + 8 * n, n);
+        new Float64Array(buffer, ESTIMATOR_BASE + 16 * n, n).set(b);
+        new Float64Array(buffer, ESTIMATOR_BASE + 24 * n, n * n).set(cov);
+        wx.set(x);
+        wsx.set(sx);
+        // Naive: each coordinate minimises ½ xᵀΣx − Σ b ln x along x_i exactly, i.e. solves
+        // σ_ii x_i² + c_i x_i − b_i = 0 with c_i = Σ_{j≠i} σ_ij x_j recomputed from scratch.
+        const naive = Float64Array.from(x);
+        for (let s = 0; s < sweeps; s++) {
+          ccdSweep(cov, n, x, sx, b);
+          estimatorKernels!.ccdSweep(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
+          for (let i = 0; i < n; i++) {
+            let c = 0;
+            for (let j = 0; j < n; j++) if (j !== i) c += cov[i * n + j]! * naive[j]!;
+            const d = cov[i * n + i]!;
+            naive[i] = (-c + Math.sqrt(c * c + 4 * d * b[i]!)) / (2 * d);
+          }
+        }
+        for (let i = 0; i < n; i++) {
+          expect(Object.is(wx[i], x[i])).toBe(true);
+          expect(Object.is(wsx[i], sx[i])).toBe(true);
+          expect(Math.abs(x[i]! - naive[i]!)).toBeLessThanOrEqual(1e-12 * naive[i]!);
+        }
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+});
+
+function randomPanel(seed: number, nAssets: number, nDays: number): PricePanel {
+  const rand = generator(seed);
+  const values = new Float64Array(nDays * nAssets);
+  const market = Array.from({ length: nDays }, () => 0.02 * (rand() - 0.5));
+  for (let a = 0; a < nAssets; a++) {
+    let p = 20 + 100 * rand();
+    const beta = 0.3 + rand();
+    const late = a === nAssets - 1 ? Math.floor(nDays / 3) : 0;
+    for (let t = 0; t < nDays; t++) {
+      p *= 1 + beta * market[t]! + 0.03 * (rand() - 0.5);
+      values[a * nDays + t] = t < late ? Number.NaN : p;
+    }
+  }
+  const dates = new Int32Array(nDays);
+  for (let t = 0, d = 10959; t < nDays; d++) if ((d + 4) % 7 !== 0 && (d + 4) % 7 !== 6) dates[t++] = d;
+  return { dates, assets: Array.from({ length: nAssets }, (_, i) => `A${i}`), values };
+}
+
+describe('SLEEVES_WASM=0', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('whole ERC and min-variance backtests equal the default ones (the same bits expected)', async () => {
+    const { runBacktest: withWasm } = await import('../../src/engine/runBacktest.js');
+    vi.stubEnv('SLEEVES_WASM', '0');
+    vi.resetModules();
+    const off = await import('../../src/estimators/estimatorKernels.js');
+    expect(off.estimatorKernels).toBeNull();
+    const { runBacktest: without } = await import('../../src/engine/runBacktest.js');
+    expect(without).not.toBe(withWasm);
+    for (const [seed, within] of [
+      [1, { method: 'riskParity', lookback: 60 }],
+      [2, { method: 'riskParity', lookback: 40, riskBudgets: { A0: 2, A2: 0.5 } }],
+      [3, { method: 'minVariance', lookback: 60, maxWeight: 0.3 }],
+    ] as const) {
+      const panel = randomPanel(seed, 9, 700);
+      const spec = strategySchema.parse({ version: 1, name: 'wasm-switch', data: { lateStart: 'redistribute' }, sleeves: { all: { assets: panel.assets, within } }, rebalance: { schedule: 'monthly', on: 'last', lag: 1 } });
+      const a = withWasm(spec, { panel }).ledger;
+      const b = without(spec, { panel }).ledger;
+      expect(a.nDates).toBe(b.nDates);
+      for (let t = 0; t < a.nDates; t++) expect(a.returns[t]).toBe(b.returns[t]);
+    }
+  });
+});
