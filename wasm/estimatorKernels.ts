@@ -37,3 +37,102 @@ export function ccdSweep(cov: usize, n: i32, x: usize, sx: usize, b: usize): voi
     }
   }
 }
+
+/**
+ * cross[i·k + j] += Σ_{r<m} q_r,i · p_r,j for j ≥ i, the twin of addCrossProducts in
+ * src/estimators/crossProducts.ts: `p` row-major (row r of the k series at p + 8(r·k)), and q its
+ * rows signed, + for rows r < entering and − after (the sliding covariance adds the entering rows
+ * and removes the leaving ones in one pass). Each entry's sum starts at 0, takes the rows in
+ * order and is then added to cross, as in the twin. Four rows i by four columns j at a time
+ * (eight f64x2 sums); some entries below the diagonal are written too, and never read.
+ */
+export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: i32): void {
+  const kb = (<usize>k) << 3;
+  let i: i32 = 0;
+  for (; i + 3 < k; i += 4) {
+    const io = (<usize>i) << 3;
+    let j: i32 = i;
+    for (; j + 3 < k; j += 4) {
+      const jo = (<usize>j) << 3;
+      let a0 = f64x2.splat(0);
+      let a1 = a0;
+      let b0 = a0;
+      let b1 = a0;
+      let c0 = a0;
+      let c1 = a0;
+      let d0 = a0;
+      let d1 = a0;
+      for (let r: i32 = 0; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const sign: f64 = r < entering ? 1 : -1;
+        const u0 = f64x2.splat(sign * load<f64>(row + io));
+        const u1 = f64x2.splat(sign * load<f64>(row + io, 8));
+        const u2 = f64x2.splat(sign * load<f64>(row + io, 16));
+        const u3 = f64x2.splat(sign * load<f64>(row + io, 24));
+        const v0 = v128.load(row + jo);
+        const v1 = v128.load(row + jo, 16);
+        a0 = f64x2.add(a0, f64x2.mul(u0, v0));
+        a1 = f64x2.add(a1, f64x2.mul(u0, v1));
+        b0 = f64x2.add(b0, f64x2.mul(u1, v0));
+        b1 = f64x2.add(b1, f64x2.mul(u1, v1));
+        c0 = f64x2.add(c0, f64x2.mul(u2, v0));
+        c1 = f64x2.add(c1, f64x2.mul(u2, v1));
+        d0 = f64x2.add(d0, f64x2.mul(u3, v0));
+        d1 = f64x2.add(d1, f64x2.mul(u3, v1));
+      }
+      const e = cross + (<usize>i) * kb + jo;
+      v128.store(e, f64x2.add(v128.load(e), a0));
+      v128.store(e, f64x2.add(v128.load(e, 16), a1), 16);
+      v128.store(e + kb, f64x2.add(v128.load(e + kb), b0));
+      v128.store(e + kb, f64x2.add(v128.load(e + kb, 16), b1), 16);
+      v128.store(e + 2 * kb, f64x2.add(v128.load(e + 2 * kb), c0));
+      v128.store(e + 2 * kb, f64x2.add(v128.load(e + 2 * kb, 16), c1), 16);
+      v128.store(e + 3 * kb, f64x2.add(v128.load(e + 3 * kb), d0));
+      v128.store(e + 3 * kb, f64x2.add(v128.load(e + 3 * kb, 16), d1), 16);
+    }
+    for (; j < k; j++) {
+      const jo = (<usize>j) << 3;
+      // Rows i, i+1 in one f64x2 and rows i+2, i+3 in another, against column j.
+      let a = f64x2.splat(0);
+      let b = a;
+      for (let r: i32 = 0; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const v = load<f64>(row + jo);
+        const w = f64x2.splat(r < entering ? v : -v);
+        a = f64x2.add(a, f64x2.mul(v128.load(row + io), w));
+        b = f64x2.add(b, f64x2.mul(v128.load(row + io, 16), w));
+      }
+      const e = cross + (<usize>i) * kb + jo;
+      store<f64>(e, load<f64>(e) + f64x2.extract_lane(a, 0));
+      store<f64>(e + kb, load<f64>(e + kb) + f64x2.extract_lane(a, 1));
+      store<f64>(e + 2 * kb, load<f64>(e + 2 * kb) + f64x2.extract_lane(b, 0));
+      store<f64>(e + 3 * kb, load<f64>(e + 3 * kb) + f64x2.extract_lane(b, 1));
+    }
+  }
+  for (; i < k; i++) {
+    const io = (<usize>i) << 3;
+    let j: i32 = i;
+    for (; j + 1 < k; j += 2) {
+      const jo = (<usize>j) << 3;
+      let a = f64x2.splat(0);
+      for (let r: i32 = 0; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const sign: f64 = r < entering ? 1 : -1;
+        a = f64x2.add(a, f64x2.mul(f64x2.splat(sign * load<f64>(row + io)), v128.load(row + jo)));
+      }
+      const e = cross + (<usize>i) * kb + jo;
+      v128.store(e, f64x2.add(v128.load(e), a));
+    }
+    if (j < k) {
+      const jo = (<usize>j) << 3;
+      let s: f64 = 0;
+      for (let r: i32 = 0; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const sign: f64 = r < entering ? 1 : -1;
+        s += sign * load<f64>(row + io) * load<f64>(row + jo);
+      }
+      const e = cross + (<usize>i) * kb + jo;
+      store<f64>(e, load<f64>(e) + s);
+    }
+  }
+}

@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 export interface EstimatorKernels {
   /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep); byte addresses. */
   ccdSweep(cov: number, n: number, x: number, sx: number, b: number): void;
+  /** cross += QᵀP over the upper triangle, P row-major m×k, Q = P with rows ≥ entering negated (estimators/crossProducts.ts); byte addresses. */
+  crossProducts(cross: number, k: number, p: number, entering: number, m: number): void;
 }
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
@@ -63,4 +65,17 @@ export function estimatorMemory(bytes: number): ArrayBuffer {
   const need = ESTIMATOR_BASE + bytes;
   if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
   return mem.buffer;
+}
+
+let view = new Float64Array(0);
+
+/**
+ * A Float64Array view of the kernels' memory from ESTIMATOR_BASE with at least `doubles`
+ * entries (index i at byte address ESTIMATOR_BASE + 8i), reused while the memory is not grown.
+ * Requires estimatorKernels.
+ */
+export function estimatorView(doubles: number): Float64Array {
+  const buffer = estimatorMemory(8 * doubles);
+  if (view.buffer !== buffer) view = new Float64Array(buffer, ESTIMATOR_BASE);
+  return view;
 }

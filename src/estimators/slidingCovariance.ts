@@ -31,6 +31,7 @@
  * change. Returns are p_s / p_{s−1} − 1 exactly as core/simpleReturns.ts computes them.
  */
 import { addCrossProducts } from './crossProducts.js';
+import { ESTIMATOR_BASE, estimatorKernels, estimatorView } from './estimatorKernels.js';
 export class SlidingCovariance {
   private k = 0;
   private columns = new Int32Array(0);
@@ -127,19 +128,19 @@ export class SlidingCovariance {
   }
 
   /**
-   * Returns of rows from..to (inclusive, from ≥ 1) of every column into
-   * block[c * rows + offset + (s − from)], minus the shift; false when one is not finite.
+   * Returns of rows from..to (inclusive, from ≥ 1) of every column c, minus the shift, into
+   * block[at + c · colStride + (s − from) · rowStride]; false when one is not finite.
    */
-  private gatherShifted(prices: Float64Array, nRows: number, from: number, to: number, rows: number, offset: number): boolean {
-    const { k, columns, block, shift } = this;
+  private gatherShifted(prices: Float64Array, nRows: number, from: number, to: number, block: Float64Array, at: number, colStride: number, rowStride: number): boolean {
+    const { k, columns, shift } = this;
     for (let c = 0; c < k; c++) {
       const base = columns[c]! * nRows;
-      const at = c * rows + offset - from;
+      let e = at + c * colStride;
       const sc = shift[c]!;
-      for (let s = from; s <= to; s++) {
+      for (let s = from; s <= to; s++, e += rowStride) {
         const r = prices[base + s]! / prices[base + s - 1]! - 1;
         if (!(r - r === 0)) return false;
-        block[at + s] = r - sc;
+        block[e] = r - sc;
       }
     }
     return true;
@@ -193,7 +194,9 @@ export class SlidingCovariance {
   /**
    * Adds rows this.last+1..last and removes rows this.first..first−1 in one pass:
    * S += Σ_entering y yᵀ − Σ_leaving y yᵀ as dot products of the stacked rows with the same rows
-   * signed (+ entering, − leaving).
+   * signed (+ entering, − leaving); in the WebAssembly SIMD kernel when it is loaded (rows
+   * stacked row-major in its memory, the sums copied in and out), else in addCrossProducts
+   * (column-major): the same operations in the same order per entry, so the same bits.
    */
   private slide(prices: Float64Array, nRows: number, first: number, last: number): boolean {
     const { k, sum, cross } = this;
@@ -201,26 +204,44 @@ export class SlidingCovariance {
     const leaving = first - this.first;
     const m = entering + leaving;
     if (m === 0) return true;
-    this.scratch(k * m);
-    if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, m, 0)) return false;
-    if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, m, entering);
-    const { block: p, signed: q } = this;
-    for (let c = 0; c < k; c++) {
-      const b = c * m;
-      let d = 0;
-      for (let r = 0; r < entering; r++) {
-        const y = p[b + r]!;
-        q[b + r] = y;
-        d += y;
+    const kernels = estimatorKernels;
+    if (kernels !== null) {
+      const kk = k * k;
+      const w = estimatorView(kk + m * k);
+      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, w, kk, 1, k)) return false;
+      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, w, kk + entering * k, 1, k);
+      for (let c = 0; c < k; c++) {
+        let d = 0;
+        let e = kk + c;
+        for (let r = 0; r < entering; r++, e += k) d += w[e]!;
+        for (let r = entering; r < m; r++, e += k) d -= w[e]!;
+        sum[c] = sum[c]! + d;
       }
-      for (let r = entering; r < m; r++) {
-        const y = p[b + r]!;
-        q[b + r] = -y;
-        d -= y;
+      w.set(cross.length === kk ? cross : cross.subarray(0, kk));
+      kernels.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * kk, entering, m);
+      cross.set(w.subarray(0, kk));
+    } else {
+      this.scratch(k * m);
+      const { block: p, signed: q } = this;
+      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, p, 0, m, 1)) return false;
+      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, p, entering, m, 1);
+      for (let c = 0; c < k; c++) {
+        const b = c * m;
+        let d = 0;
+        for (let r = 0; r < entering; r++) {
+          const y = p[b + r]!;
+          q[b + r] = y;
+          d += y;
+        }
+        for (let r = entering; r < m; r++) {
+          const y = p[b + r]!;
+          q[b + r] = -y;
+          d -= y;
+        }
+        sum[c] = sum[c]! + d;
       }
-      sum[c] = sum[c]! + d;
+      addCrossProducts(cross, k, q, p, m);
     }
-    addCrossProducts(cross, k, q, p, m);
     this.first = first;
     this.last = last;
     this.sinceAnchor += entering;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../../src/estimators/estimatorKernels.js';
+import { addCrossProducts } from '../../src/estimators/crossProducts.js';
 import { ccdSweep } from '../../src/numeric/riskParityDescent.js';
 import { strategySchema } from '../../src/strategy/schema.js';
 
@@ -79,6 +80,47 @@ describe('estimator kernels', () => {
         }
       }),
       { numRuns: 60, seed: 20261130 },
+    );
+  });
+
+  it('crossProducts: the kernel equals addCrossProducts bit for bit over the upper triangle, and both a naive sum to 1e-12', () => {
+    fc.assert(
+      fc.property(fc.record({ k: fc.integer({ min: 1, max: 23 }), m: fc.integer({ min: 1, max: 50 }), seed: fc.integer({ min: 1, max: 2 ** 30 }) }), ({ k, m, seed }) => {
+        const rand = generator(seed);
+        const entering = Math.floor(rand() * (m + 1));
+        // Rows of k shifted returns; the sums start from earlier values.
+        const rows = Float64Array.from({ length: m * k }, () => 0.02 * (rand() - 0.5));
+        const start = Float64Array.from({ length: k * k }, () => 1e-3 * rand());
+        // Twin: column-major p and q = p signed (+ for rows < entering, − after).
+        const p = new Float64Array(k * m);
+        const q = new Float64Array(k * m);
+        for (let r = 0; r < m; r++)
+          for (let c = 0; c < k; c++) {
+            p[c * m + r] = rows[r * k + c]!;
+            q[c * m + r] = r < entering ? rows[r * k + c]! : -rows[r * k + c]!;
+          }
+        const twin = Float64Array.from(start);
+        addCrossProducts(twin, k, q, p, m);
+        const w = new Float64Array(estimatorMemory(8 * (k * k + m * k)), ESTIMATOR_BASE, k * k + m * k);
+        w.set(start);
+        w.set(rows, k * k);
+        estimatorKernels!.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * k * k, entering, m);
+        for (let i = 0; i < k; i++)
+          for (let j = i; j < k; j++) {
+            expect(Object.is(w[i * k + j], twin[i * k + j])).toBe(true);
+            // Naive: start + Σ_{r<entering} y_ri y_rj − Σ_{r≥entering} y_ri y_rj, summed with its
+            // absolute terms to bound the rounding.
+            let s = start[i * k + j]!;
+            let scale = Math.abs(s);
+            for (let r = 0; r < m; r++) {
+              const t = rows[r * k + i]! * rows[r * k + j]!;
+              s += r < entering ? t : -t;
+              scale += Math.abs(t);
+            }
+            expect(Math.abs(twin[i * k + j]! - s)).toBeLessThanOrEqual(1e-12 * scale);
+          }
+      }),
+      { numRuns: 80, seed: 20261130 },
     );
   });
 });
