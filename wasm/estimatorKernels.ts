@@ -9,9 +9,10 @@
  * One cyclic coordinate-descent sweep on Spinu's risk-budgeting objective, the twin of ccdSweep
  * in src/numeric/riskParityDescent.ts: for i = 0..n−1, x_i ← the positive root of
  * σ_ii x_i² + c_i x_i − b_i = 0 with c_i = (Σx)_i − σ_ii x_i, then Σx += δ Σ_{i·} (two entries
- * of Σx per f64x2). `cov` is row-major n×n and symmetric; x, sx, b hold n f64 each.
+ * of Σx per f64x2). `cov` is row-major n×n and symmetric; x, sx, b hold n f64 each. Returns the
+ * relative spread of the risk contributions after the sweep ({@link spread}).
  */
-export function ccdSweep(cov: usize, n: i32, x: usize, sx: usize, b: usize): void {
+export function ccdSweep(cov: usize, n: i32, x: usize, sx: usize, b: usize): f64 {
   const rowBytes = (<usize>n) << 3;
   for (let i: i32 = 0; i < n; i++) {
     const io = (<usize>i) << 3;
@@ -35,6 +36,69 @@ export function ccdSweep(cov: usize, n: i32, x: usize, sx: usize, b: usize): voi
       const jo = (<usize>j) << 3;
       store<f64>(sx + jo, load<f64>(sx + jo) + load<f64>(row + jo) * delta);
     }
+  }
+  return spread(n, x, sx, b);
+}
+
+/**
+ * max_{i,j} |RC_i/b_i − RC_j/b_j| / xᵀ(Σx) with RC_i = x_i (Σx)_i, the twin of relativeSpread
+ * (with dot for xᵀ(Σx), summed left to right) in src/numeric/riskParityDescent.ts.
+ */
+export function spread(n: i32, x: usize, sx: usize, b: usize): f64 {
+  let quad: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const io = (<usize>i) << 3;
+    quad += load<f64>(x + io) * load<f64>(sx + io);
+  }
+  let lo: f64 = Infinity;
+  let hi: f64 = -Infinity;
+  for (let i: i32 = 0; i < n; i++) {
+    const io = (<usize>i) << 3;
+    const r = (load<f64>(x + io) * load<f64>(sx + io)) / load<f64>(b + io);
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+  }
+  return (hi - lo) / quad;
+}
+
+/**
+ * out = A x for row-major n×n A, each entry summed left to right over j, four rows at a time:
+ * the twin of multiply in src/numeric/riskParityDescent.ts.
+ */
+export function multiply(a: usize, n: i32, x: usize, out: usize): void {
+  const rowBytes = (<usize>n) << 3;
+  let i: i32 = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = a + (<usize>i) * rowBytes;
+    const r1 = r0 + rowBytes;
+    const r2 = r1 + rowBytes;
+    const r3 = r2 + rowBytes;
+    let s0: f64 = 0;
+    let s1: f64 = 0;
+    let s2: f64 = 0;
+    let s3: f64 = 0;
+    for (let j: i32 = 0; j < n; j++) {
+      const jo = (<usize>j) << 3;
+      const xj = load<f64>(x + jo);
+      s0 += load<f64>(r0 + jo) * xj;
+      s1 += load<f64>(r1 + jo) * xj;
+      s2 += load<f64>(r2 + jo) * xj;
+      s3 += load<f64>(r3 + jo) * xj;
+    }
+    const io = (<usize>i) << 3;
+    store<f64>(out + io, s0);
+    store<f64>(out + io, s1, 8);
+    store<f64>(out + io, s2, 16);
+    store<f64>(out + io, s3, 24);
+  }
+  for (; i < n; i++) {
+    const row = a + (<usize>i) * rowBytes;
+    let s: f64 = 0;
+    for (let j: i32 = 0; j < n; j++) {
+      const jo = (<usize>j) << 3;
+      s += load<f64>(row + jo) * load<f64>(x + jo);
+    }
+    store<f64>(out + ((<usize>i) << 3), s);
   }
 }
 

@@ -14,8 +14,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface EstimatorKernels {
-  /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep); byte addresses. */
-  ccdSweep(cov: number, n: number, x: number, sx: number, b: number): void;
+  /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep), then the spread; byte addresses. */
+  ccdSweep(cov: number, n: number, x: number, sx: number, b: number): number;
+  /** The relative risk-contribution spread (numeric/riskParityDescent.ts relativeSpread); byte addresses. */
+  spread(n: number, x: number, sx: number, b: number): number;
+  /** out = A x (numeric/riskParityDescent.ts multiply); byte addresses. */
+  multiply(a: number, n: number, x: number, out: number): void;
   /** cross += QᵀP over the upper triangle, P row-major m×k, Q = P with rows ≥ entering negated (estimators/crossProducts.ts); byte addresses. */
   crossProducts(cross: number, k: number, p: number, entering: number, m: number): void;
 }

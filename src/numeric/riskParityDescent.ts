@@ -5,9 +5,10 @@
  * vector helpers both share.
  *
  * A sweep runs in the WebAssembly SIMD kernel (wasm/estimatorKernels.ts ccdSweep) when it is
- * loaded, on a copy of Σ in the kernels' memory, and otherwise in {@link ccdSweep} here: the two
- * do the same IEEE operations in the same order (each entry of Σx is updated alone, two per
- * f64x2), so they give the same bits (test/property/estimatorKernels.property.test.ts).
+ * loaded, on a copy of Σ in the kernels' memory, and otherwise in {@link ccdSweep} here, and so do
+ * the spread and the exact Σx (the kernel's spread and multiply): each pair does the same IEEE
+ * operations in the same order (each entry of Σx is updated alone, two per f64x2), so they give
+ * the same bits (test/property/estimatorKernels.property.test.ts).
  */
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../estimators/estimatorKernels.js';
 
@@ -56,12 +57,31 @@ export function descentFor(cov: Float64Array, n: number): Descent {
   return d;
 }
 
-/** One cyclic sweep over the descent's buffers, in the kernel or in {@link ccdSweep}. */
-export function sweep(d: Descent): void {
+/**
+ * One cyclic sweep over the descent's buffers, in the kernel or in {@link ccdSweep}; returns the
+ * relative spread after it, on the carried Σx ({@link spreadOf}).
+ */
+export function sweep(d: Descent): number {
   if (d.wasm) {
     const n = d.n;
-    estimatorKernels!.ccdSweep(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
-  } else ccdSweep(d.cov, d.n, d.x, d.sx, d.b);
+    return estimatorKernels!.ccdSweep(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
+  }
+  ccdSweep(d.cov, d.n, d.x, d.sx, d.b);
+  return relativeSpread(d.x, d.sx, d.b, d.n, dot(d.x, d.sx, d.n));
+}
+
+/** The relative risk-contribution spread at the descent's x and Σx, in the kernel or here. */
+export function spreadOf(d: Descent): number {
+  const n = d.n;
+  if (d.wasm) return estimatorKernels!.spread(n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
+  return relativeSpread(d.x, d.sx, d.b, n, dot(d.x, d.sx, n));
+}
+
+/** Σx recomputed exactly from x (no carried rounding), in the kernel or here. */
+export function exactProduct(d: Descent): void {
+  const n = d.n;
+  if (d.wasm) estimatorKernels!.multiply(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n);
+  else multiply(d.cov, n, d.x, d.sx);
 }
 
 /**
@@ -106,20 +126,18 @@ const POLISH_SWEEPS = 60;
  * O(n²) sweeps. `x`, `sx` of the descent hold the polished point on return (Σx exact).
  */
 export function polish(d: Descent, spread: number): { sweeps: number; spread: number } {
-  const { n, x, sx, b, cov } = d;
   let carried = spread;
   let sweeps = 0;
   // Σx carried along the updates (as in the descent); stop at the target or when a sweep no
   // longer cuts the spread by a tenth (the rounding floor), then confirm on an exact Σx.
   while (carried > POLISH_TOLERANCE && sweeps < POLISH_SWEEPS) {
-    sweep(d);
+    const next = sweep(d);
     sweeps++;
-    const next = relativeSpread(x, sx, b, n, dot(x, sx, n));
     if (!(next < 0.9 * carried)) break;
     carried = next;
   }
-  multiply(cov, n, x, sx);
-  return { sweeps, spread: relativeSpread(x, sx, b, n, dot(x, sx, n)) };
+  exactProduct(d);
+  return { sweeps, spread: spreadOf(d) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { choleskyFactor, choleskySolve } from './cholesky.js';
-import { descentFor, dot, multiply, polish, relativeSpread, sweep } from './riskParityDescent.js';
+import { descentFor, dot, exactProduct, multiply, polish, relativeSpread, spreadOf, sweep } from './riskParityDescent.js';
 
 /** Outcome of {@link solveRiskParity}. `spread` is the final relative risk-contribution spread. */
 export type RiskParityResult =
@@ -184,32 +184,33 @@ export function solveRiskParityWarm(
     x[i] = xi;
   }
   for (let i = 0; i < n; i++) b[i] = b[i]! / bSum;
-  multiply(cov, n, x, sx);
-  let quad = dot(x, sx, n);
+  exactProduct(descent);
+  const quad = dot(x, sx, n);
   if (!(quad > 0) || !Number.isFinite(quad)) return newton();
   const scale = Math.sqrt(1 / quad);
   for (let i = 0; i < n; i++) {
     x[i] = x[i]! * scale;
     sx[i] = sx[i]! * scale;
   }
+  // Σx is exact after a recomputation and carried along the coordinate updates otherwise; a
+  // spread within the tolerance is confirmed on a recomputed Σx before it is accepted.
+  let spread = spreadOf(descent);
   let exact = false;
-  for (let sweeps = 0; sweeps <= maxSweeps; sweeps++) {
-    // Σx is exact after a recomputation and carried along the coordinate updates otherwise; a
-    // spread within the tolerance is confirmed on a recomputed Σx before it is accepted.
-    quad = dot(x, sx, n);
-    const spread = relativeSpread(x, sx, b, n, quad);
+  let sweeps = 0;
+  for (;;) {
     if (spread <= tolerance) {
       if (exact) {
         const polished = polish(descent, spread);
         return { ok: true, weights: normalised(x, n, options.out), iterations: sweeps + polished.sweeps, spread: polished.spread };
       }
-      multiply(cov, n, x, sx);
+      exactProduct(descent);
       exact = true;
-      sweeps--;
+      spread = spreadOf(descent);
       continue;
     }
     if (sweeps >= maxSweeps || !(spread < Infinity)) break;
-    sweep(descent);
+    spread = sweep(descent);
+    sweeps++;
     exact = false;
   }
   return newton();

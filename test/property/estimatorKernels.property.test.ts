@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../../src/estimators/estimatorKernels.js';
 import { addCrossProducts } from '../../src/estimators/crossProducts.js';
-import { ccdSweep } from '../../src/numeric/riskParityDescent.js';
+import { ccdSweep, dot, multiply, relativeSpread } from '../../src/numeric/riskParityDescent.js';
 import { strategySchema } from '../../src/strategy/schema.js';
 
 function generator(seed: number): () => number {
@@ -43,7 +43,7 @@ describe('estimator kernels', () => {
     expect(estimatorKernels).not.toBeNull();
   });
 
-  it('ccdSweep: the kernel equals the TypeScript sweep bit for bit, and both a naive sweep to 1e-12', () => {
+  it('ccdSweep, spread, multiply: the kernels equal their TypeScript twins bit for bit, and naive references to 1e-12', () => {
     fc.assert(
       fc.property(caseArb, ({ n, seed, sweeps, budgets }) => {
         const rand = generator(seed);
@@ -65,7 +65,10 @@ describe('estimator kernels', () => {
         const naive = Float64Array.from(x);
         for (let s = 0; s < sweeps; s++) {
           ccdSweep(cov, n, x, sx, b);
-          estimatorKernels!.ccdSweep(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
+          const spread = estimatorKernels!.ccdSweep(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n);
+          // The spread it returns is relativeSpread's on the carried Σx, and so is spread's.
+          expect(Object.is(spread, relativeSpread(x, sx, b, n, dot(x, sx, n)))).toBe(true);
+          expect(Object.is(estimatorKernels!.spread(n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n, ESTIMATOR_BASE + 16 * n), spread)).toBe(true);
           for (let i = 0; i < n; i++) {
             let c = 0;
             for (let j = 0; j < n; j++) if (j !== i) c += cov[i * n + j]! * naive[j]!;
@@ -77,6 +80,20 @@ describe('estimator kernels', () => {
           expect(Object.is(wx[i], x[i])).toBe(true);
           expect(Object.is(wsx[i], sx[i])).toBe(true);
           expect(Math.abs(x[i]! - naive[i]!)).toBeLessThanOrEqual(1e-12 * naive[i]!);
+        }
+        // multiply: Σx exactly from x, the kernel's into its sx, the twin's into sx; both equal a
+        // naive row sum Σ_j σ_ij x_j to 1e-12 of Σ_j |σ_ij x_j|.
+        multiply(cov, n, x, sx);
+        estimatorKernels!.multiply(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n);
+        for (let i = 0; i < n; i++) {
+          expect(Object.is(wsx[i], sx[i])).toBe(true);
+          let s = 0;
+          let scale = 0;
+          for (let j = 0; j < n; j++) {
+            s += cov[i * n + j]! * x[j]!;
+            scale += Math.abs(cov[i * n + j]! * x[j]!);
+          }
+          expect(Math.abs(sx[i]! - s)).toBeLessThanOrEqual(1e-12 * scale);
         }
       }),
       { numRuns: 60, seed: 20261130 },
