@@ -43,6 +43,8 @@ export class SlidingCovariance {
   private sinceAnchor = 0;
   private shift = new Float64Array(0);
   private sum = new Float64Array(0);
+  /** Per column, Σ entering − Σ leaving of the shifted returns of one slide (in row order). */
+  private change = new Float64Array(0);
   private cross = new Float64Array(0);
   /** Column-major scratch of returns (series c at block[c * rows + r]). */
   private block = new Float64Array(0);
@@ -113,6 +115,7 @@ export class SlidingCovariance {
       this.columns = new Int32Array(k);
       this.shift = new Float64Array(k);
       this.sum = new Float64Array(k);
+      this.change = new Float64Array(k);
       this.cross = new Float64Array(k * k);
     }
     this.k = k;
@@ -129,19 +132,25 @@ export class SlidingCovariance {
 
   /**
    * Returns of rows from..to (inclusive, from ≥ 1) of every column c, minus the shift, into
-   * block[at + c · colStride + (s − from) · rowStride]; false when one is not finite.
+   * block[at + c · colStride + (s − from) · rowStride], each also added to (entering) or
+   * subtracted from (leaving) change[c] in row order; false when one is not finite.
    */
-  private gatherShifted(prices: Float64Array, nRows: number, from: number, to: number, block: Float64Array, at: number, colStride: number, rowStride: number): boolean {
-    const { k, columns, shift } = this;
+  private gatherShifted(prices: Float64Array, nRows: number, from: number, to: number, block: Float64Array, at: number, colStride: number, rowStride: number, entering: boolean): boolean {
+    const { k, columns, shift, change } = this;
     for (let c = 0; c < k; c++) {
       const base = columns[c]! * nRows;
       let e = at + c * colStride;
       const sc = shift[c]!;
+      let d = change[c]!;
       for (let s = from; s <= to; s++, e += rowStride) {
         const r = prices[base + s]! / prices[base + s - 1]! - 1;
         if (!(r - r === 0)) return false;
-        block[e] = r - sc;
+        const y = r - sc;
+        block[e] = y;
+        if (entering) d += y;
+        else d -= y;
       }
+      change[c] = d;
     }
     return true;
   }
@@ -204,44 +213,30 @@ export class SlidingCovariance {
     const leaving = first - this.first;
     const m = entering + leaving;
     if (m === 0) return true;
+    const { change } = this;
+    change.fill(0, 0, k);
     const kernels = estimatorKernels;
     if (kernels !== null) {
       const kk = k * k;
       const w = estimatorView(kk + m * k);
-      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, w, kk, 1, k)) return false;
-      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, w, kk + entering * k, 1, k);
-      for (let c = 0; c < k; c++) {
-        let d = 0;
-        let e = kk + c;
-        for (let r = 0; r < entering; r++, e += k) d += w[e]!;
-        for (let r = entering; r < m; r++, e += k) d -= w[e]!;
-        sum[c] = sum[c]! + d;
-      }
+      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, w, kk, 1, k, true)) return false;
+      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, w, kk + entering * k, 1, k, false);
       w.set(cross.length === kk ? cross : cross.subarray(0, kk));
       kernels.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * kk, entering, m);
       cross.set(w.subarray(0, kk));
     } else {
       this.scratch(k * m);
       const { block: p, signed: q } = this;
-      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, p, 0, m, 1)) return false;
-      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, p, entering, m, 1);
+      if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, p, 0, m, 1, true)) return false;
+      if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, p, entering, m, 1, false);
       for (let c = 0; c < k; c++) {
         const b = c * m;
-        let d = 0;
-        for (let r = 0; r < entering; r++) {
-          const y = p[b + r]!;
-          q[b + r] = y;
-          d += y;
-        }
-        for (let r = entering; r < m; r++) {
-          const y = p[b + r]!;
-          q[b + r] = -y;
-          d -= y;
-        }
-        sum[c] = sum[c]! + d;
+        for (let r = 0; r < entering; r++) q[b + r] = p[b + r]!;
+        for (let r = entering; r < m; r++) q[b + r] = -p[b + r]!;
       }
       addCrossProducts(cross, k, q, p, m);
     }
+    for (let c = 0; c < k; c++) sum[c] = sum[c]! + change[c]!;
     this.first = first;
     this.last = last;
     this.sinceAnchor += entering;
