@@ -63,7 +63,7 @@ export function spread(n: i32, x: usize, sx: usize, b: usize): f64 {
 
 /**
  * out = A x for row-major n×n A, each entry summed left to right over j, four rows at a time:
- * the twin of multiply in src/numeric/riskParityDescent.ts.
+ * the twin of matrixVector in src/numeric/matrixVector.ts.
  */
 export function multiply(a: usize, n: i32, x: usize, out: usize): void {
   const rowBytes = (<usize>n) << 3;

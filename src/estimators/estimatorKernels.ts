@@ -18,7 +18,7 @@ export interface EstimatorKernels {
   ccdSweep(cov: number, n: number, x: number, sx: number, b: number): number;
   /** The relative risk-contribution spread (numeric/riskParityDescent.ts relativeSpread); byte addresses. */
   spread(n: number, x: number, sx: number, b: number): number;
-  /** out = A x (numeric/riskParityDescent.ts multiply); byte addresses. */
+  /** out = A x (numeric/matrixVector.ts); byte addresses. */
   multiply(a: number, n: number, x: number, out: number): void;
   /** cross += QᵀP over the upper triangle, P row-major m×k, Q = P with rows ≥ entering negated (estimators/crossProducts.ts); byte addresses. */
   crossProducts(cross: number, k: number, p: number, entering: number, m: number): void;

@@ -6,11 +6,13 @@
  *
  * A sweep runs in the WebAssembly SIMD kernel (wasm/estimatorKernels.ts ccdSweep) when it is
  * loaded, on a copy of Σ in the kernels' memory, and otherwise in {@link ccdSweep} here, and so do
- * the spread and the exact Σx (the kernel's spread and multiply): each pair does the same IEEE
+ * the spread and the exact Σx (the kernel's spread and multiply, twins of relativeSpread here and
+ * numeric/matrixVector.ts): each pair does the same IEEE
  * operations in the same order (each entry of Σx is updated alone, two per f64x2), so they give
  * the same bits (test/property/estimatorKernels.property.test.ts).
  */
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../estimators/estimatorKernels.js';
+import { matrixVector } from './matrixVector.js';
 
 /** The buffers of one descent: x, Σx, b and the matrix the sweeps read (n×n row-major). */
 export interface Descent {
@@ -81,7 +83,7 @@ export function spreadOf(d: Descent): number {
 export function exactProduct(d: Descent): void {
   const n = d.n;
   if (d.wasm) estimatorKernels!.multiply(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n);
-  else multiply(d.cov, n, d.x, d.sx);
+  else matrixVector(d.cov, n, d.x, d.sx);
 }
 
 /**
@@ -138,41 +140,6 @@ export function polish(d: Descent, spread: number): { sweeps: number; spread: nu
   }
   exactProduct(d);
   return { sweeps, spread: spreadOf(d) };
-}
-
-/**
- * out = A x for row-major n×n A, each entry the left-to-right sum over j; four rows at a time
- * (four independent sums, the same bits as one row at a time).
- */
-export function multiply(a: Float64Array, n: number, x: Float64Array, out: Float64Array): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const r0 = i * n;
-    const r1 = r0 + n;
-    const r2 = r1 + n;
-    const r3 = r2 + n;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let j = 0; j < n; j++) {
-      const xj = x[j]!;
-      s0 += a[r0 + j]! * xj;
-      s1 += a[r1 + j]! * xj;
-      s2 += a[r2 + j]! * xj;
-      s3 += a[r3 + j]! * xj;
-    }
-    out[i] = s0;
-    out[i + 1] = s1;
-    out[i + 2] = s2;
-    out[i + 3] = s3;
-  }
-  for (; i < n; i++) {
-    const row = i * n;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += a[row + j]! * x[j]!;
-    out[i] = s;
-  }
 }
 
 export function dot(a: Float64Array, b: Float64Array, n: number): number {

@@ -1,4 +1,5 @@
 import { choleskyFactor, choleskySolve } from './cholesky.js';
+import { matrixVector } from './matrixVector.js';
 
 /** Outcome of {@link solveMinVarianceQp}: exact weights, or the reason it could not solve. */
 export type MinVarianceQpResult =
@@ -157,6 +158,7 @@ class Workspace {
   private readonly v: Float64Array;
   private readonly g: Float64Array;
   private readonly free: Int32Array;
+  private readonly bound: Int32Array;
 
   constructor(private readonly n: number) {
     this.w = new Float64Array(n);
@@ -167,6 +169,7 @@ class Workspace {
     this.v = new Float64Array(n);
     this.g = new Float64Array(n);
     this.free = new Int32Array(n);
+    this.bound = new Int32Array(n);
   }
 
   /**
@@ -175,11 +178,16 @@ class Workspace {
    */
   solveWorkingSet(): boolean {
     const { cov, n, w, cand, status, m, u, v, free } = this;
+    const { bound } = this;
     let k = 0;
+    let nb = 0;
     let fixedSum = 0;
     for (let i = 0; i < n; i++) {
       if (status[i] === FREE) free[k++] = i;
-      else fixedSum += w[i] as number;
+      else {
+        fixedSum += w[i] as number;
+        bound[nb++] = i;
+      }
     }
     this.freeCount = k;
     cand.set(w);
@@ -188,8 +196,12 @@ class Workspace {
       const i = free[a] as number;
       const row = i * n;
       for (let b = 0; b <= a; b++) m[a * k + b] = cov[row + (free[b] as number)] as number;
+      // Σ_FB w_B: the bound variables in index order, as a scan over all j skipping free ones.
       let c = 0;
-      for (let j = 0; j < n; j++) if (status[j] !== FREE) c += (cov[row + j] as number) * (w[j] as number);
+      for (let e = 0; e < nb; e++) {
+        const j = bound[e]!;
+        c += cov[row + j]! * w[j]!;
+      }
       v[a] = c;
       u[a] = 1;
     }
@@ -257,14 +269,9 @@ class Workspace {
    */
   mostNegativeMultiplier(lower: Float64Array, upper: Float64Array): number {
     const { cov, n, w, status, g } = this;
+    matrixVector(cov, n, w, g);
     let gMax = 0;
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let s = 0;
-      for (let j = 0; j < n; j++) s += (cov[row + j] as number) * (w[j] as number);
-      g[i] = s;
-      if (Math.abs(s) > gMax) gMax = Math.abs(s);
-    }
+    for (let i = 0; i < n; i++) if (Math.abs(g[i]!) > gMax) gMax = Math.abs(g[i]!);
     let lambda = 0;
     if (this.freeCount > 0) {
       for (let i = 0; i < n; i++) if (status[i] === FREE) lambda += g[i] as number;

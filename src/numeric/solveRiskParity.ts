@@ -1,5 +1,6 @@
 import { choleskyFactor, choleskySolve } from './cholesky.js';
-import { descentFor, dot, exactProduct, multiply, polish, relativeSpread, spreadOf, sweep } from './riskParityDescent.js';
+import { matrixVector } from './matrixVector.js';
+import { descentFor, dot, exactProduct, polish, relativeSpread, spreadOf, sweep } from './riskParityDescent.js';
 
 /** Outcome of {@link solveRiskParity}. `spread` is the final relative risk-contribution spread. */
 export type RiskParityResult =
@@ -51,7 +52,7 @@ export function solveRiskParity(
     x[i] = 1 / Math.sqrt(d);
   }
   const sx = new Float64Array(n);
-  multiply(cov, n, x, sx);
+  matrixVector(cov, n, x, sx);
   let quad = dot(x, sx, n);
   if (!(quad > 0)) return { ok: false, reason: 'singular covariance', iterations: 0 };
   const scale = Math.sqrt(1 / quad);
@@ -59,7 +60,7 @@ export function solveRiskParity(
 
   const work = { h: new Float64Array(n * n), d: new Float64Array(n), trial: new Float64Array(n), strial: new Float64Array(n) };
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    multiply(cov, n, x, sx);
+    matrixVector(cov, n, x, sx);
     quad = dot(x, sx, n);
     const spread = relativeSpread(x, sx, b, n, quad);
     if (spread <= tolerance) {
@@ -108,7 +109,7 @@ function newtonStep(
   const directional = directionalDerivative(d, x, sx, b, n);
   for (let backtrack = 0; backtrack < 60; backtrack++) {
     for (let i = 0; i < n; i++) trial[i] = (x[i] as number) + alpha * (d[i] as number);
-    multiply(cov, n, trial, strial);
+    matrixVector(cov, n, trial, strial);
     const f1 = objective(trial, strial, b, n);
     if (f1 <= f0 + 1e-4 * alpha * directional || Math.abs(f1 - f0) <= 1e-15 * Math.abs(f0)) {
       x.set(trial);

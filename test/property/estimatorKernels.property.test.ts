@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../../src/estimators/estimatorKernels.js';
 import { addCrossProducts } from '../../src/estimators/crossProducts.js';
-import { ccdSweep, dot, multiply, relativeSpread } from '../../src/numeric/riskParityDescent.js';
+import { matrixVector } from '../../src/numeric/matrixVector.js';
+import { ccdSweep, dot, relativeSpread } from '../../src/numeric/riskParityDescent.js';
 import { strategySchema } from '../../src/strategy/schema.js';
 
 function generator(seed: number): () => number {
@@ -83,7 +84,7 @@ describe('estimator kernels', () => {
         }
         // multiply: Σx exactly from x, the kernel's into its sx, the twin's into sx; both equal a
         // naive row sum Σ_j σ_ij x_j to 1e-12 of Σ_j |σ_ij x_j|.
-        multiply(cov, n, x, sx);
+        matrixVector(cov, n, x, sx);
         estimatorKernels!.multiply(ESTIMATOR_BASE + 24 * n, n, ESTIMATOR_BASE, ESTIMATOR_BASE + 8 * n);
         for (let i = 0; i < n; i++) {
           expect(Object.is(wsx[i], sx[i])).toBe(true);
