@@ -32,6 +32,13 @@
  */
 import { addCrossProducts } from './crossProducts.js';
 import { ESTIMATOR_BASE, estimatorKernels, estimatorView } from './estimatorKernels.js';
+/**
+ * Column-major scratch of returns (series c at block[c * rows + r]) and its signed copy, of every
+ * instance, used within one call (the class is synchronous and not re-entrant):
+ * shared so that a run, which makes its own instances, does not write fresh pages for it.
+ */
+let scratch = { block: new Float64Array(0), signed: new Float64Array(0) };
+
 export class SlidingCovariance {
   private k = 0;
   private columns = new Int32Array(0);
@@ -46,9 +53,6 @@ export class SlidingCovariance {
   /** Per column, Σ entering − Σ leaving of the shifted returns of one slide (in row order). */
   private change = new Float64Array(0);
   private cross = new Float64Array(0);
-  /** Column-major scratch of returns (series c at block[c * rows + r]). */
-  private block = new Float64Array(0);
-  private signed = new Float64Array(0);
   /** Anchors and slides done by this instance, and slides by all (for tests and measurements). */
   anchors = 0;
   slides = 0;
@@ -123,11 +127,9 @@ export class SlidingCovariance {
     this.reset();
   }
 
+  /** The shared scratch with room for `size` entries. */
   private scratch(size: number): void {
-    if (this.block.length < size) {
-      this.block = new Float64Array(size);
-      this.signed = new Float64Array(size);
-    }
+    if (scratch.block.length < size) scratch = { block: new Float64Array(size), signed: new Float64Array(size) };
   }
 
   /**
@@ -164,7 +166,7 @@ export class SlidingCovariance {
     const { k, columns, shift, sum, cross } = this;
     const t = last - first + 1;
     this.scratch(k * t);
-    const x = this.block;
+    const x = scratch.block;
     for (let c = 0; c < k; c++) {
       const base = columns[c]! * nRows;
       const at = c * t - first;
@@ -190,9 +192,23 @@ export class SlidingCovariance {
       }
       sum[c] = d;
     }
-    if (off > 0) for (let c = 0; c < k; c++) x.copyWithin(c * m, c * t + off, c * t + off + m);
     cross.fill(0, 0, k * k);
-    addCrossProducts(cross, k, x, x, m);
+    const kernels = estimatorKernels;
+    if (kernels !== null) {
+      // The centered rows stacked row-major in the kernel's memory, all added (the slide's kernel).
+      const kk = k * k;
+      const w = estimatorView(kk + m * k);
+      w.fill(0, 0, kk);
+      for (let c = 0; c < k; c++) {
+        const b = c * t + off;
+        for (let r = 0, e = kk + c; r < m; r++, e += k) w[e] = x[b + r]!;
+      }
+      kernels.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * kk, m, m);
+      cross.set(w.subarray(0, kk));
+    } else {
+      if (off > 0) for (let c = 0; c < k; c++) x.copyWithin(c * m, c * t + off, c * t + off + m);
+      addCrossProducts(cross, k, x, x, m);
+    }
     this.first = from;
     this.last = last;
     this.sinceAnchor = 0;
@@ -226,7 +242,7 @@ export class SlidingCovariance {
       cross.set(w.subarray(0, kk));
     } else {
       this.scratch(k * m);
-      const { block: p, signed: q } = this;
+      const { block: p, signed: q } = scratch;
       if (entering > 0 && !this.gatherShifted(prices, nRows, this.last + 1, last, p, 0, m, 1, true)) return false;
       if (leaving > 0) this.gatherShifted(prices, nRows, this.first, first - 1, p, entering, m, 1, false);
       for (let c = 0; c < k; c++) {
