@@ -126,13 +126,13 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
       let c1 = a0;
       let d0 = a0;
       let d1 = a0;
-      for (let r: i32 = 0; r < m; r++) {
+      // Entering rows added, leaving rows subtracted: s − y·p is s + (−y)·p exactly (IEEE).
+      for (let r: i32 = 0; r < entering; r++) {
         const row = p + (<usize>r) * kb;
-        const sign: f64 = r < entering ? 1 : -1;
-        const u0 = f64x2.splat(sign * load<f64>(row + io));
-        const u1 = f64x2.splat(sign * load<f64>(row + io, 8));
-        const u2 = f64x2.splat(sign * load<f64>(row + io, 16));
-        const u3 = f64x2.splat(sign * load<f64>(row + io, 24));
+        const u0 = f64x2.splat(load<f64>(row + io));
+        const u1 = f64x2.splat(load<f64>(row + io, 8));
+        const u2 = f64x2.splat(load<f64>(row + io, 16));
+        const u3 = f64x2.splat(load<f64>(row + io, 24));
         const v0 = v128.load(row + jo);
         const v1 = v128.load(row + jo, 16);
         a0 = f64x2.add(a0, f64x2.mul(u0, v0));
@@ -143,6 +143,23 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
         c1 = f64x2.add(c1, f64x2.mul(u2, v1));
         d0 = f64x2.add(d0, f64x2.mul(u3, v0));
         d1 = f64x2.add(d1, f64x2.mul(u3, v1));
+      }
+      for (let r: i32 = entering; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const u0 = f64x2.splat(load<f64>(row + io));
+        const u1 = f64x2.splat(load<f64>(row + io, 8));
+        const u2 = f64x2.splat(load<f64>(row + io, 16));
+        const u3 = f64x2.splat(load<f64>(row + io, 24));
+        const v0 = v128.load(row + jo);
+        const v1 = v128.load(row + jo, 16);
+        a0 = f64x2.sub(a0, f64x2.mul(u0, v0));
+        a1 = f64x2.sub(a1, f64x2.mul(u0, v1));
+        b0 = f64x2.sub(b0, f64x2.mul(u1, v0));
+        b1 = f64x2.sub(b1, f64x2.mul(u1, v1));
+        c0 = f64x2.sub(c0, f64x2.mul(u2, v0));
+        c1 = f64x2.sub(c1, f64x2.mul(u2, v1));
+        d0 = f64x2.sub(d0, f64x2.mul(u3, v0));
+        d1 = f64x2.sub(d1, f64x2.mul(u3, v1));
       }
       const e = cross + (<usize>i) * kb + jo;
       v128.store(e, f64x2.add(v128.load(e), a0));
@@ -159,12 +176,17 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
       // Rows i, i+1 in one f64x2 and rows i+2, i+3 in another, against column j.
       let a = f64x2.splat(0);
       let b = a;
-      for (let r: i32 = 0; r < m; r++) {
+      for (let r: i32 = 0; r < entering; r++) {
         const row = p + (<usize>r) * kb;
-        const v = load<f64>(row + jo);
-        const w = f64x2.splat(r < entering ? v : -v);
+        const w = f64x2.splat(load<f64>(row + jo));
         a = f64x2.add(a, f64x2.mul(v128.load(row + io), w));
         b = f64x2.add(b, f64x2.mul(v128.load(row + io, 16), w));
+      }
+      for (let r: i32 = entering; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        const w = f64x2.splat(load<f64>(row + jo));
+        a = f64x2.sub(a, f64x2.mul(v128.load(row + io), w));
+        b = f64x2.sub(b, f64x2.mul(v128.load(row + io, 16), w));
       }
       const e = cross + (<usize>i) * kb + jo;
       store<f64>(e, load<f64>(e) + f64x2.extract_lane(a, 0));
@@ -179,10 +201,13 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
     for (; j + 1 < k; j += 2) {
       const jo = (<usize>j) << 3;
       let a = f64x2.splat(0);
-      for (let r: i32 = 0; r < m; r++) {
+      for (let r: i32 = 0; r < entering; r++) {
         const row = p + (<usize>r) * kb;
-        const sign: f64 = r < entering ? 1 : -1;
-        a = f64x2.add(a, f64x2.mul(f64x2.splat(sign * load<f64>(row + io)), v128.load(row + jo)));
+        a = f64x2.add(a, f64x2.mul(f64x2.splat(load<f64>(row + io)), v128.load(row + jo)));
+      }
+      for (let r: i32 = entering; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        a = f64x2.sub(a, f64x2.mul(f64x2.splat(load<f64>(row + io)), v128.load(row + jo)));
       }
       const e = cross + (<usize>i) * kb + jo;
       v128.store(e, f64x2.add(v128.load(e), a));
@@ -190,10 +215,13 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
     if (j < k) {
       const jo = (<usize>j) << 3;
       let s: f64 = 0;
-      for (let r: i32 = 0; r < m; r++) {
+      for (let r: i32 = 0; r < entering; r++) {
         const row = p + (<usize>r) * kb;
-        const sign: f64 = r < entering ? 1 : -1;
-        s += sign * load<f64>(row + io) * load<f64>(row + jo);
+        s += load<f64>(row + io) * load<f64>(row + jo);
+      }
+      for (let r: i32 = entering; r < m; r++) {
+        const row = p + (<usize>r) * kb;
+        s -= load<f64>(row + io) * load<f64>(row + jo);
       }
       const e = cross + (<usize>i) * kb + jo;
       store<f64>(e, load<f64>(e) + s);
