@@ -228,3 +228,36 @@ export function crossProducts(cross: usize, k: i32, p: usize, entering: i32, m: 
     }
   }
 }
+
+/**
+ * The sample covariance from the shifted co-moment sums, the twin of the loop at the end of
+ * SlidingCovariance.update (src/estimators/slidingCovariance.ts): for j ≥ i,
+ * out[i·k + j] = out[j·k + i] = (cross[i·k + j] − (sum_i / t) · sum_j) · (1/(t − 1)), two j per
+ * f64x2. cross, out row-major k×k; sum k f64.
+ */
+export function covariance(cross: usize, sum: usize, k: i32, t: f64, out: usize): void {
+  const kb = (<usize>k) << 3;
+  const inverse = 1 / (t - 1);
+  const inv = f64x2.splat(inverse);
+  for (let i: i32 = 0; i < k; i++) {
+    const io = (<usize>i) << 3;
+    const si = load<f64>(sum + io) / t;
+    const s = f64x2.splat(si);
+    const rowC = cross + (<usize>i) * kb;
+    const rowO = out + (<usize>i) * kb;
+    let j: i32 = i;
+    for (; j + 1 < k; j += 2) {
+      const jo = (<usize>j) << 3;
+      const c = f64x2.mul(f64x2.sub(v128.load(rowC + jo), f64x2.mul(s, v128.load(sum + jo))), inv);
+      v128.store(rowO + jo, c);
+      store<f64>(out + (<usize>j) * kb + io, f64x2.extract_lane(c, 0));
+      store<f64>(out + (<usize>(j + 1)) * kb + io, f64x2.extract_lane(c, 1));
+    }
+    if (j < k) {
+      const jo = (<usize>j) << 3;
+      const c = (load<f64>(rowC + jo) - si * load<f64>(sum + jo)) * inverse;
+      store<f64>(rowO + jo, c);
+      store<f64>(out + (<usize>j) * kb + io, c);
+    }
+  }
+}

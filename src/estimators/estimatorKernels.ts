@@ -22,6 +22,8 @@ export interface EstimatorKernels {
   multiply(a: number, n: number, x: number, out: number): void;
   /** cross += QᵀP over the upper triangle, P row-major m×k, Q = P with rows ≥ entering negated (estimators/crossProducts.ts); byte addresses. */
   crossProducts(cross: number, k: number, p: number, entering: number, m: number): void;
+  /** The covariance (both triangles) from the co-moment sums over t rows (estimators/slidingCovariance.ts update); byte addresses. */
+  covariance(cross: number, sum: number, k: number, t: number, out: number): void;
 }
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */

@@ -48,6 +48,8 @@ export class SlidingCovariance {
   /** The window start asked for at the last update: rows requested..first−1 are all incomplete. */
   private requested = -1;
   private sinceAnchor = 0;
+  /** Whether this update's co-moment sums are also at ESTIMATOR_BASE in the kernels' memory. */
+  private inKernel = false;
   private shift = new Float64Array(0);
   private sum = new Float64Array(0);
   /** Per column, Σ entering − Σ leaving of the shifted returns of one slide (in row order). */
@@ -84,10 +86,20 @@ export class SlidingCovariance {
     const leaving = from - this.first;
     const canSlide =
       same && this.first >= 0 && first >= this.requested && entering >= 0 && from <= this.last && 2 * Math.max(entering, leaving) < last - from + 1 && this.sinceAnchor + entering <= this.reanchorRows;
+    this.inKernel = false;
     if (!(canSlide && this.slide(prices, nRows, from, last)) && !this.anchor(prices, nRows, first, last)) return this.reset();
     this.requested = first;
     const { sum, cross } = this;
     const t = last - this.first + 1;
+    if (this.inKernel) {
+      // The sums are still in the kernel's memory (from ESTIMATOR_BASE): the covariance there too.
+      const kk = k * k;
+      const w = estimatorView(2 * kk + k);
+      w.set(sum.length === k ? sum : sum.subarray(0, k), 2 * kk);
+      estimatorKernels!.covariance(ESTIMATOR_BASE, ESTIMATOR_BASE + 16 * kk, k, t, ESTIMATOR_BASE + 8 * kk);
+      out.set(w.subarray(kk, 2 * kk));
+      return t;
+    }
     const inverse = 1 / (t - 1);
     for (let i = 0; i < k; i++) {
       const si = sum[i]! / t;
@@ -205,6 +217,7 @@ export class SlidingCovariance {
       }
       kernels.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * kk, m, m);
       cross.set(w.subarray(0, kk));
+      this.inKernel = true;
     } else {
       if (off > 0) for (let c = 0; c < k; c++) x.copyWithin(c * m, c * t + off, c * t + off + m);
       addCrossProducts(cross, k, x, x, m);
@@ -240,6 +253,7 @@ export class SlidingCovariance {
       w.set(cross.length === kk ? cross : cross.subarray(0, kk));
       kernels.crossProducts(ESTIMATOR_BASE, k, ESTIMATOR_BASE + 8 * kk, entering, m);
       cross.set(w.subarray(0, kk));
+      this.inKernel = true;
     } else {
       this.scratch(k * m);
       const { block: p, signed: q } = scratch;

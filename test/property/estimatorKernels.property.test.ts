@@ -3,8 +3,8 @@
  * src/estimators/estimatorKernels.ts) equal their TypeScript twins bit for bit: both do the same
  * IEEE operations in the same order per entry. Checked on random symmetric positive definite
  * matrices of odd and even sizes; the twins are also checked against naive references written
- * here. And whole ERC backtests with SLEEVES_WASM=0 (the modules loaded again without the
- * kernels) equal the default ones.
+ * here. And with SLEEVES_WASM=0 (the modules loaded again without the kernels) the sliding
+ * covariance and whole ERC and min-variance backtests equal the default ones.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -165,6 +165,40 @@ describe('SLEEVES_WASM=0', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.resetModules();
+  });
+
+  it('the sliding covariance equals the default one bit for bit (slides of every size, anchors, odd and even k)', async () => {
+    const { SlidingCovariance: withKernels } = await import('../../src/estimators/slidingCovariance.js');
+    vi.stubEnv('SLEEVES_WASM', '0');
+    vi.resetModules();
+    const { SlidingCovariance: without } = await import('../../src/estimators/slidingCovariance.js');
+    expect(without).not.toBe(withKernels);
+    fc.assert(
+      fc.property(fc.record({ k: fc.integer({ min: 1, max: 13 }), seed: fc.integer({ min: 1, max: 2 ** 30 }), lookback: fc.integer({ min: 3, max: 80 }) }), ({ k, seed, lookback }) => {
+        const rand = generator(seed);
+        const nRows = 600;
+        const prices = new Float64Array(k * nRows);
+        for (let c = 0; c < k; c++) {
+          let p = 10 + 90 * rand();
+          for (let s = 0; s < nRows; s++) prices[c * nRows + s] = p *= 1 + 0.04 * (rand() - 0.5);
+        }
+        const columns = Array.from({ length: k }, (_, c) => c);
+        // Re-anchored every 64 entering rows, so both paths anchor and slide many times.
+        const a = new withKernels(64);
+        const b = new without(64);
+        const outA = new Float64Array(k * k);
+        const outB = new Float64Array(k * k);
+        for (let last = lookback; last < nRows; last += 1 + Math.floor(rand() * lookback)) {
+          const ta = a.update(prices, nRows, columns, last - lookback + 1, last, outA);
+          const tb = b.update(prices, nRows, columns, last - lookback + 1, last, outB);
+          expect(ta).toBe(tb);
+          for (let e = 0; e < k * k; e++) expect(Object.is(outA[e], outB[e])).toBe(true);
+        }
+        expect(a.slides).toBeGreaterThan(0);
+        expect(a.anchors).toBeGreaterThan(1);
+      }),
+      { numRuns: 25, seed: 20261130 },
+    );
   });
 
   it('whole ERC and min-variance backtests equal the default ones (the same bits expected)', async () => {
