@@ -30,8 +30,10 @@ export type RiskParitySpec = z.output<typeof riskParitySchema>;
  * correlation. Fails on too little data, a singular covariance or non-convergence.
  *
  * Within a run, a decision over the same candidates as the run's previous riskParity decision
- * starts from that decision's weights and solves by cyclic coordinate descent
- * (solveRiskParityWarm, Newton when it does not converge), with the same convergence test.
+ * starts from that decision's weights, and any other from Newton's start x ∝ 1/σ, and solves by
+ * cyclic coordinate descent (solveRiskParityWarm, Newton when it does not converge), with the
+ * same convergence test; both are polished to the unique solution, so they equal the cold
+ * Newton solve to about 1e-13.
  */
 export function riskParity(input: AllocationInput, params: RiskParitySpec): AllocationResult {
   const source = windowSourceOf(input);
@@ -49,14 +51,24 @@ export function riskParity(input: AllocationInput, params: RiskParitySpec): Allo
   const state = source ? estimatorStateOf(input, source) : null;
   const columns = source && state ? sourceColumns(source, usable, state.columns(k)) : null;
   const previous = state && columns ? state.warmStart('riskParity', columns) : undefined;
-  const solved = previous
-    ? solveRiskParityWarm(cov, k, previous.weights, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1), out: state!.floats(0, k) } : { out: state!.floats(0, k) })
+  // Within a run: from the previous weights, or (a run's first decision over these candidates)
+  // from Newton's own start x ∝ 1/σ: the descent runs hot in its kernel, while a run's few
+  // Newton solves would run before the engine compiles them.
+  const start = previous ? previous.weights : state ? inverseSigma(cov, k, state.floats(1, k)) : null;
+  const solved = start
+    ? solveRiskParityWarm(cov, k, start, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1), out: state!.floats(0, k) } : { out: state!.floats(0, k) })
     : solveRiskParity(cov, k, budgets ? { budgets: Float64Array.from(usable, (i) => budgets[input.names[i] as string] ?? 1) } : {});
   if (!solved.ok) return failedAllocation(input.n, `riskParity: ${solved.reason}`);
   if (state && columns) state.remember('riskParity', columns, solved.weights, null);
   const w = weightsBuffer(input);
   scatterWeights(w, usable, solved.weights);
   return allocationOf(w);
+}
+
+/** 1/√σ_ii into `out` (a zero or undefined variance gives a start the warm solver refuses: Newton then fails as before). */
+function inverseSigma(cov: Float64Array, k: number, out: Float64Array): Float64Array {
+  for (let i = 0; i < k; i++) out[i] = 1 / Math.sqrt(cov[i * k + i]!);
+  return out;
 }
 
 export function riskParityLookback(params: RiskParitySpec): number {
