@@ -5,11 +5,11 @@
  * vector helpers both share.
  *
  * A sweep runs in the WebAssembly SIMD kernel (wasm/estimatorKernels.ts ccdSweep) when it is
- * loaded, on a copy of Σ in the kernels' memory, and otherwise in {@link ccdSweep} here, and so do
- * the spread and the exact Σx (the kernel's spread and multiply, twins of relativeSpread here and
- * numeric/matrixVector.ts): each pair does the same IEEE
- * operations in the same order (each entry of Σx is updated alone, two per f64x2), so they give
- * the same bits (test/property/estimatorKernels.property.test.ts).
+ * loaded, on a copy of Σ in the kernels' memory, and otherwise in {@link ccdSweep} here, and so
+ * do the spread and the exact Σx (the kernel's spread and multiply, twins of relativeSpread here
+ * and numeric/matrixVector.ts): each pair does the same IEEE operations in the same order (each
+ * entry of Σx is updated alone, two per f64x2), so they give the same bits
+ * (test/property/estimatorKernels.property.test.ts).
  */
 import { ESTIMATOR_BASE, estimatorKernels, estimatorMemory } from '../estimators/estimatorKernels.js';
 import { matrixVector } from './matrixVector.js';
