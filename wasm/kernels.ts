@@ -13,11 +13,19 @@
  * counts), updated in place. Out, row-major B × m: filled prices of rows t0.., and count, Σr,
  * Σr² of prefix rows t0 + 1...
  */
+/** Rows per block of prefixBlock's pass. */
+const ROWS: i32 = 64;
+
 export function prefixBlock(vin: usize, B: i32, m: i32, a0: i32, a1: i32, st: usize, kst: usize, count: usize, sum: usize, sumSq: usize, filled: usize): void {
   const zero = f64x2.splat(0);
   const one = f64x2.splat(1);
   const mb = (<usize>m) << 3;
   const colBytes = (<usize>B) << 3;
+  // Rows in blocks of ROWS: a block's output rows stay in cache while each pair of assets
+  // writes its lanes of them (a cache line holds eight assets), and the running state is
+  // carried through `st`/`kst` from block to block.
+  for (let t0: i32 = 0; t0 < B; t0 += ROWS) {
+  const t1 = min(B, t0 + ROWS);
   let a: i32 = a0;
   for (; a + 1 < a1; a += 2) {
     const ao = (<usize>a) << 3;
@@ -31,7 +39,7 @@ export function prefixBlock(vin: usize, B: i32, m: i32, a0: i32, a1: i32, st: us
     let k = i32x4.replace_lane(i32x4.splat(load<i32>(kst + ai)), 1, load<i32>(kst + ai, 4));
     const c0 = vin + (<usize>(a - a0)) * colBytes;
     const c1 = c0 + colBytes;
-    for (let t: i32 = 0; t < B; t++) {
+    for (let t: i32 = t0; t < t1; t++) {
       const off = (<usize>t) << 3;
       const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
       const r = f64x2.sub(f64x2.div(x, p), one);
@@ -73,7 +81,7 @@ export function prefixBlock(vin: usize, B: i32, m: i32, a0: i32, a1: i32, st: us
     let p = load<f64>(st + 5 * mb + ao);
     let k = load<i32>(kst + ai);
     const c0 = vin + (<usize>(a - a0)) * colBytes;
-    for (let t: i32 = 0; t < B; t++) {
+    for (let t: i32 = t0; t < t1; t++) {
       const x = load<f64>(c0 + ((<usize>t) << 3));
       const r = x / p - 1;
       p = x;
@@ -104,6 +112,7 @@ export function prefixBlock(vin: usize, B: i32, m: i32, a0: i32, a1: i32, st: us
     store<f64>(st + 5 * mb + ao, p);
     store<i32>(kst + ai, k);
   }
+  }
 }
 
 /**
@@ -130,5 +139,154 @@ export function denseRows(F: usize, first: i32, stride: i32, units: usize, h: i3
       s0 += load<f64>(units + o) * load<f64>(at + o);
     }
     store<f64>(out + ((<usize>(r - from)) << 3), cash + (s0 + f64x2.extract_lane(A, 1) + (f64x2.extract_lane(B, 0) + f64x2.extract_lane(B, 1))));
+  }
+}
+
+/**
+ * The number of rows with a price (> 0) in each of m columns of N rows (column-major f64 at
+ * `vin`), into `out` (m i32): what a one-shot run counts its columns' holes from
+ * (engine/oneShotRoute.ts). Two rows per f64x2 compare.
+ */
+export function pricedCounts(vin: usize, N: i32, m: i32, out: usize): void {
+  const zero = f64x2.splat(0);
+  const colBytes = (<usize>N) << 3;
+  for (let a: i32 = 0; a < m; a++) {
+    const col = vin + (<usize>a) * colBytes;
+    let k = i64x2.splat(0);
+    let t: i32 = 0;
+    for (; t + 1 < N; t += 2) k = i64x2.sub(k, f64x2.gt(v128.load(col + ((<usize>t) << 3)), zero));
+    let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+    if (t < N && load<f64>(col + ((<usize>t) << 3)) > 0) c++;
+    store<i32>(out + ((<usize>a) << 2), c);
+  }
+}
+
+/**
+ * Sums of each asset's simple returns over blocks of rows, for the window moments of a one-shot
+ * run's decisions (engine/oneShotRoute.ts). Prices: m columns of N rows, column-major f64 at
+ * `vin`. Blocks: `bounds` holds K + 1 ascending i32 rows b_0 < … < b_K; block k covers the
+ * returns of rows b_k..b_{k+1}−1 (row 0 has none), r_t = x_t / x_{t−1} − 1, counted when finite
+ * (r − r = 0). Out, block by block (entry k · m + a): the count (i32), Σr and Σr² (f64), plain
+ * sums in row order. Two assets per f64x2; a return that does not count adds +0 (the sums are
+ * never −0, so that is the same as skipping it, as the scalar lane for an odd last asset does).
+ */
+export function blockMoments(vin: usize, N: i32, m: i32, bounds: usize, K: i32, count: usize, sum: usize, sumSq: usize): void {
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const colBytes = (<usize>N) << 3;
+  const mb = (<usize>m) << 3;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) {
+    const c0 = vin + (<usize>a) * colBytes;
+    const c1 = c0 + colBytes;
+    const ao = (<usize>a) << 3;
+    const ai = (<usize>a) << 2;
+    for (let k: i32 = 0; k < K; k++) {
+      let t0 = load<i32>(bounds + ((<usize>k) << 2));
+      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
+      if (t0 < 1) t0 = 1;
+      let s = zero;
+      let q = zero;
+      let n = i64x2.splat(0);
+      if (t0 < t1) {
+        let off = (<usize>(t0 - 1)) << 3;
+        let p = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+        for (let t: i32 = t0; t < t1; t++) {
+          off = (<usize>t) << 3;
+          const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+          const r = f64x2.sub(f64x2.div(x, p), one);
+          p = x;
+          const ok = f64x2.eq(f64x2.sub(r, r), zero);
+          const rk = v128.and(r, ok);
+          s = f64x2.add(s, rk);
+          q = f64x2.add(q, f64x2.mul(rk, rk));
+          n = i64x2.sub(n, ok);
+        }
+      }
+      const at = (<usize>k) * mb + ao;
+      v128.store(sum + at, s);
+      v128.store(sumSq + at, q);
+      const ci = count + (<usize>k) * ((<usize>m) << 2) + ai;
+      store<i32>(ci, <i32>i64x2.extract_lane(n, 0));
+      store<i32>(ci, <i32>i64x2.extract_lane(n, 1), 4);
+    }
+  }
+  if (a < m) {
+    const c0 = vin + (<usize>a) * colBytes;
+    for (let k: i32 = 0; k < K; k++) {
+      let t0 = load<i32>(bounds + ((<usize>k) << 2));
+      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
+      if (t0 < 1) t0 = 1;
+      let s: f64 = 0;
+      let q: f64 = 0;
+      let n: i32 = 0;
+      if (t0 < t1) {
+        let p = load<f64>(c0 + ((<usize>(t0 - 1)) << 3));
+        for (let t: i32 = t0; t < t1; t++) {
+          const x = load<f64>(c0 + ((<usize>t) << 3));
+          const r = x / p - 1;
+          p = x;
+          if (r - r == 0) {
+            s += r;
+            q += r * r;
+            n++;
+          }
+        }
+      }
+      const at = (<usize>k) * mb + ((<usize>a) << 3);
+      store<f64>(sum + at, s);
+      store<f64>(sumSq + at, q);
+      store<i32>(count + (<usize>k) * ((<usize>m) << 2) + ((<usize>a) << 2), n);
+    }
+  }
+}
+
+/**
+ * Forward-filled prices of m columns (N rows each, column-major f64 at `vin`) for rows lo..hi−1,
+ * row-major: out[(t − lo) · m + a] is column a's last price > 0 on or before row t (NaN before
+ * its first), as engine/preparePanel.ts's `filled`. `st` is scratch for m f64 (the carried last
+ * price). Rows in blocks of ROWS, so that a block's output rows stay in cache while each pair of
+ * columns writes its lanes of them.
+ */
+export function filledRows(vin: usize, N: i32, m: i32, lo: i32, hi: i32, st: usize, out: usize): void {
+  const zero = f64x2.splat(0);
+  const colBytes = (<usize>N) << 3;
+  const mb = (<usize>m) << 3;
+  for (let a: i32 = 0; a < m; a++) {
+    const col = vin + (<usize>a) * colBytes;
+    let l: f64 = NaN;
+    for (let t: i32 = 0; t < lo; t++) {
+      const x = load<f64>(col + ((<usize>t) << 3));
+      if (x > 0) l = x;
+    }
+    store<f64>(st + ((<usize>a) << 3), l);
+  }
+  for (let t0: i32 = lo; t0 < hi; t0 += ROWS) {
+    const t1 = min(hi, t0 + ROWS);
+    let a: i32 = 0;
+    for (; a + 1 < m; a += 2) {
+      const c0 = vin + (<usize>a) * colBytes;
+      const c1 = c0 + colBytes;
+      const ao = (<usize>a) << 3;
+      let l = v128.load(st + ao);
+      for (let t: i32 = t0; t < t1; t++) {
+        const off = (<usize>t) << 3;
+        const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+        l = v128.bitselect(x, l, f64x2.gt(x, zero));
+        v128.store(out + (<usize>(t - lo)) * mb + ao, l);
+      }
+      v128.store(st + ao, l);
+    }
+    if (a < m) {
+      const c0 = vin + (<usize>a) * colBytes;
+      const ao = (<usize>a) << 3;
+      let l = load<f64>(st + ao);
+      for (let t: i32 = t0; t < t1; t++) {
+        const x = load<f64>(c0 + ((<usize>t) << 3));
+        if (x > 0) l = x;
+        store<f64>(out + (<usize>(t - lo)) * mb + ao, l);
+      }
+      store<f64>(st + ao, l);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
+import type { FilledPrices } from '../execution/filledPrices.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
@@ -16,6 +17,8 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
+import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
+import { plainDecider, plainMethod } from './plainDecisions.js';
 import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
 import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
@@ -81,12 +84,28 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const inOrder = columns.every((a, i) => a === i);
   const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
+  // A one-shot run of a plain spec computes only what it reads (oneShotRoute.ts) when it can.
+  const method = plainMethod(spec, layout);
+  if (method !== null && data.prepared === undefined && data.decisions === undefined && data.schedule === undefined && spec.rebalance.band === undefined) {
+    const cols = oneShotColumns(prices, N, m, columns, panel.assets.length);
+    if (cols !== null) {
+      const members = Int32Array.from(layout.sleeves[0]!.members.map((x) => x.asset));
+      const result = simulate(spec, data, layout, prices, cols.holes, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, members, window.lo, window.hi, calendar, spec.rebalance.lag, log));
+      if (result !== null) return result;
+    }
+  }
   // Window sums and filled prices: prepared once per panel (shared by sweeps and robustness
   // runs), or here, into the buffers of the last run that prepared its own (see takeBuffers).
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
-    const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes: prepared.data.holes });
-    return simulate(spec, data, layout, prices, prepared, window);
+    return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
+      const general = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
+      const decider = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : general;
+      return {
+        decide: data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, log) : decider,
+        filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: window.lo, columns: Int32Array.from(columns) },
+      };
+    })!;
   } finally {
     if (data.prepared === undefined) spare = prepared.data;
   }
@@ -105,31 +124,40 @@ function takeBuffers(): PanelBuffers | undefined {
   return b;
 }
 
-/** The run on its period window: decisions, the kernel and the rebalance records. */
-function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, prepared: { data: PreparedPanel; columns: number[] }, window: PeriodWindow): BacktestResult {
+/**
+ * Where a run's decisions and valued prices come from, once its period and calendar are known:
+ * `decide(row, out)` over full-panel rows and the forward-filled prices of the period (offset at
+ * its first row); null when this route does not take the run.
+ */
+type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; filled: FilledPrices } | null;
+
+/** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
+function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, holes: Int32Array, route: Route): BacktestResult | null {
   const { panel } = data;
+  const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes });
   const warnings = [...window.warnings];
   const N = panel.dates.length;
   const m = layout.assets.length;
   const { lo, hi } = window;
   const n = hi - lo;
-  const { columns } = prepared;
   const decisions: DecisionRecord[] = [];
-  const decider = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
-  const decideFull = data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, decisions) : decider;
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
+  // The trading day after the period (when the data have one) tells whether its last row closes a period.
+  const calendar = fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]);
+  const source = route(window, calendar, decisions);
+  if (source === null) return null;
   const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
   if (cash) warnings.push(...cash.warnings);
+  const decideFull = source.decide;
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
     prices,
     stride: N,
     offset: lo,
-    // The trading day after the period (when the data have one) tells whether its last row closes a period.
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]),
+    calendar,
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,
@@ -138,7 +166,7 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
     ...(cash ? { cashReturns: cash.returns } : {}),
-    filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: lo, columns: Int32Array.from(columns) },
+    filled: source.filled,
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));

@@ -19,6 +19,12 @@ export interface WasmKernels {
   prefixBlock(vin: number, B: number, m: number, a0: number, a1: number, st: number, kst: number, count: number, sum: number, sumSq: number, filled: number): void;
   /** out[r − from] = cash + Σ_j u_j F[first + r · stride + j], r = from..to−1 (execution/holdingsValue.ts). */
   denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
+  /** Rows with a price (> 0) of each of m columns of N rows (engine/oneShotRoute.ts). */
+  pricedCounts(vin: number, N: number, m: number, out: number): void;
+  /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
+  blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
+  /** Forward-filled prices of rows lo..hi−1, row-major (engine/oneShotRoute.ts). */
+  filledRows(vin: number, N: number, m: number, lo: number, hi: number, st: number, out: number): void;
 }
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
@@ -70,19 +76,23 @@ export function wasmMemory(bytes: number): ArrayBuffer {
   return mem.buffer;
 }
 
-/** A memory of its own holding a prepared panel's outputs, with the kernels bound to it. */
-export interface PanelMemory {
+/** A memory with the kernels bound to it and a scratch area (for denseRows). */
+export interface KernelMemory {
   readonly kernels: WasmKernels;
-  readonly count: Int32Array;
-  readonly sum: Float64Array;
-  readonly sumSq: Float64Array;
-  readonly filled: Float64Array;
-  /** Byte address of a scratch area of `scratchBytes` after the outputs. */
+  /** Byte address of a scratch area of `scratchBytes`. */
   readonly scratch: number;
   readonly scratchBytes: number;
 }
 
-const panels = new WeakMap<ArrayBuffer, PanelMemory>();
+/** A memory of its own holding a prepared panel's outputs, with the kernels bound to it. */
+export interface PanelMemory extends KernelMemory {
+  readonly count: Int32Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+  readonly filled: Float64Array;
+}
+
+const panels = new WeakMap<ArrayBuffer, KernelMemory>();
 
 /**
  * A new memory for a prepared panel of N rows and m assets: its outputs as views on it (ordinary
@@ -116,5 +126,31 @@ export function panelMemory(N: number, m: number, scratchBytes: number): PanelMe
 
 /** The panel memory an array is a view on, if any. */
 export function panelMemoryOf(a: ArrayBufferView): PanelMemory | undefined {
+  const pm = panels.get(a.buffer as ArrayBuffer);
+  return pm !== undefined && 'filled' in pm ? (pm as PanelMemory) : undefined;
+}
+
+/** The kernel memory (a panel's, or the one-shot runs') an array is a view on, if any. */
+export function kernelMemoryOf(a: ArrayBufferView): KernelMemory | undefined {
   return panels.get(a.buffer as ArrayBuffer);
+}
+
+let runMem: { memory: WasmMemory; kernels: WasmKernels } | undefined;
+
+/**
+ * The memory of one-shot runs (engine/oneShotRoute.ts), with the kernels bound to it: at least
+ * `bytes` usable from WASM_BASE, then `scratchBytes` of scratch for denseRows. One memory,
+ * reused by every such run and grown when short (growing replaces the buffer: views are taken
+ * on the buffer returned here, after the call, and no result keeps one). Requires wasmKernels.
+ */
+export function runMemory(bytes: number, scratchBytes: number): { buffer: ArrayBuffer; kernels: WasmKernels } {
+  const used = Math.ceil(bytes / 64) * 64;
+  const need = WASM_BASE + used + scratchBytes;
+  if (runMem === undefined) {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(need / PAGE) });
+    runMem = { memory, kernels: new WebAssembly.Instance(compiled!, { env: { memory, abort: () => {} } }).exports as unknown as WasmKernels };
+  } else if (need > runMem.memory.buffer.byteLength) runMem.memory.grow(Math.ceil((need - runMem.memory.buffer.byteLength) / PAGE));
+  const buffer = runMem.memory.buffer;
+  panels.set(buffer, { kernels: runMem.kernels, scratch: WASM_BASE + used, scratchBytes: buffer.byteLength - WASM_BASE - used });
+  return { buffer, kernels: runMem.kernels };
 }

@@ -1,0 +1,162 @@
+/**
+ * A run without a prepared panel, of a plain spec (plainDecisions.ts) on a calendar schedule
+ * (no bands, no weights file, no shared decisions): it computes only what this one run reads,
+ * in the WebAssembly kernels (wasm/kernels.ts), instead of preparing the whole panel:
+ *   1. the strategy's price columns copied into the one-shot runs' memory (runMemory), and
+ *      their priced rows counted (pricedCounts), for the period window's coverage;
+ *   2. the window of every decision known from the calendar: the returns summed over the blocks
+ *      between consecutive window edges (blockMoments: count, Σr, Σr², plain sums in row order),
+ *      each window's moments the sum of its blocks, then the plain weights;
+ *   3. the forward-filled prices of the period rows, row-major (filledRows), which the kernel
+ *      values holdings at.
+ * Preparing the panel (preparePanel.ts) writes prefix sums and filled prices for every row of
+ * every panel column, 7 MB for 50 × 5,040; this route writes the period's filled prices and a
+ * few hundred block sums.
+ *
+ * Agreement with the prepared route: eligibility and counts are exact, and the window sums are
+ * the same returns added in another order (blocks instead of differences of compensated prefix
+ * sums), so σ agrees to ~1e-14 relative and every figure to 1e-12 (property test). Too many block visits (short spacing, long lookback: the prefix sums are
+ * then cheaper) or no kernel: the caller takes the prepared route.
+ */
+import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
+import type { FilledPrices } from '../execution/filledPrices.js';
+import type { DecisionRecord } from './decideTargets.js';
+import { plainFallback, plainTargets, plainWeights, type PlainMethod } from './plainDecisions.js';
+
+type Decide = (row: number, out: Float64Array) => void;
+
+/** Bytes from the start of the run memory's usable area: 64-byte aligned parts. */
+function align(b: number): number {
+  return Math.ceil(b / 64) * 64;
+}
+
+/**
+ * Step 1: the strategy's m columns (column-major, N rows each, in `prices`) copied in and their
+ * unpriced rows inside their priced spans counted, as `holes` per panel column (−1 for columns
+ * not counted). Null without the kernels.
+ */
+export function oneShotColumns(prices: Float64Array, N: number, m: number, columns: readonly number[], panelAssets: number): OneShotColumns | null {
+  if (wasmKernels === null || N < 2 || m === 0) return null;
+  const P = align(8 * m * N);
+  const { buffer, kernels } = runMemory(P + align(4 * m), 0);
+  const at = WASM_BASE;
+  new Float64Array(buffer, at, m * N).set(prices.subarray(0, m * N));
+  kernels.pricedCounts(at, N, m, at + P);
+  const priced = new Int32Array(buffer, at + P, m);
+  const holes = new Int32Array(panelAssets).fill(-1);
+  for (let i = 0; i < m; i++) {
+    const col = i * N;
+    let first = 0;
+    while (first < N && !(prices[col + first]! > 0)) first++;
+    let last = N - 1;
+    while (last >= 0 && !(prices[col + last]! > 0)) last--;
+    holes[columns[i]!] = last >= first ? last - first + 1 - priced[i]! : 0;
+  }
+  return { prices, N, m, holes };
+}
+
+export interface OneShotColumns {
+  readonly prices: Float64Array;
+  readonly N: number;
+  readonly m: number;
+  /** Unpriced rows inside each panel column's priced span; −1 where not counted. */
+  readonly holes: Int32Array;
+}
+
+/**
+ * Steps 2 and 3 for the period rows lo..hi−1 with decisions at period rows t where calendar[t]
+ * is 1 and t + lag < n: the decider (full-panel rows; only those rows) and the filled prices, or
+ * null when this route does not take the run (see the file comment).
+ */
+export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, sleeve: string, members: Int32Array, lo: number, hi: number, calendar: Uint8Array, lag: number, log: DecisionRecord[]): { decide: Decide; filled: FilledPrices } | null {
+  const { prices, N, m } = cols;
+  const n = hi - lo;
+  const L = method.kind === 'inverseVol' ? method.lookback : 0;
+  // Decision rows (full panel) and, with a lookback, the edges of their windows.
+  const rows: number[] = [];
+  for (let t = 0; t + lag < n; t++) if (calendar[t] === 1) rows.push(lo + t);
+  const D = rows.length;
+  const edges = new Uint8Array(N + 1);
+  for (const R of rows) {
+    if (L === 0) break;
+    edges[Math.max(0, R - L + 1)] = 1;
+    edges[R + 1] = 1;
+  }
+  const block = new Int32Array(N + 1);
+  const bounds: number[] = [];
+  for (let r = 0; r <= N; r++) if (edges[r] === 1) block[r] = bounds.push(r) - 1;
+  const K = Math.max(0, bounds.length - 1);
+  let visits = 0;
+  if (L > 0) for (const R of rows) visits += block[R + 1]! - block[Math.max(0, R - L + 1)]!;
+  if (visits > N) return null;
+
+  const P = align(8 * m * N);
+  const F = align(8 * m * n);
+  const B = align(4 * (K + 1));
+  const C = align(4 * m * K);
+  const S = align(8 * m * K);
+  const ST = align(8 * m);
+  const { buffer, kernels } = runMemory(P + F + B + C + 2 * S + ST, 8 * (m + n) + 128);
+  const at = WASM_BASE;
+  const fAt = at + P;
+  const bAt = fAt + F;
+  const cAt = bAt + B;
+  const sAt = cAt + C;
+  const qAt = sAt + S;
+  const stAt = qAt + S;
+  kernels.filledRows(at, N, m, lo, hi, stAt, fAt);
+  const bc = new Int32Array(buffer, cAt, m * K);
+  const bs = new Float64Array(buffer, sAt, m * K);
+  const bq = new Float64Array(buffer, qAt, m * K);
+  if (K > 0) {
+    new Int32Array(buffer, bAt, K + 1).set(bounds);
+    kernels.blockMoments(at, N, m, bAt, K, cAt, sAt, qAt);
+  }
+
+  // The targets of every decision, in order (the kernel asks for them in row order).
+  const nm = members.length;
+  const targets = new Float64Array(D * m);
+  const eligible = new Uint8Array(nm);
+  const count = new Int32Array(nm);
+  const s1 = new Float64Array(nm);
+  const s2 = new Float64Array(nm);
+  const w = new Float64Array(nm);
+  const out = new Float64Array(m);
+  for (let d = 0; d < D; d++) {
+    const R = rows[d]!;
+    for (let i = 0; i < nm; i++) eligible[i] = prices[members[i]! * N + R]! > 0 ? 1 : 0;
+    if (L > 0) {
+      const k0 = block[Math.max(0, R - L + 1)]!;
+      const k1 = block[R + 1]!;
+      for (let i = 0; i < nm; i++) {
+        const a = members[i]!;
+        let c = bc[k0 * m + a]!;
+        let s = bs[k0 * m + a]!;
+        let q = bq[k0 * m + a]!;
+        for (let k = k0 + 1; k < k1; k++) {
+          c += bc[k * m + a]!;
+          s += bs[k * m + a]!;
+          q += bq[k * m + a]!;
+        }
+        count[i] = c;
+        s1[i] = s;
+        s2[i] = q;
+      }
+    }
+    if (!plainWeights(method, nm, eligible, count, s1, s2, w) && method.kind === 'inverseVol') log.push(plainFallback(method, sleeve, R, nm, eligible, w));
+    plainTargets(members, w, out);
+    targets.set(out, d * m);
+  }
+  let next = 0;
+  const decide: Decide = (row, into) => {
+    // Rows come in order; a row asked twice (never, without bands) would find its own slot.
+    let d = next;
+    while (d < D && rows[d]! < row) d++;
+    if (d === D || rows[d] !== row) throw new Error(`one-shot route: no decision prepared for row ${row}`);
+    next = d + 1;
+    for (let a = 0; a < m; a++) into[a] = targets[d * m + a]!;
+  };
+  const columns = new Int32Array(m);
+  for (let a = 0; a < m; a++) columns[a] = a;
+  return { decide, filled: { values: new Float64Array(buffer, fAt, n * m), stride: m, offset: 0, columns } };
+}

@@ -1,0 +1,133 @@
+/**
+ * Decisions of a plain strategy, computed straight from window moments: one sleeve whose within
+ * method is inverse vol or equal weight, `equal` across (so the one sleeve gets weight 1), no
+ * constraints at any level, no trend filter, no dated members and no `data.lateStart: cash`.
+ * For such a spec makeDecider (decideTargets.ts) does, at each decision: eligibility, the
+ * window's moments, the method's weights, then 0 + 1 · w per asset, and records nothing unless a
+ * method fails. plainWeights does the same arithmetic in the same order (inverseVol.ts's
+ * fromMoments, equalWeight.ts), without inputs, results or notes per decision; when the method
+ * would fail (no usable candidate, so a fallback with its record), it reports so and the caller
+ * lets the general decider take that row.
+ *
+ * Two sources of moments: a prepared panel's prefix sums (plainDecider: the same differences as
+ * the general decider, so the same bits), or block sums of a one-shot run (oneShotRoute.ts).
+ */
+import { INVERSE_VOL_FAILURE } from '../allocation/inverseVol.js';
+import type { DecisionRecord } from './decideTargets.js';
+import type { StrategySpec } from '../strategy/schema.js';
+import type { PreparedPanel } from './preparePanel.js';
+import type { StrategyLayout } from './strategyLayout.js';
+
+/** The within method; inverse vol with the fallback chain it may have here ([equal] or [], i.e. cash). */
+export type PlainMethod = { readonly kind: 'equal' } | { readonly kind: 'inverseVol'; readonly lookback: number; readonly need: number; readonly fallback: 'equal' | 'cash' };
+
+type Decide = (row: number, out: Float64Array) => void;
+
+/** The spec's method when its decisions are plain (see the file comment), else null. */
+export function plainMethod(spec: StrategySpec, layout: StrategyLayout): PlainMethod | null {
+  if (layout.sleeves.length !== 1 || spec.allocation.across.method !== 'equal') return null;
+  if (layout.acrossConstraints !== undefined || layout.assetConstraints !== undefined || layout.trendFilter !== undefined) return null;
+  if (spec.data.lateStart === 'cash') return null;
+  const sleeve = layout.sleeves[0]!;
+  if (sleeve.constraints !== undefined || sleeve.members.some((m) => m.windows !== undefined)) return null;
+  const within = sleeve.within;
+  if (within.method === 'equal') return { kind: 'equal' };
+  // inverseVol.ts: usable with at least max(2, min(minObservations, lookback)) finite returns. A
+  // fallback other than equal weight may read a longer window than the moments cover.
+  if (within.method !== 'inverseVol' || within.fallback.length > 1 || (within.fallback.length === 1 && within.fallback[0] !== 'equal')) return null;
+  const need = Math.max(2, Math.min(within.minObservations, within.lookback));
+  return { kind: 'inverseVol', lookback: within.lookback, need, fallback: within.fallback.length === 1 ? 'equal' : 'cash' };
+}
+
+/**
+ * The weights of n candidates into w (overwritten) from their eligibility and window moments:
+ * false when the method fails (no candidate usable), w then meaningless.
+ */
+export function plainWeights(method: PlainMethod, n: number, eligible: Uint8Array, count: Int32Array, s1s: Float64Array, s2s: Float64Array, w: Float64Array): boolean {
+  if (method.kind === 'equal') {
+    equalWeights(n, eligible, w);
+    return true;
+  }
+  const need = method.need;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    w[i] = 0;
+    if (eligible[i] !== 1) continue;
+    const m = count[i]!;
+    if (m < need) continue;
+    const s1 = s1s[i]!;
+    const s2 = s2s[i]!;
+    const centred = s2 - (s1 * s1) / m;
+    // As inverseVol.ts: below 1e-12 of the raw second moment the difference is rounding.
+    const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (m - 1)) : 0;
+    if (!(sd > 0) || !Number.isFinite(sd)) continue;
+    w[i] = 1 / sd;
+    sum += 1 / sd;
+  }
+  if (sum === 0) return false;
+  for (let i = 0; i < n; i++) w[i] = w[i]! / sum;
+  return true;
+}
+
+/** equalWeight.ts: 1/k for each of the k eligible candidates (all 0 when none is). */
+function equalWeights(n: number, eligible: Uint8Array, w: Float64Array): void {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (eligible[i] === 1) k++;
+  for (let i = 0; i < n; i++) w[i] = k > 0 && eligible[i] === 1 ? 1 / k : 0;
+}
+
+/**
+ * When inverse vol fails at a decision (no usable candidate): the weights of its fallback into w
+ * (registry.ts's allocate: equal weight, or cash for an empty chain) and the record makeDecider
+ * keeps of it.
+ */
+export function plainFallback(method: PlainMethod & { kind: 'inverseVol' }, sleeve: string, row: number, n: number, eligible: Uint8Array, w: Float64Array): DecisionRecord {
+  if (method.fallback === 'equal') equalWeights(n, eligible, w);
+  else w.fill(0);
+  return { row, fallbacks: [{ from: 'inverseVol', to: method.fallback, reason: INVERSE_VOL_FAILURE, level: `sleeve ${sleeve}` }], warnings: [], brokenTrends: [] };
+}
+
+/**
+ * The asset targets of a plain decision: out[asset_i] = 0 + 1 · w_i, as makeDecider's product
+ * of the sleeve weight 1 and the within weights (members are distinct assets).
+ */
+export function plainTargets(members: Int32Array, w: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  for (let i = 0; i < members.length; i++) out[members[i]!] = out[members[i]!]! + 1 * w[i]!;
+}
+
+/**
+ * `decide(row, out)` for a plain spec on a prepared panel: eligibility as windowInput reads it
+ * (the priced span of a column without holes, else the price), the moments as differences of the
+ * prefix sums, then plainWeights; a row where the method fails goes to `general`.
+ */
+export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide): Decide {
+  const members = Int32Array.from(layout.sleeves[0]!.members.map((m) => m.asset));
+  const n = members.length;
+  const cols = Int32Array.from(members, (a) => prepared.columns[a]!);
+  const eligible = new Uint8Array(n);
+  const count = new Int32Array(n);
+  const s1 = new Float64Array(n);
+  const s2 = new Float64Array(n);
+  const w = new Float64Array(n);
+  const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
+  const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
+  return (row, out) => {
+    for (let i = 0; i < n; i++) {
+      const c = cols[i]!;
+      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[members[i]! * nRows + row]! > 0 ? 1 : 0;
+    }
+    if (lookback > 0) {
+      const hi = (row + 1) * nAssets;
+      const lo = Math.max(0, row - lookback + 1) * nAssets;
+      for (let i = 0; i < n; i++) {
+        const c = cols[i]!;
+        count[i] = pc[hi + c]! - pc[lo + c]!;
+        s1[i] = ps[hi + c]! - ps[lo + c]!;
+        s2[i] = pq[hi + c]! - pq[lo + c]!;
+      }
+    }
+    if (plainWeights(method, n, eligible, count, s1, s2, w)) plainTargets(members, w, out);
+    else general(row, out);
+  };
+}
