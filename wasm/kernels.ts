@@ -290,3 +290,49 @@ export function filledRows(vin: usize, N: i32, m: i32, lo: i32, hi: i32, st: usi
     }
   }
 }
+
+/**
+ * Window moments of D decisions from block sums (blockMoments' outputs, K × m): decision d's
+ * window covers blocks k0[d]..k1[d]−1, and its count, Σr and Σr² per asset (entry d · m + a) are
+ * the first block's plus each further block's in order. Two assets per f64x2 (the same additions
+ * lane by lane); i32 counts one at a time.
+ */
+export function windowMoments(m: i32, D: i32, k0s: usize, k1s: usize, bc: usize, bs: usize, bq: usize, oc: usize, os: usize, oq: usize): void {
+  const mb = (<usize>m) << 3;
+  const mi = (<usize>m) << 2;
+  for (let d: i32 = 0; d < D; d++) {
+    const k0 = load<i32>(k0s + ((<usize>d) << 2));
+    const k1 = load<i32>(k1s + ((<usize>d) << 2));
+    const od = (<usize>d) * mb;
+    const oi = (<usize>d) * mi;
+    let a: i32 = 0;
+    for (; a + 1 < m; a += 2) {
+      const ao = (<usize>a) << 3;
+      let s = v128.load(bs + (<usize>k0) * mb + ao);
+      let q = v128.load(bq + (<usize>k0) * mb + ao);
+      for (let k = k0 + 1; k < k1; k++) {
+        s = f64x2.add(s, v128.load(bs + (<usize>k) * mb + ao));
+        q = f64x2.add(q, v128.load(bq + (<usize>k) * mb + ao));
+      }
+      v128.store(os + od + ao, s);
+      v128.store(oq + od + ao, q);
+    }
+    if (a < m) {
+      const ao = (<usize>a) << 3;
+      let s = load<f64>(bs + (<usize>k0) * mb + ao);
+      let q = load<f64>(bq + (<usize>k0) * mb + ao);
+      for (let k = k0 + 1; k < k1; k++) {
+        s += load<f64>(bs + (<usize>k) * mb + ao);
+        q += load<f64>(bq + (<usize>k) * mb + ao);
+      }
+      store<f64>(os + od + ao, s);
+      store<f64>(oq + od + ao, q);
+    }
+    for (a = 0; a < m; a++) {
+      const ai = (<usize>a) << 2;
+      let c = load<i32>(bc + (<usize>k0) * mi + ai);
+      for (let k = k0 + 1; k < k1; k++) c += load<i32>(bc + (<usize>k) * mi + ai);
+      store<i32>(oc + oi + ai, c);
+    }
+  }
+}

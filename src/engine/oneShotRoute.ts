@@ -21,7 +21,7 @@
 import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
 import type { DecisionRecord } from './decideTargets.js';
-import { plainFallback, plainTargets, plainWeights, type PlainMethod } from './plainDecisions.js';
+import { plainFallback, plainWeights, type PlainMethod } from './plainDecisions.js';
 
 type Decide = (row: number, out: Float64Array) => void;
 
@@ -44,15 +44,21 @@ export function oneShotColumns(prices: Float64Array, N: number, m: number, colum
   kernels.pricedCounts(at, N, m, at + P);
   const priced = new Int32Array(buffer, at + P, m);
   const holes = new Int32Array(panelAssets).fill(-1);
+  const first = new Int32Array(m);
+  const last = new Int32Array(m);
+  const gapFree = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
     const col = i * N;
-    let first = 0;
-    while (first < N && !(prices[col + first]! > 0)) first++;
-    let last = N - 1;
-    while (last >= 0 && !(prices[col + last]! > 0)) last--;
-    holes[columns[i]!] = last >= first ? last - first + 1 - priced[i]! : 0;
+    let f = 0;
+    while (f < N && !(prices[col + f]! > 0)) f++;
+    let l = N - 1;
+    while (l >= 0 && !(prices[col + l]! > 0)) l--;
+    first[i] = f;
+    last[i] = l;
+    holes[columns[i]!] = l >= f ? l - f + 1 - priced[i]! : 0;
+    gapFree[i] = holes[columns[i]!] === 0 ? 1 : 0;
   }
-  return { prices, N, m, holes };
+  return { prices, N, m, holes, first, last, gapFree };
 }
 
 export interface OneShotColumns {
@@ -61,14 +67,18 @@ export interface OneShotColumns {
   readonly m: number;
   /** Unpriced rows inside each panel column's priced span; −1 where not counted. */
   readonly holes: Int32Array;
+  /** Per strategy column: first and last priced rows, and 1 when it has a price on every row between. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly gapFree: Uint8Array;
 }
 
 /**
  * Steps 2 and 3 for the period rows lo..hi−1 with decisions at period rows t where calendar[t]
  * is 1 and t + lag < n: the decider (full-panel rows; only those rows) and the filled prices, or
- * null when this route does not take the run (see the file comment).
+ * null when this route does not take the run (see the file comment). Fallback records go to `log`.
  */
-export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, sleeve: string, members: Int32Array, lo: number, hi: number, calendar: Uint8Array, lag: number, log: DecisionRecord[]): { decide: Decide; filled: FilledPrices } | null {
+export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, sleeve: string, lo: number, hi: number, calendar: Uint8Array, lag: number, log: DecisionRecord[]): { decide: Decide; filled: FilledPrices } | null {
   const { prices, N, m } = cols;
   const n = hi - lo;
   const L = method.kind === 'inverseVol' ? method.lookback : 0;
@@ -77,75 +87,58 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   for (let t = 0; t + lag < n; t++) if (calendar[t] === 1) rows.push(lo + t);
   const D = rows.length;
   const edges = new Uint8Array(N + 1);
-  for (const R of rows) {
-    if (L === 0) break;
-    edges[Math.max(0, R - L + 1)] = 1;
-    edges[R + 1] = 1;
+  if (L > 0) {
+    for (let d = 0; d < D; d++) {
+      edges[Math.max(0, rows[d]! - L + 1)] = 1;
+      edges[rows[d]! + 1] = 1;
+    }
   }
   const block = new Int32Array(N + 1);
   const bounds: number[] = [];
   for (let r = 0; r <= N; r++) if (edges[r] === 1) block[r] = bounds.push(r) - 1;
   const K = Math.max(0, bounds.length - 1);
   let visits = 0;
-  if (L > 0) for (const R of rows) visits += block[R + 1]! - block[Math.max(0, R - L + 1)]!;
+  for (let d = 0; L > 0 && d < D; d++) visits += block[rows[d]! + 1]! - block[Math.max(0, rows[d]! - L + 1)]!;
   if (visits > N) return null;
 
-  const P = align(8 * m * N);
-  const F = align(8 * m * n);
-  const B = align(4 * (K + 1));
-  const C = align(4 * m * K);
-  const S = align(8 * m * K);
-  const ST = align(8 * m);
-  const { buffer, kernels } = runMemory(P + F + B + C + 2 * S + ST, 8 * (m + n) + 128);
-  const at = WASM_BASE;
-  const fAt = at + P;
-  const bAt = fAt + F;
-  const cAt = bAt + B;
-  const sAt = cAt + C;
-  const qAt = sAt + S;
-  const stAt = qAt + S;
-  kernels.filledRows(at, N, m, lo, hi, stAt, fAt);
-  const bc = new Int32Array(buffer, cAt, m * K);
-  const bs = new Float64Array(buffer, sAt, m * K);
-  const bq = new Float64Array(buffer, qAt, m * K);
+  // Run memory: prices (step 1), filled prices, block bounds, block sums, each decision's first
+  // and last block and window moments, scratch.
+  const parts = [8 * m * N, 8 * m * n, 4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, 4 * m * D, 8 * m * D, 8 * m * D, 8 * m];
+  const at: number[] = [];
+  let bytes = 0;
+  for (const b of parts) {
+    at.push(WASM_BASE + bytes);
+    bytes += align(b);
+  }
+  const [P, F, BD, BC, BS, BQ, K0, K1, WC, WS, WQ, ST] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
+  const { buffer, kernels } = runMemory(bytes, 8 * (m + n) + 128);
+  kernels.filledRows(P, N, m, lo, hi, ST, F);
+  const count = new Int32Array(buffer, WC, m * D);
+  const s1 = new Float64Array(buffer, WS, m * D);
+  const s2 = new Float64Array(buffer, WQ, m * D);
   if (K > 0) {
-    new Int32Array(buffer, bAt, K + 1).set(bounds);
-    kernels.blockMoments(at, N, m, bAt, K, cAt, sAt, qAt);
+    new Int32Array(buffer, BD, K + 1).set(bounds);
+    kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);
+    const k0 = new Int32Array(buffer, K0, D);
+    const k1 = new Int32Array(buffer, K1, D);
+    for (let d = 0; d < D; d++) {
+      k0[d] = block[Math.max(0, rows[d]! - L + 1)]!;
+      k1[d] = block[rows[d]! + 1]!;
+    }
+    kernels.windowMoments(m, D, K0, K1, BC, BS, BQ, WC, WS, WQ);
   }
 
-  // The targets of every decision, in order (the kernel asks for them in row order).
-  const nm = members.length;
+  // The targets of every decision, in order (the kernel asks for them in row order): the within
+  // weights themselves (plainDecisions.ts). Eligibility as windowInput reads it.
   const targets = new Float64Array(D * m);
-  const eligible = new Uint8Array(nm);
-  const count = new Int32Array(nm);
-  const s1 = new Float64Array(nm);
-  const s2 = new Float64Array(nm);
-  const w = new Float64Array(nm);
-  const out = new Float64Array(m);
+  const eligible = new Uint8Array(m);
+  const w = new Float64Array(m);
+  const { first, last, gapFree } = cols;
   for (let d = 0; d < D; d++) {
     const R = rows[d]!;
-    for (let i = 0; i < nm; i++) eligible[i] = prices[members[i]! * N + R]! > 0 ? 1 : 0;
-    if (L > 0) {
-      const k0 = block[Math.max(0, R - L + 1)]!;
-      const k1 = block[R + 1]!;
-      for (let i = 0; i < nm; i++) {
-        const a = members[i]!;
-        let c = bc[k0 * m + a]!;
-        let s = bs[k0 * m + a]!;
-        let q = bq[k0 * m + a]!;
-        for (let k = k0 + 1; k < k1; k++) {
-          c += bc[k * m + a]!;
-          s += bs[k * m + a]!;
-          q += bq[k * m + a]!;
-        }
-        count[i] = c;
-        s1[i] = s;
-        s2[i] = q;
-      }
-    }
-    if (!plainWeights(method, nm, eligible, count, s1, s2, w) && method.kind === 'inverseVol') log.push(plainFallback(method, sleeve, R, nm, eligible, w));
-    plainTargets(members, w, out);
-    targets.set(out, d * m);
+    for (let i = 0; i < m; i++) eligible[i] = gapFree[i] === 1 ? (first[i]! <= R && R <= last[i]! ? 1 : 0) : prices[i * N + R]! > 0 ? 1 : 0;
+    if (!plainWeights(method, m, eligible, count, s1, s2, d * m, w) && method.kind === 'inverseVol') log.push(plainFallback(method, sleeve, R, m, eligible, w));
+    targets.set(w, d * m);
   }
   let next = 0;
   const decide: Decide = (row, into) => {
@@ -158,5 +151,5 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   };
   const columns = new Int32Array(m);
   for (let a = 0; a < m; a++) columns[a] = a;
-  return { decide, filled: { values: new Float64Array(buffer, fAt, n * m), stride: m, offset: 0, columns } };
+  return { decide, filled: { values: new Float64Array(buffer, F, n * m), stride: m, offset: 0, columns } };
 }

@@ -5,7 +5,8 @@
  * For such a spec makeDecider (decideTargets.ts) does, at each decision: eligibility, the
  * window's moments, the method's weights, then 0 + 1 · w per asset, and records nothing unless a
  * method fails. plainWeights does the same arithmetic in the same order (inverseVol.ts's
- * fromMoments, equalWeight.ts), without inputs, results or notes per decision; when the method
+ * fromMoments, equalWeight.ts; the targets are then the within weights themselves), without
+ * inputs, results or notes per decision; when the method
  * would fail (no usable candidate, so a fallback with its record), it reports so and the caller
  * lets the general decider take that row.
  *
@@ -29,7 +30,8 @@ export function plainMethod(spec: StrategySpec, layout: StrategyLayout): PlainMe
   if (layout.acrossConstraints !== undefined || layout.assetConstraints !== undefined || layout.trendFilter !== undefined) return null;
   if (spec.data.lateStart === 'cash') return null;
   const sleeve = layout.sleeves[0]!;
-  if (sleeve.constraints !== undefined || sleeve.members.some((m) => m.windows !== undefined)) return null;
+  // Members are the strategy's assets in order (asset i is member i), each listed once.
+  if (sleeve.constraints !== undefined || sleeve.members.some((m, i) => m.windows !== undefined || m.asset !== i) || sleeve.members.length !== layout.assets.length) return null;
   const within = sleeve.within;
   if (within.method === 'equal') return { kind: 'equal' };
   // inverseVol.ts: usable with at least max(2, min(minObservations, lookback)) finite returns. A
@@ -40,10 +42,10 @@ export function plainMethod(spec: StrategySpec, layout: StrategyLayout): PlainMe
 }
 
 /**
- * The weights of n candidates into w (overwritten) from their eligibility and window moments:
- * false when the method fails (no candidate usable), w then meaningless.
+ * The weights of n candidates into w (overwritten) from their eligibility and window moments
+ * (candidate i's at `at` + i): false when the method fails (no candidate usable; w then all 0).
  */
-export function plainWeights(method: PlainMethod, n: number, eligible: Uint8Array, count: Int32Array, s1s: Float64Array, s2s: Float64Array, w: Float64Array): boolean {
+export function plainWeights(method: PlainMethod, n: number, eligible: Uint8Array, count: Int32Array, s1s: Float64Array, s2s: Float64Array, at: number, w: Float64Array): boolean {
   if (method.kind === 'equal') {
     equalWeights(n, eligible, w);
     return true;
@@ -53,10 +55,10 @@ export function plainWeights(method: PlainMethod, n: number, eligible: Uint8Arra
   for (let i = 0; i < n; i++) {
     w[i] = 0;
     if (eligible[i] !== 1) continue;
-    const m = count[i]!;
+    const m = count[at + i]!;
     if (m < need) continue;
-    const s1 = s1s[i]!;
-    const s2 = s2s[i]!;
+    const s1 = s1s[at + i]!;
+    const s2 = s2s[at + i]!;
     const centred = s2 - (s1 * s1) / m;
     // As inverseVol.ts: below 1e-12 of the raw second moment the difference is rounding.
     const sd = centred > 1e-12 * s2 ? Math.sqrt(centred / (m - 1)) : 0;
@@ -88,23 +90,13 @@ export function plainFallback(method: PlainMethod & { kind: 'inverseVol' }, slee
 }
 
 /**
- * The asset targets of a plain decision: out[asset_i] = 0 + 1 · w_i, as makeDecider's product
- * of the sleeve weight 1 and the within weights (members are distinct assets).
- */
-export function plainTargets(members: Int32Array, w: Float64Array, out: Float64Array): void {
-  out.fill(0);
-  for (let i = 0; i < members.length; i++) out[members[i]!] = out[members[i]!]! + 1 * w[i]!;
-}
-
-/**
  * `decide(row, out)` for a plain spec on a prepared panel: eligibility as windowInput reads it
  * (the priced span of a column without holes, else the price), the moments as differences of the
  * prefix sums, then plainWeights; a row where the method fails goes to `general`.
  */
 export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide): Decide {
-  const members = Int32Array.from(layout.sleeves[0]!.members.map((m) => m.asset));
-  const n = members.length;
-  const cols = Int32Array.from(members, (a) => prepared.columns[a]!);
+  const n = layout.assets.length;
+  const cols = Int32Array.from(prepared.columns);
   const eligible = new Uint8Array(n);
   const count = new Int32Array(n);
   const s1 = new Float64Array(n);
@@ -115,7 +107,7 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
   return (row, out) => {
     for (let i = 0; i < n; i++) {
       const c = cols[i]!;
-      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[members[i]! * nRows + row]! > 0 ? 1 : 0;
+      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
     }
     if (lookback > 0) {
       const hi = (row + 1) * nAssets;
@@ -127,7 +119,8 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
         s2[i] = pq[hi + c]! - pq[lo + c]!;
       }
     }
-    if (plainWeights(method, n, eligible, count, s1, s2, w)) plainTargets(members, w, out);
+    // The targets are 0 + 1 · w_i (sleeve weight 1; w_i is never −0): w itself.
+    if (plainWeights(method, n, eligible, count, s1, s2, 0, w)) out.set(w);
     else general(row, out);
   };
 }

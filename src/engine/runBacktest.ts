@@ -89,8 +89,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   if (method !== null && data.prepared === undefined && data.decisions === undefined && data.schedule === undefined && spec.rebalance.band === undefined) {
     const cols = oneShotColumns(prices, N, m, columns, panel.assets.length);
     if (cols !== null) {
-      const members = Int32Array.from(layout.sleeves[0]!.members.map((x) => x.asset));
-      const result = simulate(spec, data, layout, prices, cols.holes, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, members, window.lo, window.hi, calendar, spec.rebalance.lag, log));
+      const result = simulate(spec, data, layout, prices, cols.holes, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
       if (result !== null) return result;
     }
   }

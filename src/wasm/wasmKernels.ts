@@ -23,6 +23,8 @@ export interface WasmKernels {
   pricedCounts(vin: number, N: number, m: number, out: number): void;
   /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
   blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
+  /** Window moments of D decisions as sums of block sums (engine/oneShotRoute.ts). */
+  windowMoments(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, oc: number, os: number, oq: number): void;
   /** Forward-filled prices of rows lo..hi−1, row-major (engine/oneShotRoute.ts). */
   filledRows(vin: number, N: number, m: number, lo: number, hi: number, st: number, out: number): void;
 }

@@ -156,9 +156,8 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
           const priced = Array.from(col, (p, t) => (p > 0 ? t : -1)).filter((t) => t >= 0);
           expect(cols.holes[c]).toBe(priced.length === 0 ? 0 : priced[priced.length - 1]! - priced[0]! + 1 - priced.length);
         });
-        const members = Int32Array.from(layout.sleeves[0]!.members.map((x) => x.asset));
         const log: DecisionRecord[] = [];
-        const route = oneShotDecisions(cols, method!, 'all', members, lo, hi, calendar, spec.rebalance.lag, log);
+        const route = oneShotDecisions(cols, method!, 'all', lo, hi, calendar, spec.rebalance.lag, log);
         if (route === null) return;
         taken++;
         const expectedLog: DecisionRecord[] = [];
