@@ -20,6 +20,7 @@
  */
 import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
+import { simScratchBytes } from '../execution/simulateWasm.js';
 import type { DecisionRecord } from './decideTargets.js';
 import { plainFallback, plainWeights, type PlainMethod } from './plainDecisions.js';
 
@@ -111,7 +112,8 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
     bytes += align(b);
   }
   const [P, F, BD, BC, BS, BQ, K0, K1, WC, WS, WQ, ST] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
-  const { buffer, kernels } = runMemory(bytes, 8 * (m + n) + 128);
+  // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
+  const { buffer, kernels } = runMemory(bytes, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
   kernels.filledRows(P, N, m, lo, hi, ST, F);
   const count = new Int32Array(buffer, WC, m * D);
   const s1 = new Float64Array(buffer, WS, m * D);

@@ -20,6 +20,7 @@
  */
 import { fillPrices, type FilledPrices } from './filledPrices.js';
 import { denseRows, denseValue, heldValue } from './holdingsValue.js';
+import { simulateWasm } from './simulateWasm.js';
 import { TradeLog } from './tradeLog.js';
 
 export interface KernelInput {
@@ -100,6 +101,12 @@ export function simulateKernel(input: KernelInput): KernelLedger {
   const record = input.recordWeights ?? true;
   const bandsOn = bandAbsolute > 0 || bandRelative > 0;
   const filled = input.filled ?? fillPrices(input.prices, m, n, input.stride ?? n, input.offset ?? 0);
+  // Decisions on calendar rows only and nothing recorded per row: the loop in WebAssembly when
+  // the prices live in a kernel memory (simulateWasm.ts; the same bits).
+  if (!record && !bandsOn && input.cashReturns === undefined) {
+    const ledger = simulateWasm(input, filled);
+    if (ledger !== null) return ledger;
+  }
   const F = filled.values;
   const fStride = filled.stride;
   const fCols = filled.columns;
