@@ -4,14 +4,14 @@
  * returns and no recorded weights (sweeps, robustness jobs, the bench; a report records weights
  * and runs the TypeScript loop). The decisions are taken first, in row order, each on the row
  * the loop would take it on (every calendar row t with t + lag < n, nothing else), so every
- * decider sees the same calls as in the loop; the kernel then does the loop's operations in the
- * same order, so the ledger has the same bits (tested).
+ * decider sees the same calls as in the loop, each writing into the kernel's targets; the kernel
+ * then does the loop's operations in the same order, so the ledger has the same bits (tested).
  *
  * It runs where the filled prices live in a kernel memory (a large prepared panel's, or the
  * one-shot runs'; wasmKernels.ts) with scratch enough for the run (simScratchBytes), and declines
  * otherwise (null): the caller runs the TypeScript loop.
  */
-import { kernelMemoryOf, wasmKernels } from '../wasm/wasmKernels.js';
+import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelMemory } from '../wasm/wasmKernels.js';
 import type { FilledPrices } from './filledPrices.js';
 import type { KernelInput, KernelLedger } from './simulateKernel.js';
 
@@ -40,15 +40,18 @@ export function simulateWasm(input: KernelInput, filled: FilledPrices): KernelLe
   let D = 0;
   for (let t = 0; t + lag < n; t++) D += calendar[t]!;
   if (simScratchBytes(n, m, D, lag) > km.scratchBytes) return null;
-  // The decisions first (a decider may use other memories; nothing here is laid out yet).
-  const targets = new Float64Array(D * m);
-  const out = new Float64Array(m);
-  for (let t = 0, d = 0; t + lag < n; t++) {
-    if (calendar[t] !== 1) continue;
-    out.fill(0);
-    input.decide(t, out);
-    targets.set(out, m * d++);
+  // The scratch is this call's until it returns: a nested run (a decider that backtests) on the
+  // same memory takes the TypeScript path instead of overwriting it.
+  if (!claimScratch(km)) return null;
+  try {
+    return run(input, filled, km, D);
+  } finally {
+    releaseScratch(km);
   }
+}
+
+function run(input: KernelInput, filled: FilledPrices, km: KernelMemory, D: number): KernelLedger {
+  const { nDates: n, nAssets: m, calendar, lag } = input;
   const at: number[] = [];
   let p = km.scratch;
   for (const b of parts(n, m, D, lag + 1)) {
@@ -57,9 +60,16 @@ export function simulateWasm(input: KernelInput, filled: FilledPrices): KernelLe
   }
   const [S, C, CAL, TG, EQ, CA, TR, TD, TU, TT, TC, SK] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
   const buffer = filled.values.buffer as ArrayBuffer;
+  // The decisions, straight into the kernel's targets.
+  const targets = new Float64Array(buffer, TG, D * m);
+  for (let t = 0, d = 0; t + lag < n; t++) {
+    if (calendar[t] !== 1) continue;
+    const out = targets.subarray(d * m, ++d * m);
+    out.fill(0);
+    input.decide(t, out);
+  }
   new Int32Array(buffer, C, m).set(filled.columns);
   new Uint8Array(buffer, CAL, n).set(calendar.subarray(0, n));
-  new Float64Array(buffer, TG, D * m).set(targets);
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
   const equity = new Float64Array(buffer, EQ, n).slice();
   const cash = new Float64Array(buffer, CA, n).slice();

@@ -139,6 +139,28 @@ export function kernelMemoryOf(a: ArrayBufferView): KernelMemory | undefined {
   return panels.get(a.buffer as ArrayBuffer);
 }
 
+const busy = new WeakSet<KernelMemory>();
+
+/**
+ * Claims a kernel memory's scratch for a call that spans other code (simulateWasm, whose
+ * deciders may run a nested backtest): false when it is already claimed, and the caller then
+ * takes its TypeScript path. Every claim is released in a `finally`.
+ */
+export function claimScratch(km: KernelMemory): boolean {
+  if (busy.has(km)) return false;
+  busy.add(km);
+  return true;
+}
+
+export function releaseScratch(km: KernelMemory): void {
+  busy.delete(km);
+}
+
+/** Whether a kernel memory's scratch is claimed (a short call must not use it then). */
+export function scratchBusy(km: KernelMemory): boolean {
+  return busy.has(km);
+}
+
 let runMem: { memory: WasmMemory; kernels: WasmKernels } | undefined;
 
 /**
