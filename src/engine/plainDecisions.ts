@@ -16,6 +16,7 @@
 import { INVERSE_VOL_FAILURE } from '../allocation/inverseVol.js';
 import type { DecisionRecord } from './decideTargets.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import { panelMemoryOf, wasmKernels, type WasmKernels } from '../wasm/wasmKernels.js';
 import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
 
@@ -104,6 +105,23 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
   const w = new Float64Array(n);
   const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
   const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
+  const kernel = method.kind === 'inverseVol' ? kernelDecision(prepared.data, cols) : null;
+  if (kernel !== null && method.kind === 'inverseVol') {
+    // In the kernel (inverseVolPrefix): eligibility written into its memory, weights read back.
+    const { kernels, at, c0 } = kernel;
+    const ok = kernel.eligible;
+    const weights = kernel.weights;
+    return (row, out) => {
+      for (let i = 0; i < n; i++) {
+        const c = cols[i]!;
+        ok[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
+      }
+      const hi = row + 1;
+      const lo = Math.max(0, row - lookback + 1);
+      if (kernels.inverseVolPrefix(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, hi, lo, at, method.need, at + 64 * Math.ceil(nAssets / 64)) === 1) out.set(weights);
+      else general(row, out);
+    };
+  }
   return (row, out) => {
     for (let i = 0; i < n; i++) {
       const c = cols[i]!;
@@ -123,4 +141,19 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
     if (plainWeights(method, n, eligible, count, s1, s2, 0, w)) out.set(w);
     else general(row, out);
   };
+}
+
+/**
+ * The kernel and its memory's decision area, when the prepared panel lives in a panel memory
+ * (prefixWasm.ts) and the strategy's columns are consecutive in it; else null.
+ */
+function kernelDecision(data: PreparedPanel, cols: Int32Array): { kernels: WasmKernels; at: number; c0: number; eligible: Uint8Array; weights: Float64Array } | null {
+  const pm = wasmKernels === null ? undefined : panelMemoryOf(data.filled);
+  if (pm === undefined || pm.count !== data.count || pm.sum !== data.sum || pm.sumSq !== data.sumSq) return null;
+  const n = cols.length;
+  const c0 = cols[0]!;
+  for (let i = 0; i < n; i++) if (cols[i] !== c0 + i) return null;
+  const buffer = data.filled.buffer as ArrayBuffer;
+  const at = pm.decision;
+  return { kernels: pm.kernels, at, c0, eligible: new Uint8Array(buffer, at, n), weights: new Float64Array(buffer, at + 64 * Math.ceil(data.nAssets / 64), n) };
 }

@@ -15,6 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface WasmKernels {
+  /** Inverse-vol weights of one decision from a prepared panel's prefix sums (engine/plainDecisions.ts); 0 when none usable. */
+  inverseVolPrefix(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, hi: number, lo: number, eligible: number, need: number, w: number): number;
   /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */
   prefixBlock(vin: number, B: number, m: number, a0: number, a1: number, st: number, kst: number, count: number, sum: number, sumSq: number, filled: number): void;
   /** out[r − from] = cash + Σ_j u_j F[first + r · stride + j], r = from..to−1 (execution/holdingsValue.ts). */
@@ -94,6 +96,11 @@ export interface PanelMemory extends KernelMemory {
   readonly sum: Float64Array;
   readonly sumSq: Float64Array;
   readonly filled: Float64Array;
+  /**
+   * A decision's own area (m u8 of eligibility, then m f64 of weights, from `decision`), apart
+   * from the scratch, which a run's kernel loop holds while its decider runs.
+   */
+  readonly decision: number;
 }
 
 const panels = new WeakMap<ArrayBuffer, KernelMemory>();
@@ -104,7 +111,7 @@ const panels = new WeakMap<ArrayBuffer, KernelMemory>();
  * of scratch. Requires wasmKernels.
  */
 export function panelMemory(N: number, m: number, scratchBytes: number): PanelMemory {
-  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes].map((b) => Math.ceil(b / 64) * 64);
+  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes, 64 * Math.ceil(m / 64) + 8 * m].map((b) => Math.ceil(b / 64) * 64);
   const total = WASM_BASE + sizes.reduce((s, b) => s + b, 0);
   const mem = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
   const kernels = new WebAssembly.Instance(compiled!, { env: { memory: mem, abort: () => {} } }).exports as unknown as WasmKernels;
@@ -123,6 +130,7 @@ export function panelMemory(N: number, m: number, scratchBytes: number): PanelMe
     filled: new Float64Array(buffer, at[3]!, N * m),
     scratch: at[4]!,
     scratchBytes: sizes[4]!,
+    decision: at[5]!,
   };
   panels.set(buffer, out);
   return out;

@@ -1,9 +1,10 @@
 /**
  * Plain specs (one sleeve of inverse vol or equal weight, equal across, no constraints or trend
  * filter) take two shortcuts behind runBacktest; both must equal the general path:
- * - on a prepared panel, plainDecider computes each decision from the prefix sums directly: the
- *   same targets, to the bit, as makeDecider on the same prepared panel, and the same records
- *   (a failing inverse vol is left to makeDecider);
+ * - on a prepared panel, plainDecider computes each decision from the prefix sums directly (in
+ *   the WebAssembly kernel when the panel lives in a memory of its own): the same targets, to the
+ *   bit, as makeDecider on the same prepared panel, and the same records (a failing inverse vol
+ *   is left to makeDecider);
  * - without one, the one-shot route (oneShotRoute.ts) sums the returns over blocks between the
  *   decisions' window edges in the WebAssembly kernels and builds only the period's filled
  *   prices: every target within 1e-12 of makeDecider's without a prepared panel (two-pass σ from
@@ -27,7 +28,7 @@ import { strategyLayout } from '../../src/engine/strategyLayout.js';
 import { simulateKernel } from '../../src/execution/simulateKernel.js';
 import { calendarSchedule } from '../../src/schedule/calendarSchedule.js';
 import { strategySchema, type StrategySpec } from '../../src/strategy/schema.js';
-import { wasmKernels } from '../../src/wasm/wasmKernels.js';
+import { panelMemoryOf, wasmKernels } from '../../src/wasm/wasmKernels.js';
 
 interface Case {
   panel: PricePanel;
@@ -209,6 +210,57 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       }),
       { numRuns: 60, seed: 20261202 },
     );
+  });
+
+  it('on a panel in a memory of its own, the kernel decisions (inverseVolPrefix) are makeDecider’s, to the bit', () => {
+    // 48 × 1,800 = 86,400 cells: the prepared panel lives in a panel memory; asset 7 lists at
+    // row 900, about 2% of the prices are missing, asset 3 does not move for its first 300 rows,
+    // and a column outside the strategy comes first (the strategy's columns start at 1).
+    const N = 1800;
+    const m = 47;
+    const values = new Float64Array(N * (m + 1));
+    let s = 424242;
+    const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let a = 0; a <= m; a++) {
+      let p = 30 + a;
+      for (let t = 0; t < N; t++) {
+        if (!(a === 4 && t < 300)) p *= 1 + (rand() - 0.49) * 0.04;
+        values[a * N + t] = (a === 8 && t < 900) || (t > 0 && t < N - 1 && rand() < 0.02) ? Number.NaN : p;
+      }
+    }
+    const dates = new Int32Array(N);
+    for (let t = 0, d = 10000; t < N; d++) if (((d + 4) % 7) % 6 !== 0) dates[t++] = d;
+    const names = Array.from({ length: m + 1 }, (_, a) => `T${a}`);
+    const panel: PricePanel = { dates, assets: names, values };
+    for (const lookback of [20, 63, 250]) {
+      const spec = strategySchema.parse({
+        version: 1,
+        name: 'kernel',
+        data: { lateStart: 'redistribute' },
+        sleeves: { all: { assets: names.slice(1), within: { method: 'inverseVol', lookback, minObservations: 30 } } },
+        rebalance: { schedule: 'monthly', on: 'last' },
+      });
+      const layout = strategyLayout(spec);
+      const { prices, columns } = strategyPrices(spec, panel);
+      const prepared = { data: preparePanel(panel), columns };
+      expect(panelMemoryOf(prepared.data.filled)).toBeDefined();
+      const ctx = { layout, across: spec.allocation.across, prices, nRows: N, prepared, dates: panel.dates, lateStart: spec.data.lateStart };
+      const expectedLog: DecisionRecord[] = [];
+      const log: DecisionRecord[] = [];
+      const general = makeDecider(ctx, expectedLog);
+      const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log));
+      const want = new Float64Array(m);
+      const got = new Float64Array(m);
+      for (let row = 0; row < N; row += 7) {
+        general(row, want);
+        plain(row, got);
+        expect(Array.from(got)).toEqual(Array.from(want));
+      }
+      expect(log).toEqual(expectedLog);
+      // Early rows fell back (too few returns) and later ones did not.
+      expect(expectedLog.length).toBeGreaterThan(0);
+      expect(expectedLog.length).toBeLessThan(N / 7 / 2);
+    }
   });
 
   it('whole runs, from prices and on a prepared panel, equal the general path (1e-12)', () => {
