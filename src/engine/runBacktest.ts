@@ -9,7 +9,6 @@ import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
-import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { CashRates } from '../data/readCashRates.js';
 import { cashReturns, type CashReturns } from './cashReturns.js';
@@ -17,9 +16,11 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
+import { isoDay } from './isoDay.js';
 import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
 import { plainDecider, plainMethod } from './plainDecisions.js';
 import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
+import { runCalendar } from './runCalendar.js';
 import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -143,8 +144,7 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
-  // The trading day after the period (when the data have one) tells whether its last row closes a period.
-  const calendar = fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]);
+  const calendar = fromFile?.calendar ?? runCalendar(panel.dates, lo, hi, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset });
   const source = route(window, calendar, decisions);
   if (source === null) return null;
   const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
@@ -187,21 +187,6 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
   return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
-}
-
-/**
- * `YYYY-MM-DD` of a day number, remembered: every run (and every variant of a sweep) names its
- * trade dates, mostly the same few thousand days.
- */
-const isoDays = new Map<number, string>();
-
-function isoDay(day: number): string {
-  let text = isoDays.get(day);
-  if (text === undefined) {
-    text = formatIsoDate(day);
-    if (isoDays.size < 100_000) isoDays.set(day, text);
-  }
-  return text;
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {
