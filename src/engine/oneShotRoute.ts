@@ -7,8 +7,11 @@
  *   2. the window of every decision known from the calendar: the returns summed over the blocks
  *      between consecutive window edges (blockMoments: count, Σr, Σr², plain sums in row order),
  *      each window's moments the sum of its blocks, then the plain weights;
- *   3. the forward-filled prices of the period rows, row-major (filledRows), which the kernel
- *      values holdings at.
+ *   3. the prices the kernel values holdings at: when every column has a price on every row of
+ *      its priced span, the prices themselves (a holding is bought at a price, and the period
+ *      ends where every asset still has one, so a held asset is priced on every later row of the
+ *      period, and its price there is its last price); else the forward-filled prices of the
+ *      period rows, row-major (filledRows).
  * Preparing the panel (preparePanel.ts) writes prefix sums and filled prices for every row of
  * every panel column, 7 MB for 50 × 5,040; this route writes the period's filled prices and a
  * few hundred block sums.
@@ -114,7 +117,11 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   const [P, F, BD, BC, BS, BQ, K0, K1, WC, WS, WQ, ST] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
   // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
   const { buffer, kernels } = runMemory(bytes, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
-  kernels.filledRows(P, N, m, lo, hi, ST, F);
+  // Columns with a price on every row of their priced span value their holdings at the prices
+  // themselves (the kernel reads them column-major: entry a · N of row t is at t + a · N); else
+  // the period's filled prices are written row-major.
+  const raw = cols.gapFree.every((g) => g === 1);
+  if (!raw) kernels.filledRows(P, N, m, lo, hi, ST, F);
   const count = new Int32Array(buffer, WC, m * D);
   const s1 = new Float64Array(buffer, WS, m * D);
   const s2 = new Float64Array(buffer, WQ, m * D);
@@ -152,6 +159,6 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
     for (let a = 0; a < m; a++) into[a] = targets[d * m + a]!;
   };
   const columns = new Int32Array(m);
-  for (let a = 0; a < m; a++) columns[a] = a;
-  return { decide, filled: { values: new Float64Array(buffer, F, n * m), stride: m, offset: 0, columns } };
+  for (let a = 0; a < m; a++) columns[a] = raw ? a * N : a;
+  return { decide, filled: raw ? { values: new Float64Array(buffer, P, m * N), stride: 1, offset: lo, columns } : { values: new Float64Array(buffer, F, n * m), stride: m, offset: 0, columns } };
 }

@@ -172,12 +172,17 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
           close(got, want, () => 1e-12);
         }
         expect(log).toEqual(expectedLog);
-        // The filled prices: each period row's last price on or before it.
+        // The prices holdings are valued at: from an asset's first price on, each period row's
+        // last price on or before it (before it, none: not > 0).
+        const { values: F, stride, offset, columns: fc_ } = route.filled;
         for (let a = 0; a < m; a++) {
           let last = Number.NaN;
           for (let t = 0; t < hi; t++) {
             if (prices[a * N + t]! > 0) last = prices[a * N + t]!;
-            if (t >= lo) expect(route.filled.values[(t - lo) * m + a]).toBe(last);
+            if (t < lo) continue;
+            const got = F[(offset + t - lo) * stride + fc_[a]!]!;
+            if (last > 0) expect(got).toBe(last);
+            else expect(got > 0).toBe(false);
           }
         }
       }),
