@@ -569,3 +569,16 @@ function laneWeight(total: f64, eligible: u8, m: i32, need: i32, centred: f64, s
   store<f64>(at, inv);
   return total + inv;
 }
+
+/**
+ * inverseVolPrefix for D decisions in one call (their loads overlap): decision d's prefix rows
+ * his[d] and los[d] (i32), eligibility n u8 at eligible + d · n, weights n f64 at w + d · n · 8,
+ * and 1 or 0 (none usable) at status + d · 4.
+ */
+export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, D: i32, his: usize, los: usize, eligible: usize, need: i32, w: usize, status: usize): void {
+  for (let d: i32 = 0; d < D; d++) {
+    const k = (<usize>d) << 2;
+    const ok = inverseVolPrefix(count, sum, sumSq, nAssets, c0, n, load<i32>(his + k), load<i32>(los + k), eligible + (<usize>d) * (<usize>n), need, w + (((<usize>d) * (<usize>n)) << 3));
+    store<i32>(status + k, ok);
+  }
+}

@@ -16,7 +16,7 @@
 import { INVERSE_VOL_FAILURE } from '../allocation/inverseVol.js';
 import type { DecisionRecord } from './decideTargets.js';
 import type { StrategySpec } from '../strategy/schema.js';
-import { panelMemoryOf, wasmKernels, type WasmKernels } from '../wasm/wasmKernels.js';
+import { decisionArea, panelMemoryOf, wasmKernels, type WasmKernels } from '../wasm/wasmKernels.js';
 import type { PreparedPanel } from './preparePanel.js';
 import type { StrategyLayout } from './strategyLayout.js';
 
@@ -90,43 +90,68 @@ export function plainFallback(method: PlainMethod & { kind: 'inverseVol' }, slee
   return { row, fallbacks: [{ from: 'inverseVol', to: method.fallback, reason: INVERSE_VOL_FAILURE, level: `sleeve ${sleeve}` }], warnings: [], brokenTrends: [] };
 }
 
+/** Decides every full-panel row of `rows` (ascending) into targets (row k's at k · m). */
+export type DecideRows = (rows: Int32Array, targets: Float64Array) => void;
+
 /**
  * `decide(row, out)` for a plain spec on a prepared panel: eligibility as windowInput reads it
  * (the priced span of a column without holes, else the price), the moments as differences of the
- * prefix sums, then plainWeights; a row where the method fails goes to `general`.
+ * prefix sums, then plainWeights; a row where the method fails goes to `general`. On a panel in
+ * a memory of its own, inverse vol runs in the kernel (inverseVolPrefix), and `decideRows`
+ * decides many rows in one call (their memory reads overlap) when the targets live there too.
  */
-export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide): Decide {
+export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide): { decide: Decide; decideRows?: DecideRows } {
   const n = layout.assets.length;
   const cols = Int32Array.from(prepared.columns);
+  const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
+  const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
+  const eligibleInto = (row: number, into: Uint8Array, at: number): void => {
+    for (let i = 0; i < n; i++) {
+      const c = cols[i]!;
+      into[at + i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
+    }
+  };
+  const kernel = method.kind === 'inverseVol' ? kernelDecision(prepared.data, cols) : null;
+  if (kernel !== null && method.kind === 'inverseVol') {
+    const { kernels, area, c0 } = kernel;
+    const buffer = prepared.data.filled.buffer;
+    const ok = new Uint8Array(buffer, area.eligible, n);
+    const weights = new Float64Array(buffer, area.weights, n);
+    const decide: Decide = (row, out) => {
+      eligibleInto(row, ok, 0);
+      const lo = Math.max(0, row - lookback + 1);
+      if (kernels.inverseVolPrefix(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, row + 1, lo, area.eligible, method.need, area.weights) === 1) out.set(weights);
+      else general(row, out);
+    };
+    const decideRows: DecideRows = (rows, targets) => {
+      const D = rows.length;
+      if (targets.buffer !== buffer || D > area.capacity) {
+        for (let d = 0; d < D; d++) decide(rows[d]!, targets.subarray(d * n, (d + 1) * n));
+        return;
+      }
+      const his = new Int32Array(buffer, area.his, D);
+      const los = new Int32Array(buffer, area.los, D);
+      const status = new Int32Array(buffer, area.status, D);
+      const okAll = new Uint8Array(buffer, area.rowsEligible, D * n);
+      for (let d = 0; d < D; d++) {
+        const row = rows[d]!;
+        his[d] = row + 1;
+        los[d] = Math.max(0, row - lookback + 1);
+        eligibleInto(row, okAll, d * n);
+      }
+      kernels.inverseVolPrefixRows(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, D, area.his, area.los, area.rowsEligible, method.need, targets.byteOffset, area.status);
+      // Rows where inverse vol failed, in order: the general decider (its fallback and record).
+      for (let d = 0; d < D; d++) if (status[d] === 0) general(rows[d]!, targets.subarray(d * n, (d + 1) * n));
+    };
+    return { decide, decideRows };
+  }
   const eligible = new Uint8Array(n);
   const count = new Int32Array(n);
   const s1 = new Float64Array(n);
   const s2 = new Float64Array(n);
   const w = new Float64Array(n);
-  const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
-  const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
-  const kernel = method.kind === 'inverseVol' ? kernelDecision(prepared.data, cols) : null;
-  if (kernel !== null && method.kind === 'inverseVol') {
-    // In the kernel (inverseVolPrefix): eligibility written into its memory, weights read back.
-    const { kernels, at, c0 } = kernel;
-    const ok = kernel.eligible;
-    const weights = kernel.weights;
-    return (row, out) => {
-      for (let i = 0; i < n; i++) {
-        const c = cols[i]!;
-        ok[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
-      }
-      const hi = row + 1;
-      const lo = Math.max(0, row - lookback + 1);
-      if (kernels.inverseVolPrefix(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, hi, lo, at, method.need, at + 64 * Math.ceil(nAssets / 64)) === 1) out.set(weights);
-      else general(row, out);
-    };
-  }
-  return (row, out) => {
-    for (let i = 0; i < n; i++) {
-      const c = cols[i]!;
-      eligible[i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
-    }
+  const decide: Decide = (row, out) => {
+    eligibleInto(row, eligible, 0);
     if (lookback > 0) {
       const hi = (row + 1) * nAssets;
       const lo = Math.max(0, row - lookback + 1) * nAssets;
@@ -141,19 +166,17 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
     if (plainWeights(method, n, eligible, count, s1, s2, 0, w)) out.set(w);
     else general(row, out);
   };
+  return { decide };
 }
 
 /**
  * The kernel and its memory's decision area, when the prepared panel lives in a panel memory
  * (prefixWasm.ts) and the strategy's columns are consecutive in it; else null.
  */
-function kernelDecision(data: PreparedPanel, cols: Int32Array): { kernels: WasmKernels; at: number; c0: number; eligible: Uint8Array; weights: Float64Array } | null {
+function kernelDecision(data: PreparedPanel, cols: Int32Array): { kernels: WasmKernels; area: ReturnType<typeof decisionArea>; c0: number } | null {
   const pm = wasmKernels === null ? undefined : panelMemoryOf(data.filled);
   if (pm === undefined || pm.count !== data.count || pm.sum !== data.sum || pm.sumSq !== data.sumSq) return null;
-  const n = cols.length;
   const c0 = cols[0]!;
-  for (let i = 0; i < n; i++) if (cols[i] !== c0 + i) return null;
-  const buffer = data.filled.buffer as ArrayBuffer;
-  const at = pm.decision;
-  return { kernels: pm.kernels, at, c0, eligible: new Uint8Array(buffer, at, n), weights: new Float64Array(buffer, at + 64 * Math.ceil(data.nAssets / 64), n) };
+  for (let i = 0; i < cols.length; i++) if (cols[i] !== c0 + i) return null;
+  return { kernels: pm.kernels, area: decisionArea(pm, data.nAssets), c0 };
 }

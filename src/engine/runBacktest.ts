@@ -18,7 +18,7 @@ import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './d
 import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
 import { isoDay } from './isoDay.js';
 import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
-import { plainDecider, plainMethod } from './plainDecisions.js';
+import { plainDecider, plainMethod, type DecideRows } from './plainDecisions.js';
 import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
 import { runCalendar } from './runCalendar.js';
 import { runTranches } from './runTranches.js';
@@ -100,9 +100,12 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   try {
     return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
       const general = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
-      const decider = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : general;
+      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : null;
+      const decider = plain?.decide ?? general;
+      const memo = data.decisions?.accepts(spec, panel) === true;
       return {
-        decide: data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, log) : decider,
+        decide: memo ? data.decisions!.wrap(decider, log) : decider,
+        decideRows: memo ? undefined : plain?.decideRows,
         filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: window.lo, columns: Int32Array.from(columns) },
       };
     })!;
@@ -129,7 +132,7 @@ function takeBuffers(): PanelBuffers | undefined {
  * `decide(row, out)` over full-panel rows and the forward-filled prices of the period (offset at
  * its first row); null when this route does not take the run.
  */
-type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; filled: FilledPrices } | null;
+type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
 
 /** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
 function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, holes: Int32Array, route: Route): BacktestResult | null {
@@ -164,6 +167,7 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
     minTurnover: rebalance.minTrade,
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
+    decideRows: fromFile || source.decideRows === undefined ? undefined : decideRowsAt(source.decideRows, lo),
     ...(cash ? { cashReturns: cash.returns } : {}),
     filled: source.filled,
   });
@@ -187,6 +191,11 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
   return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
+}
+
+/** A full-panel DecideRows for the kernel's period rows (row t is panel row lo + t). */
+function decideRowsAt(decideRows: DecideRows, lo: number): (rows: Int32Array, targets: Float64Array) => void {
+  return (rows, targets) => decideRows(rows.map((t) => lo + t), targets);
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

@@ -43,6 +43,12 @@ export interface KernelInput {
   readonly costRate: number;
   /** Fills `out` (length nAssets) with the target weights decided at the close of row t. */
   readonly decide: (t: number, out: Float64Array) => void;
+  /**
+   * Optional: decides every row of `rows` (ascending) into `targets` (row k's at k · nAssets), as
+   * `decide` row by row would (the same targets and records, in order). The WebAssembly loop
+   * (simulateWasm.ts), which knows its decision rows in advance, uses it when given.
+   */
+  readonly decideRows?: ((rows: Int32Array, targets: Float64Array) => void) | undefined;
   /** Record end-of-day weights (default true; a sweep that needs only returns can skip them). */
   readonly recordWeights?: boolean;
   /**

@@ -60,13 +60,20 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory, D: numb
   }
   const [S, C, CAL, TG, EQ, CA, TR, TD, TU, TT, TC, SK] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
   const buffer = filled.values.buffer as ArrayBuffer;
-  // The decisions, straight into the kernel's targets.
+  // The decisions, straight into the kernel's targets (all at once when the decider can).
   const targets = new Float64Array(buffer, TG, D * m);
-  for (let t = 0, d = 0; t + lag < n; t++) {
-    if (calendar[t] !== 1) continue;
-    const out = targets.subarray(d * m, ++d * m);
-    out.fill(0);
-    input.decide(t, out);
+  if (input.decideRows !== undefined) {
+    const rows = new Int32Array(D);
+    for (let t = 0, d = 0; t + lag < n; t++) if (calendar[t] === 1) rows[d++] = t;
+    targets.fill(0);
+    input.decideRows(rows, targets);
+  } else {
+    for (let t = 0, d = 0; t + lag < n; t++) {
+      if (calendar[t] !== 1) continue;
+      const out = targets.subarray(d * m, ++d * m);
+      out.fill(0);
+      input.decide(t, out);
+    }
   }
   new Int32Array(buffer, C, m).set(filled.columns);
   new Uint8Array(buffer, CAL, n).set(calendar.subarray(0, n));

@@ -15,6 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface WasmKernels {
+  /** inverseVolPrefix for D decisions in one call (engine/plainDecisions.ts). */
+  inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number): void;
   /** Inverse-vol weights of one decision from a prepared panel's prefix sums (engine/plainDecisions.ts); 0 when none usable. */
   inverseVolPrefix(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, hi: number, lo: number, eligible: number, need: number, w: number): number;
   /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */
@@ -97,10 +99,32 @@ export interface PanelMemory extends KernelMemory {
   readonly sumSq: Float64Array;
   readonly filled: Float64Array;
   /**
-   * A decision's own area (m u8 of eligibility, then m f64 of weights, from `decision`), apart
-   * from the scratch, which a run's kernel loop holds while its decider runs.
+   * The decisions' own area (decisionArea), apart from the scratch, which a run's kernel loop
+   * holds while its decider runs.
    */
   readonly decision: number;
+  /** Decisions the area holds at once (one in four rows). */
+  readonly decisionRows: number;
+}
+
+/**
+ * Addresses in a panel memory's decision area: one decision's eligibility (m u8) and weights
+ * (m f64), and for up to `capacity` decisions at once their prefix rows (i32 each), status (i32)
+ * and eligibility (m u8 each).
+ */
+export function decisionArea(pm: PanelMemory, m: number): { eligible: number; weights: number; his: number; los: number; status: number; rowsEligible: number; capacity: number } {
+  const B = pm.decisionRows;
+  const eligible = pm.decision;
+  const weights = eligible + 64 * Math.ceil(m / 64);
+  const his = weights + 8 * m;
+  const los = his + 4 * B;
+  const status = los + 4 * B;
+  return { eligible, weights, his, los, status, rowsEligible: status + 4 * B, capacity: B };
+}
+
+/** Bytes of a decision area for m assets and B decisions at once (as decisionArea lays it out). */
+function decisionBytes(m: number, B: number): number {
+  return 64 * Math.ceil(m / 64) + 8 * m + 12 * B + B * m;
 }
 
 const panels = new WeakMap<ArrayBuffer, KernelMemory>();
@@ -111,7 +135,8 @@ const panels = new WeakMap<ArrayBuffer, KernelMemory>();
  * of scratch. Requires wasmKernels.
  */
 export function panelMemory(N: number, m: number, scratchBytes: number): PanelMemory {
-  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes, 64 * Math.ceil(m / 64) + 8 * m].map((b) => Math.ceil(b / 64) * 64);
+  const rows = Math.ceil(N / 4);
+  const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes, decisionBytes(m, rows)].map((b) => Math.ceil(b / 64) * 64);
   const total = WASM_BASE + sizes.reduce((s, b) => s + b, 0);
   const mem = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
   const kernels = new WebAssembly.Instance(compiled!, { env: { memory: mem, abort: () => {} } }).exports as unknown as WasmKernels;
@@ -131,6 +156,7 @@ export function panelMemory(N: number, m: number, scratchBytes: number): PanelMe
     scratch: at[4]!,
     scratchBytes: sizes[4]!,
     decision: at[5]!,
+    decisionRows: rows,
   };
   panels.set(buffer, out);
   return out;

@@ -203,7 +203,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
         const expectedLog: DecisionRecord[] = [];
         const log: DecisionRecord[] = [];
         const general = makeDecider(ctx, expectedLog);
-        const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log));
+        const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log)).decide;
         const want = new Float64Array(layout.assets.length);
         const got = new Float64Array(layout.assets.length);
         for (let row = 0; row < N; row += 3) {
@@ -253,7 +253,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       const expectedLog: DecisionRecord[] = [];
       const log: DecisionRecord[] = [];
       const general = makeDecider(ctx, expectedLog);
-      const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log));
+      const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log)).decide;
       const want = new Float64Array(m);
       const got = new Float64Array(m);
       for (let row = 0; row < N; row += 7) {
@@ -265,6 +265,19 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       // Early rows fell back (too few returns) and later ones did not.
       expect(expectedLog.length).toBeGreaterThan(0);
       expect(expectedLog.length).toBeLessThan(N / 7 / 2);
+      // A whole run from row 0 (asset 8 in cash until its first price; the first decisions fall
+      // back) without weights decides all its rows in one kernel call (decideRows) and runs
+      // the kernel loop (simulateWasm): the same ledger and records, to the bit, as the run that
+      // records weights (row by row, the TypeScript loop).
+      for (const lag of [0, 1, 2]) {
+        const run = strategySchema.parse({ ...spec, period: { from: isoOf(dates[0]!) }, rebalance: { ...spec.rebalance, lag }, costs: { bps: lag * 10, slippageBps: 0 } });
+        const a = runBacktest(run, { panel, prepared: prepared.data });
+        const b = runBacktest(run, { panel, prepared: prepared.data, recordWeights: false });
+        expect(Array.from(b.ledger.equity)).toEqual(Array.from(a.ledger.equity));
+        expect(Array.from(b.ledger.trades.turnover)).toEqual(Array.from(a.ledger.trades.turnover));
+        expect(b.rebalances).toEqual(a.rebalances);
+        expect(a.rebalances.some((r) => r.fallbacks.length > 0)).toBe(true);
+      }
     }
   });
 
