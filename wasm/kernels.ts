@@ -360,6 +360,7 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   const flag = heldCol + ((<usize>m) << 2);
   const decision = flag + ((<usize>slots) << 2);
   const rule = decision + ((<usize>slots) << 2);
+  const acc = rule + ((<usize>slots) << 2);
   for (let a: i32 = 0; a < m; a++) store<f64>(units + ((<usize>a) << 3), 0);
   for (let k: i32 = 0; k < slots; k++) store<i32>(flag + ((<usize>k) << 2), 0);
   let held: i32 = 0;
@@ -371,6 +372,16 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   let d: i32 = 0;
   let slot: i32 = 0;
   for (let t: i32 = 0; t < n; t++) {
+    // Prices column-major (fStride 1): a stretch of rows without a decision or a due trade is
+    // valued asset by asset over its rows (stretchValues), the same sums as row by row.
+    if (fStride == 1 && held > 0 && load<u8>(calendar + <usize>t) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>slot) << 2)) == 1)) {
+      let e = t + 1;
+      while (e < n && e - t < STRETCH && load<u8>(calendar + <usize>e) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>(e % slots)) << 2)) == 1)) e++;
+      stretchValues(F + ((<usize>(fOffset + t)) << 3), heldCol, heldUnits, held, cash, acc, e - t, equity + ((<usize>t) << 3), cashOut + ((<usize>t) << 3));
+      slot = e % slots;
+      t = e - 1;
+      continue;
+    }
     const rowAt = F + ((<usize>((fOffset + t) * fStride)) << 3);
     // Value: cash + Σ_j u_j p̃_j in four partial sums (holdingsValue.ts): over a contiguous
     // stretch of the row as denseRows does it (two f64x2), else gathered one by one.
@@ -580,5 +591,41 @@ export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAs
     const k = (<usize>d) << 2;
     const ok = inverseVolPrefix(count, sum, sumSq, nAssets, c0, n, load<i32>(his + k), load<i32>(los + k), eligible + (<usize>d) * (<usize>n), need, w + (((<usize>d) * (<usize>n)) << 3));
     store<i32>(status + k, ok);
+  }
+}
+
+/** Rows per stretch of simulate's column-major valuation (its accumulators: 4 × STRETCH f64). */
+const STRETCH: i32 = 256;
+
+/**
+ * Values of L consecutive rows from prices stored column-major (asset entry col, row r at
+ * at + (col + r) · 8): the four partial sums of holdingsValue.ts per row, built asset by asset
+ * (asset j into partial j mod 4 below the last multiple of four, else into the first, in
+ * ascending j, as the row-by-row sums add them), two rows per f64x2; then
+ * cash + ((s0 + s1) + (s2 + s3)) per row into out, and cash into cashOut.
+ */
+function stretchValues(at: usize, heldCol: usize, heldUnits: usize, held: i32, cash: f64, acc: usize, L: i32, out: usize, cashOut: usize): void {
+  const part = (<usize>STRETCH) << 3;
+  for (let k: usize = 0; k < 4; k++) memory.fill(acc + k * part, 0, (<usize>L) << 3);
+  const h4 = held & ~3;
+  for (let j: i32 = 0; j < held; j++) {
+    const u = load<f64>(heldUnits + ((<usize>j) << 3));
+    const uu = f64x2.splat(u);
+    const src = at + ((<usize>load<i32>(heldCol + ((<usize>j) << 2))) << 3);
+    const dst = acc + (j < h4 ? <usize>(j & 3) : 0) * part;
+    let r: i32 = 0;
+    for (; r + 1 < L; r += 2) {
+      const o = (<usize>r) << 3;
+      v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(uu, v128.load(src + o))));
+    }
+    if (r < L) {
+      const o = (<usize>r) << 3;
+      store<f64>(dst + o, load<f64>(dst + o) + u * load<f64>(src + o));
+    }
+  }
+  for (let r: i32 = 0; r < L; r++) {
+    const o = (<usize>r) << 3;
+    store<f64>(out + o, cash + (load<f64>(acc + o) + load<f64>(acc + part + o) + (load<f64>(acc + 2 * part + o) + load<f64>(acc + 3 * part + o))));
+    store<f64>(cashOut + o, cash);
   }
 }

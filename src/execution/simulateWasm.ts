@@ -15,6 +15,9 @@ import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelM
 import type { FilledPrices } from './filledPrices.js';
 import type { KernelInput, KernelLedger } from './simulateKernel.js';
 
+/** Rows per stretch of the kernel's column-major valuation (wasm/kernels.ts, STRETCH). */
+const STRETCH = 256;
+
 function align(b: number): number {
   return Math.ceil(b / 64) * 64;
 }
@@ -22,9 +25,9 @@ function align(b: number): number {
 /** The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes. */
 function parts(n: number, m: number, D: number, slots: number): number[] {
   // kernel state (units, held units, row prices, pending targets, held entries, slot flags,
-  // decisions and rules), asset entries, calendar, targets, equity, cash, trades (row, decision,
+  // decisions and rules, the column-major stretch's four partial sums), asset entries, calendar, targets, equity, cash, trades (row, decision,
   // rule, turnover, cost), skipped.
-  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots, 4 * m, n, 8 * D * m, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
+  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots + 4 * 8 * STRETCH, 4 * m, n, 8 * D * m, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
 }
 
 /** Scratch bytes the wasm loop needs for n rows, m assets, D decisions and a lag. */
