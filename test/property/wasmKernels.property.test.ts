@@ -227,8 +227,9 @@ describe('SLEEVES_WASM=0', () => {
 });
 
 describe('WebAssembly simulation loop', () => {
-  it('simulateWasm writes the same ledger, to the bit, as the TypeScript loop (lags, costs, minimum trades, unpriced targets)', () => {
+  it('simulateWasm writes the same ledger, to the bit, as the TypeScript loop (lags, costs, minimum trades, unpriced targets, prices row- or column-major)', () => {
     let gathered = 0;
+    let stretched = 0;
     fc.assert(
       fc.property(
         fc.record({
@@ -241,8 +242,9 @@ describe('WebAssembly simulation loop', () => {
           minTurnover: fc.constantFrom(0, 0.05),
           every: fc.integer({ min: 4, max: 30 }),
           shuffle: fc.boolean(),
+          columnMajor: fc.boolean(),
         }),
-        ({ m, extra, n, seed, lag, bps, minTurnover, every, shuffle }) => {
+        ({ m, extra, n, seed, lag, bps, minTurnover, every, shuffle, columnMajor }) => {
           let s = seed >>> 0;
           const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
           // Filled prices of a panel of N rows and m + extra columns (the run's assets at
@@ -261,8 +263,13 @@ describe('WebAssembly simulation loop', () => {
               plain[t * k + a] = t < first ? Number.NaN : p;
             }
           }
-          memory.set(plain);
-          const columns = Int32Array.from({ length: m }, (_, a) => (shuffle ? k - 1 - a : a));
+          // Column-major (entry a · N of row t at t + a · N, stride 1), as the one-shot route
+          // passes its prices, or row-major.
+          const layout = columnMajor ? Float64Array.from({ length: N * k }, (_, i) => plain[(i % N) * k + Math.floor(i / N)]!) : plain;
+          memory.set(layout);
+          const column = (a: number): number => (columnMajor ? a * N : a);
+          const stride = columnMajor ? 1 : k;
+          const columns = Int32Array.from({ length: m }, (_, a) => column(shuffle ? k - 1 - a : a));
           const calendar = new Uint8Array(n);
           for (let t = 0; t < n; t += every) calendar[t] = 1;
           // Targets from a seeded generator per decision row: some zeros, some on unpriced assets.
@@ -274,9 +281,9 @@ describe('WebAssembly simulation loop', () => {
             for (let a = 0; a < m; a++) out[a] = sum > 0 ? (0.95 * out[a]!) / sum : 0;
           };
           const input = { nDates: n, nAssets: m, prices: new Float64Array(0), calendar, bandAbsolute: 0, bandRelative: 0, lag, costRate: bps / 10_000, minTurnover, recordWeights: false, decide };
-          const fast = simulateWasm(input, { values: memory, stride: k, offset, columns });
+          const fast = simulateWasm(input, { values: memory, stride, offset, columns });
           expect(fast).not.toBeNull();
-          const want = simulateKernel({ ...input, filled: { values: plain, stride: k, offset, columns } });
+          const want = simulateKernel({ ...input, filled: { values: layout, stride, offset, columns } });
           expect(Array.from(fast!.equity)).toEqual(Array.from(want.equity));
           expect(Array.from(fast!.cash)).toEqual(Array.from(want.cash));
           expect(Array.from(fast!.returns)).toEqual(Array.from(want.returns));
@@ -284,11 +291,14 @@ describe('WebAssembly simulation loop', () => {
           for (const key of ['row', 'decisionRow', 'rule', 'turnover', 'cost'] as const) expect(Array.from(fast!.trades[key])).toEqual(Array.from(want.trades[key]));
           expect(fast!.trades.count).toBe(want.trades.count);
           if (shuffle && m > 1) gathered++;
+          if (columnMajor) stretched++;
         },
       ),
       { numRuns: 150, seed: 20261201 },
     );
-    // Held entries out of order in a row (gathered one by one) were among the cases.
+    // Held entries out of order in a row (gathered one by one), and prices column-major (valued
+    // stretch by stretch), were among the cases.
     expect(gathered).toBeGreaterThan(20);
+    expect(stretched).toBeGreaterThan(40);
   });
 });
