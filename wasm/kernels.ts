@@ -629,3 +629,31 @@ function stretchValues(at: usize, heldCol: usize, heldUnits: usize, held: i32, c
     store<f64>(cashOut + o, cash);
   }
 }
+
+/**
+ * The rows a run without drift bands decides on (execution/simulateWasm.ts): every row t with
+ * calendar[t] = 1 (n u8) and t + lag < n, ascending, into `rows` (i32); returns their number.
+ */
+export function decisionRows(calendar: usize, n: i32, lag: i32, rows: usize): i32 {
+  let d: i32 = 0;
+  for (let t: i32 = 0; t + lag < n; t++) {
+    if (load<u8>(calendar + <usize>t) == 1) {
+      store<i32>(rows + ((<usize>d) << 2), t);
+      d++;
+    }
+  }
+  return d;
+}
+
+/**
+ * A ledger's returns from its equity (n f64; execution/simulateKernel.ts): row 0 is 0, row 1
+ * equity[1] − 1 (from the initial capital 1), later rows equity[r] / equity[r − 1] − 1.
+ */
+export function periodReturns(equity: usize, n: i32, out: usize): void {
+  if (n > 0) store<f64>(out, 0);
+  if (n > 1) store<f64>(out + 8, load<f64>(equity + 8) - 1);
+  for (let r: i32 = 2; r < n; r++) {
+    const o = (<usize>r) << 3;
+    store<f64>(out + o, load<f64>(equity + o) / load<f64>(equity + o - 8) - 1);
+  }
+}

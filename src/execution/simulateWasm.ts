@@ -25,9 +25,10 @@ function align(b: number): number {
 /** The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes. */
 function parts(n: number, m: number, D: number, slots: number): number[] {
   // kernel state (units, held units, row prices, pending targets, held entries, slot flags,
-  // decisions and rules, the column-major stretch's four partial sums), asset entries, calendar, targets, equity, cash, trades (row, decision,
-  // rule, turnover, cost), skipped.
-  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots + 4 * 8 * STRETCH, 4 * m, n, 8 * D * m, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
+  // decisions and rules, the column-major stretch's four partial sums), asset entries,
+  // calendar, decision rows (room for n), targets, equity, cash, returns, trades (row, decision,
+  // rule, turnover, cost), skipped. The first four do not depend on D.
+  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots + 4 * 8 * STRETCH, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
 }
 
 /** Scratch bytes the wasm loop needs for n rows, m assets, D decisions and a lag. */
@@ -36,64 +37,45 @@ export function simScratchBytes(n: number, m: number, D: number, lag: number): n
 }
 
 export function simulateWasm(input: KernelInput, filled: FilledPrices): KernelLedger | null {
-  const { nDates: n, nAssets: m, calendar, lag } = input;
+  const { nDates: n, nAssets: m, lag } = input;
   if (wasmKernels === null || n === 0 || m === 0) return null;
   const km = kernelMemoryOf(filled.values);
-  if (km === undefined) return null;
-  let D = 0;
-  for (let t = 0; t + lag < n; t++) D += calendar[t]!;
-  if (simScratchBytes(n, m, D, lag) > km.scratchBytes) return null;
+  // Room for every row to be a decision is not needed, but at least none must fit.
+  if (km === undefined || simScratchBytes(n, m, 0, lag) > km.scratchBytes) return null;
   // The scratch is this call's until it returns: a nested run (a decider that backtests) on the
   // same memory takes the TypeScript path instead of overwriting it.
   if (!claimScratch(km)) return null;
   try {
-    return run(input, filled, km, D);
+    return run(input, filled, km);
   } finally {
     releaseScratch(km);
   }
 }
 
-function run(input: KernelInput, filled: FilledPrices, km: KernelMemory, D: number): KernelLedger {
+function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): KernelLedger | null {
   const { nDates: n, nAssets: m, calendar, lag } = input;
-  const at: number[] = [];
-  let p = km.scratch;
-  for (const b of parts(n, m, D, lag + 1)) {
-    at.push(p);
-    p += align(b);
-  }
-  const [S, C, CAL, TG, EQ, CA, TR, TD, TU, TT, TC, SK] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
   const buffer = filled.values.buffer as ArrayBuffer;
+  // The calendar and the decision rows first (their places do not depend on the count).
+  const [S, C, CAL, RW] = addresses(km.scratch, parts(n, m, 0, lag + 1)) as [number, number, number, number];
+  new Uint8Array(buffer, CAL, n).set(calendar.subarray(0, n));
+  const D = km.kernels.decisionRows(CAL, n, lag, RW);
+  if (simScratchBytes(n, m, D, lag) > km.scratchBytes) return null;
+  const [, , , , TG, EQ, CA, RE, TR, TD, TU, TT, TC, SK] = addresses(km.scratch, parts(n, m, D, lag + 1)) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
   // The decisions, straight into the kernel's targets (all at once when the decider can).
   const targets = new Float64Array(buffer, TG, D * m);
-  if (input.decideRows !== undefined) {
-    const rows = new Int32Array(D);
-    for (let t = 0, d = 0; t + lag < n; t++) if (calendar[t] === 1) rows[d++] = t;
-    targets.fill(0);
-    input.decideRows(rows, targets);
-  } else {
-    for (let t = 0, d = 0; t + lag < n; t++) {
-      if (calendar[t] !== 1) continue;
-      const out = targets.subarray(d * m, ++d * m);
-      out.fill(0);
-      input.decide(t, out);
-    }
-  }
+  const rows = new Int32Array(buffer, RW, D);
+  targets.fill(0);
+  if (input.decideRows !== undefined) input.decideRows(rows.slice(), targets);
+  else for (let d = 0; d < D; d++) input.decide(rows[d]!, targets.subarray(d * m, (d + 1) * m));
   new Int32Array(buffer, C, m).set(filled.columns);
-  new Uint8Array(buffer, CAL, n).set(calendar.subarray(0, n));
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
-  const equity = new Float64Array(buffer, EQ, n).slice();
-  const cash = new Float64Array(buffer, CA, n).slice();
-  const returns = new Float64Array(n);
-  // As simulateKernel: row 0 is the start, row 1 measured from the initial capital 1.
-  returns[0] = 0;
-  if (n > 1) returns[1] = equity[1]! - 1;
-  for (let r = 2; r < n; r++) returns[r] = equity[r]! / equity[r - 1]! - 1;
+  km.kernels.periodReturns(EQ, n, RE);
   return {
     nDates: n,
     nAssets: m,
-    equity,
-    cash,
-    returns,
+    equity: new Float64Array(buffer, EQ, n).slice(),
+    cash: new Float64Array(buffer, CA, n).slice(),
+    returns: new Float64Array(buffer, RE, n).slice(),
     weights: new Float64Array(0),
     skippedTrades: new Int32Array(buffer, SK, 1)[0]!,
     trades: {
@@ -105,4 +87,15 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory, D: numb
       cost: new Float64Array(buffer, TC, count).slice(),
     },
   };
+}
+
+/** The byte address of each part, from `base`, each 64-byte aligned. */
+function addresses(base: number, sizes: number[]): number[] {
+  const at: number[] = [];
+  let p = base;
+  for (const b of sizes) {
+    at.push(p);
+    p += align(b);
+  }
+  return at;
 }

@@ -31,6 +31,10 @@ export interface WasmKernels {
   windowMoments(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, oc: number, os: number, oq: number): void;
   /** The simulation loop of a run with its decisions given (execution/simulateWasm.ts); returns the trade count. */
   simulate(F: number, fStride: number, fOffset: number, cols: number, m: number, n: number, calendar: number, lag: number, costRate: number, minTurnover: number, targets: number, s: number, equity: number, cash: number, tRow: number, tDecision: number, tRule: number, tTurnover: number, tCost: number, skipped: number): number;
+  /** The decision rows of a run without bands, into rows (i32); returns their number (execution/simulateWasm.ts). */
+  decisionRows(calendar: number, n: number, lag: number, rows: number): number;
+  /** A ledger's returns from its equity (execution/simulateWasm.ts). */
+  periodReturns(equity: number, n: number, out: number): void;
   /** Forward-filled prices of rows lo..hi−1, row-major (engine/oneShotRoute.ts). */
   filledRows(vin: number, N: number, m: number, lo: number, hi: number, st: number, out: number): void;
 }
