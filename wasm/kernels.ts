@@ -657,3 +657,16 @@ export function periodReturns(equity: usize, n: i32, out: usize): void {
     store<f64>(out + o, load<f64>(equity + o) / load<f64>(equity + o - 8) - 1);
   }
 }
+
+/**
+ * Eligibility at D decisions (engine/oneShotRoute.ts): out[d · m + a] = 1 when column a (N f64
+ * per column at `prices`) has a price (> 0) on row lo + rows[d], else 0.
+ */
+export function pricedAt(prices: usize, N: i32, m: i32, lo: i32, rows: usize, D: i32, out: usize): void {
+  const colBytes = (<usize>N) << 3;
+  for (let d: i32 = 0; d < D; d++) {
+    const r = (<usize>(lo + load<i32>(rows + ((<usize>d) << 2)))) << 3;
+    const o = out + (<usize>d) * (<usize>m);
+    for (let a: i32 = 0; a < m; a++) store<u8>(o + <usize>a, load<f64>(prices + (<usize>a) * colBytes + r) > 0 ? 1 : 0);
+  }
+}

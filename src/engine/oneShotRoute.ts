@@ -25,7 +25,7 @@ import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
 import { simScratchBytes } from '../execution/simulateWasm.js';
 import type { DecisionRecord } from './decideTargets.js';
-import { plainFallback, plainWeights, type PlainMethod } from './plainDecisions.js';
+import { plainFallback, plainWeights, type DecideRows, type PlainMethod } from './plainDecisions.js';
 
 type Decide = (row: number, out: Float64Array) => void;
 
@@ -79,86 +79,111 @@ export interface OneShotColumns {
 
 /**
  * Steps 2 and 3 for the period rows lo..hi−1 with decisions at period rows t where calendar[t]
- * is 1 and t + lag < n: the decider (full-panel rows; only those rows) and the filled prices, or
- * null when this route does not take the run (see the file comment). Fallback records go to `log`.
+ * is 1 and t + lag < n: the decider (full-panel rows; only those rows; `decideRows` all at once)
+ * and the prices to value holdings at, or null when this route does not take the run (see the
+ * file comment). Fallback records go to `log`, in row order.
  */
-export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, sleeve: string, lo: number, hi: number, calendar: Uint8Array, lag: number, log: DecisionRecord[]): { decide: Decide; filled: FilledPrices } | null {
-  const { prices, N, m } = cols;
+export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, sleeve: string, lo: number, hi: number, calendar: Uint8Array, lag: number, log: DecisionRecord[]): { decide: Decide; decideRows: DecideRows; filled: FilledPrices } | null {
+  const { N, m } = cols;
   const n = hi - lo;
   const L = method.kind === 'inverseVol' ? method.lookback : 0;
-  // Decision rows (full panel) and, with a lookback, the edges of their windows.
-  const rows: number[] = [];
-  for (let t = 0; t + lag < n; t++) if (calendar[t] === 1) rows.push(lo + t);
-  const D = rows.length;
-  const edges = new Uint8Array(N + 1);
-  if (L > 0) {
-    for (let d = 0; d < D; d++) {
-      edges[Math.max(0, rows[d]! - L + 1)] = 1;
-      edges[rows[d]! + 1] = 1;
-    }
-  }
-  const block = new Int32Array(N + 1);
-  const bounds: number[] = [];
-  for (let r = 0; r <= N; r++) if (edges[r] === 1) block[r] = bounds.push(r) - 1;
-  const K = Math.max(0, bounds.length - 1);
-  let visits = 0;
-  for (let d = 0; L > 0 && d < D; d++) visits += block[rows[d]! + 1]! - block[Math.max(0, rows[d]! - L + 1)]!;
-  if (visits > N) return null;
-
-  // Run memory: prices (step 1), filled prices, block bounds, block sums, each decision's first
-  // and last block and window moments, scratch.
-  const parts = [8 * m * N, 8 * m * n, 4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, 4 * m * D, 8 * m * D, 8 * m * D, 8 * m];
-  const at: number[] = [];
-  let bytes = 0;
-  for (const b of parts) {
-    at.push(WASM_BASE + bytes);
-    bytes += align(b);
-  }
-  const [P, F, BD, BC, BS, BQ, K0, K1, WC, WS, WQ, ST] = at as [number, number, number, number, number, number, number, number, number, number, number, number];
-  // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
-  const { buffer, kernels } = runMemory(bytes, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
   // Columns with a price on every row of their priced span value their holdings at the prices
   // themselves (the kernel reads them column-major: entry a · N of row t is at t + a · N); else
   // the period's filled prices are written row-major.
   const raw = cols.gapFree.every((g) => g === 1);
-  if (!raw) kernels.filledRows(P, N, m, lo, hi, ST, F);
-  const count = new Int32Array(buffer, WC, m * D);
-  const s1 = new Float64Array(buffer, WS, m * D);
-  const s2 = new Float64Array(buffer, WQ, m * D);
-  if (K > 0) {
-    new Int32Array(buffer, BD, K + 1).set(bounds);
-    kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);
-    const k0 = new Int32Array(buffer, K0, D);
-    const k1 = new Int32Array(buffer, K1, D);
-    for (let d = 0; d < D; d++) {
-      k0[d] = block[Math.max(0, rows[d]! - L + 1)]!;
-      k1[d] = block[rows[d]! + 1]!;
+  // The prices (step 1), the filled prices, the calendar and the decision rows (period rows).
+  const head = [8 * m * N, raw ? 0 : 8 * m * n, n, 4 * n];
+  const [P, F, CAL, RW, rest] = addresses(WASM_BASE, head) as [number, number, number, number, number];
+  const first = runMemory(rest - WASM_BASE, 0);
+  new Uint8Array(first.buffer, CAL, n).set(calendar.subarray(0, n));
+  const D = first.kernels.decisionRows(CAL, n, lag, RW);
+  const rows = new Int32Array(first.buffer, RW, D).slice();
+  // The windows' edges: rows − L + 1 (at least 0) and rows + 1, both ascending; merged, each
+  // decision's first block k0 and the block after its last, k1.
+  const bounds: number[] = [];
+  const k0 = new Int32Array(D);
+  const k1 = new Int32Array(D);
+  if (L > 0) {
+    let i = 0;
+    let j = 0;
+    const from = (d: number): number => Math.max(0, lo + rows[d]! - L + 1);
+    const to = (d: number): number => lo + rows[d]! + 1;
+    while (i < D || j < D) {
+      const edge = j >= D || (i < D && from(i) <= to(j)) ? from(i) : to(j);
+      if (bounds.length === 0 || bounds[bounds.length - 1] !== edge) bounds.push(edge);
+      const k = bounds.length - 1;
+      while (i < D && from(i) === edge) k0[i++] = k;
+      while (j < D && to(j) === edge) k1[j++] = k;
     }
-    kernels.windowMoments(m, D, K0, K1, BC, BS, BQ, WC, WS, WQ);
   }
+  const K = Math.max(0, bounds.length - 1);
+  let visits = 0;
+  for (let d = 0; d < D; d++) visits += k1[d]! - k0[d]!;
+  if (visits > N) return null;
 
-  // The targets of every decision, in order (the kernel asks for them in row order): the within
-  // weights themselves (plainDecisions.ts). Eligibility as windowInput reads it.
-  const targets = new Float64Array(D * m);
-  const eligible = new Uint8Array(m);
-  const w = new Float64Array(m);
-  const { first, last, gapFree } = cols;
+  // Then: block bounds and sums, each decision's first and last block, window moments (D rows
+  // and a row of zeros), prefix rows for the weights kernel, eligibility, targets, status, scratch.
+  const tail = [4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, 4 * m * (D + 1), 8 * m * (D + 1), 8 * m * (D + 1), 4 * D, 4 * D, m * D, 8 * m * D, 4 * D, 8 * m];
+  const [BD, BC, BS, BQ, K0, K1, WC, WS, WQ, HI, LO, EL, TG, STAT, ST, end] = addresses(rest, tail) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
+  const { buffer, kernels } = runMemory(end - WASM_BASE, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
+  if (!raw) kernels.filledRows(P, N, m, lo, hi, ST, F);
+  kernels.pricedAt(P, N, m, lo, RW, D, EL);
+  const eligible = new Uint8Array(buffer, EL, m * D);
+  const targets = new Float64Array(buffer, TG, m * D);
+  const status = new Int32Array(buffer, STAT, D);
+  if (method.kind === 'inverseVol') {
+    if (K > 0) {
+      new Int32Array(buffer, BD, K + 1).set(bounds);
+      new Int32Array(buffer, K0, D).set(k0);
+      new Int32Array(buffer, K1, D).set(k1);
+      kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);
+      kernels.windowMoments(m, D, K0, K1, BC, BS, BQ, WC, WS, WQ);
+    }
+    // The weights as of prefix rows d and D (all zeros): the window moments themselves.
+    new Int32Array(buffer, WC + 4 * m * D, m).fill(0);
+    new Float64Array(buffer, WS + 8 * m * D, m).fill(0);
+    new Float64Array(buffer, WQ + 8 * m * D, m).fill(0);
+    const his = new Int32Array(buffer, HI, D);
+    for (let d = 0; d < D; d++) his[d] = d;
+    new Int32Array(buffer, LO, D).fill(D);
+    kernels.inverseVolPrefixRows(WC, WS, WQ, m, 0, m, D, HI, LO, EL, method.need, TG, STAT);
+  } else {
+    const none = new Int32Array(0);
+    const zero = new Float64Array(0);
+    for (let d = 0; d < D; d++) status[d] = plainWeights(method, m, eligible.subarray(d * m, (d + 1) * m), none, zero, zero, 0, targets.subarray(d * m, (d + 1) * m)) ? 1 : 0;
+  }
+  // Decisions where inverse vol failed: its fallback, recorded as makeDecider records it.
   for (let d = 0; d < D; d++) {
-    const R = rows[d]!;
-    for (let i = 0; i < m; i++) eligible[i] = gapFree[i] === 1 ? (first[i]! <= R && R <= last[i]! ? 1 : 0) : prices[i * N + R]! > 0 ? 1 : 0;
-    if (!plainWeights(method, m, eligible, count, s1, s2, d * m, w) && method.kind === 'inverseVol') log.push(plainFallback(method, sleeve, R, m, eligible, w));
-    targets.set(w, d * m);
+    if (status[d] === 1 || method.kind !== 'inverseVol') continue;
+    log.push(plainFallback(method, sleeve, lo + rows[d]!, m, eligible.subarray(d * m, (d + 1) * m), targets.subarray(d * m, (d + 1) * m)));
   }
   let next = 0;
   const decide: Decide = (row, into) => {
     // Rows come in order; a row asked twice (never, without bands) would find its own slot.
     let d = next;
-    while (d < D && rows[d]! < row) d++;
-    if (d === D || rows[d] !== row) throw new Error(`one-shot route: no decision prepared for row ${row}`);
+    while (d < D && lo + rows[d]! < row) d++;
+    if (d === D || lo + rows[d]! !== row) throw new Error(`one-shot route: no decision prepared for row ${row}`);
     next = d + 1;
-    for (let a = 0; a < m; a++) into[a] = targets[d * m + a]!;
+    into.set(targets.subarray(d * m, (d + 1) * m));
+  };
+  const decideRows: DecideRows = (asked, into) => {
+    if (asked.length === D && into.length === m * D) into.set(targets);
+    else for (let k = 0; k < asked.length; k++) decide(asked[k]!, into.subarray(k * m, (k + 1) * m));
   };
   const columns = new Int32Array(m);
   for (let a = 0; a < m; a++) columns[a] = raw ? a * N : a;
-  return { decide, filled: raw ? { values: new Float64Array(buffer, P, m * N), stride: 1, offset: lo, columns } : { values: new Float64Array(buffer, F, n * m), stride: m, offset: 0, columns } };
+  return { decide, decideRows, filled: raw ? { values: new Float64Array(buffer, P, m * N), stride: 1, offset: lo, columns } : { values: new Float64Array(buffer, F, n * m), stride: m, offset: 0, columns } };
+}
+
+/** The byte address of each part from `base` (64-byte aligned), and the end of the last. */
+function addresses(base: number, sizes: readonly number[]): number[] {
+  const at: number[] = [];
+  let p = base;
+  for (const b of sizes) {
+    at.push(p);
+    p += align(b);
+  }
+  at.push(p);
+  return at;
 }

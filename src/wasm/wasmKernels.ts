@@ -35,6 +35,8 @@ export interface WasmKernels {
   decisionRows(calendar: number, n: number, lag: number, rows: number): number;
   /** A ledger's returns from its equity (execution/simulateWasm.ts). */
   periodReturns(equity: number, n: number, out: number): void;
+  /** Whether each column has a price on each decision row (engine/oneShotRoute.ts). */
+  pricedAt(prices: number, N: number, m: number, lo: number, rows: number, D: number, out: number): void;
   /** Forward-filled prices of rows lo..hi−1, row-major (engine/oneShotRoute.ts). */
   filledRows(vin: number, N: number, m: number, lo: number, hi: number, st: number, out: number): void;
 }
