@@ -15,7 +15,7 @@ import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelM
 import type { FilledPrices } from './filledPrices.js';
 import type { KernelInput, KernelLedger } from './simulateKernel.js';
 
-/** Rows per stretch of the kernel's column-major valuation (wasm/kernels.ts, STRETCH). */
+/** Rows per stretch of the kernel's column-major valuation (wasm/simulate.ts, STRETCH). */
 const STRETCH = 256;
 
 function align(b: number): number {
