@@ -72,3 +72,19 @@ export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAs
     store<i32>(status + k, ok);
   }
 }
+
+/**
+ * Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts):
+ * out[d · n + i] = 1 when first[i] ≤ rows[d] ≤ last[i] (i32 each), else 0. Exact for a column
+ * with a price on every row of its span; the caller rewrites the others from their prices.
+ */
+export function spanEligibility(first: usize, last: usize, n: i32, rows: usize, D: i32, out: usize): void {
+  for (let d: i32 = 0; d < D; d++) {
+    const r = load<i32>(rows + ((<usize>d) << 2));
+    const o = out + (<usize>d) * (<usize>n);
+    for (let i: i32 = 0; i < n; i++) {
+      const k = (<usize>i) << 2;
+      store<u8>(o + <usize>i, load<i32>(first + k) <= r && r <= load<i32>(last + k) ? 1 : 0);
+    }
+  }
+}

@@ -8,5 +8,5 @@
 export { prefixBlock } from './prefixBlock';
 export { denseRows } from './denseRows';
 export { decisionRows, periodReturns, simulate } from './simulate';
-export { inverseVolPrefix, inverseVolPrefixRows } from './inverseVolPrefix';
+export { inverseVolPrefix, inverseVolPrefixRows, spanEligibility } from './inverseVolPrefix';
 export { blockMoments, filledRows, pricedAt, pricedCounts, windowMoments } from './oneShotPass';

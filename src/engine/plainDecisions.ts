@@ -115,6 +115,9 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
   if (kernel !== null && method.kind === 'inverseVol') {
     const { kernels, area, c0 } = kernel;
     const buffer = prepared.data.filled.buffer;
+    const spanFirst = Int32Array.from(cols, (c) => firstPriced[c]!);
+    const spanLast = Int32Array.from(cols, (c) => lastPriced[c]!);
+    const withHoles = Int32Array.from(cols.keys()).filter((i) => holes[cols[i]!] !== 0);
     const ok = new Uint8Array(buffer, area.eligible, n);
     const weights = new Float64Array(buffer, area.weights, n);
     const decide: Decide = (row, out) => {
@@ -134,10 +137,19 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
       const status = new Int32Array(buffer, area.status, D);
       const okAll = new Uint8Array(buffer, area.rowsEligible, D * n);
       for (let d = 0; d < D; d++) {
-        const row = rows[d]!;
-        his[d] = row + 1;
-        los[d] = Math.max(0, row - lookback + 1);
-        eligibleInto(row, okAll, d * n);
+        his[d] = rows[d]! + 1;
+        los[d] = Math.max(0, rows[d]! - lookback + 1);
+      }
+      // Eligibility from the priced spans in the kernel (the rows passed through the status
+      // slots, which the weights kernel writes after), then from the prices for columns with holes.
+      new Int32Array(buffer, area.first, n).set(spanFirst);
+      new Int32Array(buffer, area.last, n).set(spanLast);
+      const rowsAt = area.status;
+      new Int32Array(buffer, rowsAt, D).set(rows);
+      kernels.spanEligibility(area.first, area.last, n, rowsAt, D, area.rowsEligible);
+      for (let k = 0; k < withHoles.length; k++) {
+        const i = withHoles[k]!;
+        for (let d = 0; d < D; d++) okAll[d * n + i] = prices[i * nRows + rows[d]!]! > 0 ? 1 : 0;
       }
       kernels.inverseVolPrefixRows(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, D, area.his, area.los, area.rowsEligible, method.need, targets.byteOffset, area.status);
       // Rows where inverse vol failed, in order: the general decider (its fallback and record).

@@ -15,6 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface WasmKernels {
+  /** Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts). */
+  spanEligibility(first: number, last: number, n: number, rows: number, D: number, out: number): void;
   /** inverseVolPrefix for D decisions in one call (engine/plainDecisions.ts). */
   inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number): void;
   /** Inverse-vol weights of one decision from a prepared panel's prefix sums (engine/plainDecisions.ts); 0 when none usable. */
@@ -115,22 +117,24 @@ export interface PanelMemory extends KernelMemory {
 
 /**
  * Addresses in a panel memory's decision area: one decision's eligibility (m u8) and weights
- * (m f64), and for up to `capacity` decisions at once their prefix rows (i32 each), status (i32)
- * and eligibility (m u8 each).
+ * (m f64), the columns' first and last priced rows (m i32 each), and for up to `capacity`
+ * decisions at once their prefix rows (i32 each), status (i32) and eligibility (m u8 each).
  */
-export function decisionArea(pm: PanelMemory, m: number): { eligible: number; weights: number; his: number; los: number; status: number; rowsEligible: number; capacity: number } {
+export function decisionArea(pm: PanelMemory, m: number): { eligible: number; weights: number; first: number; last: number; his: number; los: number; status: number; rowsEligible: number; capacity: number } {
   const B = pm.decisionRows;
   const eligible = pm.decision;
   const weights = eligible + 64 * Math.ceil(m / 64);
-  const his = weights + 8 * m;
+  const first = weights + 8 * m;
+  const last = first + 4 * m;
+  const his = last + 4 * m;
   const los = his + 4 * B;
   const status = los + 4 * B;
-  return { eligible, weights, his, los, status, rowsEligible: status + 4 * B, capacity: B };
+  return { eligible, weights, first, last, his, los, status, rowsEligible: status + 4 * B, capacity: B };
 }
 
 /** Bytes of a decision area for m assets and B decisions at once (as decisionArea lays it out). */
 function decisionBytes(m: number, B: number): number {
-  return 64 * Math.ceil(m / 64) + 8 * m + 12 * B + B * m;
+  return 64 * Math.ceil(m / 64) + 16 * m + 12 * B + B * m;
 }
 
 const panels = new WeakMap<ArrayBuffer, KernelMemory>();

@@ -219,7 +219,9 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
 
   it('on a panel in a memory of its own, the kernel decisions (inverseVolPrefix) are makeDecider’s, to the bit', () => {
     // 48 × 1,800 = 86,400 cells: the prepared panel lives in a panel memory; asset 7 lists at
-    // row 900, about 2% of the prices are missing, asset 3 does not move for its first 300 rows,
+    // row 900, about 2% of the prices of two columns in three are missing (the third has none:
+    // eligible on its priced span; asset 8, one of them, is priced on rows 600–1,500 only),
+    // asset 3 does not move for its first 300 rows,
     // and a column outside the strategy comes first (the strategy's columns start at 1).
     const N = 1800;
     const m = 47;
@@ -230,7 +232,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       let p = 30 + a;
       for (let t = 0; t < N; t++) {
         if (!(a === 4 && t < 300)) p *= 1 + (rand() - 0.49) * 0.04;
-        values[a * N + t] = (a === 8 && t < 900) || (t > 0 && t < N - 1 && rand() < 0.02) ? Number.NaN : p;
+        values[a * N + t] = (a === 8 && t < 900) || (a === 9 && (t < 600 || t > 1500)) || (a % 3 !== 0 && t > 0 && t < N - 1 && rand() < 0.02) ? Number.NaN : p;
       }
     }
     const dates = new Int32Array(N);
@@ -265,6 +267,21 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       // Early rows fell back (too few returns) and later ones did not.
       expect(expectedLog.length).toBeGreaterThan(0);
       expect(expectedLog.length).toBeLessThan(N / 7 / 2);
+      // All at once (decideRows, targets in the panel's memory as the kernel loop holds them):
+      // rows around assets 7's and 8's first and last prices and the panel's ends, and every fifth row.
+      const pm = panelMemoryOf(prepared.data.filled)!;
+      const rows = Int32Array.from(new Set([0, 1, 2, 599, 600, 601, 898, 899, 900, 901, 1499, 1500, 1501, N - 2, N - 1, ...Array.from({ length: N / 5 }, (_, k) => 5 * k)])).sort();
+      const targets = new Float64Array(prepared.data.filled.buffer, pm.scratch, rows.length * m);
+      const batchLog: DecisionRecord[] = [];
+      const batch = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, batchLog)).decideRows!;
+      batch(rows, targets);
+      const rowLog: DecisionRecord[] = [];
+      const one = makeDecider(ctx, rowLog);
+      rows.forEach((row, k) => {
+        one(row, want);
+        expect(Array.from(targets.subarray(k * m, (k + 1) * m))).toEqual(Array.from(want));
+      });
+      expect(batchLog).toEqual(rowLog);
       // A whole run from row 0 (asset 8 in cash until its first price; the first decisions fall
       // back) without weights decides all its rows in one kernel call (decideRows) and runs
       // the kernel loop (simulateWasm): the same ledger and records, to the bit, as the run that
