@@ -13,7 +13,7 @@
  */
 import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelMemory } from '../wasm/wasmKernels.js';
 import type { FilledPrices } from './filledPrices.js';
-import type { KernelInput, KernelLedger } from './simulateKernel.js';
+import type { KernelInput, KernelLedger } from './kernelInput.js';
 
 /** Rows per stretch of the kernel's column-major valuation (wasm/simulate.ts, STRETCH). */
 const STRETCH = 256;
