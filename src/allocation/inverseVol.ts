@@ -15,6 +15,9 @@ export const inverseVolSchema = z
 
 export type InverseVolSpec = z.output<typeof inverseVolSchema>;
 
+/** The reason inverse vol gives when it fails (engine/plainDecisions.ts records the same). */
+export const INVERSE_VOL_FAILURE = 'inverseVol: no candidate has enough data (or any volatility)';
+
 /**
  * Inverse volatility: w_i = (1/σ_i) / Σ_j (1/σ_j) over the usable candidates, with σ_i the sample
  * standard deviation (divisor m − 1) of candidate i's finite returns in the last `lookback` rows.
@@ -37,7 +40,7 @@ export function inverseVol(input: AllocationInput, params: InverseVolSpec): Allo
     w[i] = 1 / sd;
     sum += 1 / sd;
   }
-  if (sum === 0) return failedAllocation(input.n, 'inverseVol: no candidate has enough data (or any volatility)');
+  if (sum === 0) return failedAllocation(input.n, INVERSE_VOL_FAILURE);
   for (let i = 0; i < input.n; i++) w[i] = (w[i] as number) / sum;
   return allocationOf(w);
 }
@@ -61,7 +64,7 @@ function fromMoments(input: AllocationInput, moments: WindowMoments, need: numbe
     w[i] = 1 / sd;
     sum += 1 / sd;
   }
-  if (sum === 0) return failedAllocation(n, 'inverseVol: no candidate has enough data (or any volatility)');
+  if (sum === 0) return failedAllocation(n, INVERSE_VOL_FAILURE);
   for (let i = 0; i < n; i++) w[i] = w[i]! / sum;
   return allocationOf(w);
 }

@@ -16,6 +16,7 @@
 import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
+import { isoDay } from './isoDay.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
 export type LateStartPolicy = 'refuse' | 'cash' | 'redistribute';
@@ -119,7 +120,7 @@ export function periodWindow(input: WindowInput): PeriodWindow {
   const to = input.to !== undefined ? parseUserDate(input.to, 'period.to') : undefined;
   const lo = from !== undefined ? lowerBound(dates, from) : input.scheduleStart !== undefined ? lowerBound(dates, input.scheduleStart) : commonStart;
   const hi = to !== undefined ? lowerBound(dates, to + 1) : commonEnd + 1;
-  const iso = (t: number): string => formatIsoDate(dates[t]!);
+  const iso = (t: number): string => isoDay(dates[t]!);
   if (N === 0 || hi - lo < 2) {
     const span = N > 0 ? `${iso(0)} to ${iso(N - 1)}` : 'no dates';
     const common = commonStart <= commonEnd ? `${iso(commonStart)} to ${iso(commonEnd)}` : 'on no common date';

@@ -14,6 +14,7 @@
  * direct 1.13–1.2 ms.
  */
 import type { PanelBuffers } from './preparePanel.js';
+import { simScratchBytes } from '../execution/simulateWasm.js';
 import { panelMemory, panelMemoryOf, WASM_BASE, wasmKernels, wasmMemory } from '../wasm/wasmKernels.js';
 
 /** Rows per block: the block's scratch (≈ 36 bytes × rows × assets) stays in cache. */
@@ -25,6 +26,14 @@ const GROUP = 8;
 /** Scratch a panel memory needs for the direct pass: state, counts and GROUP columns of prices. */
 function directScratch(N: number, m: number): number {
   return 64 * Math.ceil((48 * m) / 64) + 64 * Math.ceil((4 * m) / 64) + 8 * GROUP * N;
+}
+
+/**
+ * Scratch of a panel memory: the direct pass's, or what the kernel loop of a run on all N rows
+ * and m assets needs (simulateWasm.ts) with up to one decision in four rows and lag ≤ 2.
+ */
+function panelScratch(N: number, m: number): number {
+  return Math.max(directScratch(N, m), simScratchBytes(N, m, Math.ceil(N / 4), 2));
 }
 
 /**
@@ -40,7 +49,7 @@ const DIRECT_CELLS = 65_536;
  */
 export function panelBuffers(N: number, m: number, direct = N * m >= DIRECT_CELLS): PanelBuffers {
   if (wasmKernels === null || !direct) return { count: new Int32Array((N + 1) * m), sum: new Float64Array((N + 1) * m), sumSq: new Float64Array((N + 1) * m), filled: new Float64Array(N * m) };
-  const { count, sum, sumSq, filled } = panelMemory(N, m, directScratch(N, m));
+  const { count, sum, sumSq, filled } = panelMemory(N, m, panelScratch(N, m));
   return { count, sum, sumSq, filled };
 }
 

@@ -7,8 +7,8 @@ import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
+import type { FilledPrices } from '../execution/filledPrices.js';
 import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
-import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { CashRates } from '../data/readCashRates.js';
 import { cashReturns, type CashReturns } from './cashReturns.js';
@@ -16,7 +16,11 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
+import { isoDay } from './isoDay.js';
+import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
+import { plainDecider, plainMethod, type DecideRows } from './plainDecisions.js';
 import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
+import { runCalendar } from './runCalendar.js';
 import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
@@ -81,12 +85,30 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const inOrder = columns.every((a, i) => a === i);
   const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
+  // A one-shot run of a plain spec computes only what it reads (oneShotRoute.ts) when it can.
+  const method = plainMethod(spec, layout);
+  if (method !== null && data.prepared === undefined && data.decisions === undefined && data.schedule === undefined && spec.rebalance.band === undefined) {
+    const cols = oneShotColumns(prices, N, m, columns, panel.assets.length);
+    if (cols !== null) {
+      const result = simulate(spec, data, layout, prices, cols.holes, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
+      if (result !== null) return result;
+    }
+  }
   // Window sums and filled prices: prepared once per panel (shared by sweeps and robustness
   // runs), or here, into the buffers of the last run that prepared its own (see takeBuffers).
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
-    const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes: prepared.data.holes });
-    return simulate(spec, data, layout, prices, prepared, window);
+    return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
+      const general = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
+      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : null;
+      const decider = plain?.decide ?? general;
+      const memo = data.decisions?.accepts(spec, panel) === true;
+      return {
+        decide: memo ? data.decisions!.wrap(decider, log) : decider,
+        decideRows: memo ? undefined : plain?.decideRows,
+        filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: window.lo, columns: Int32Array.from(columns) },
+      };
+    })!;
   } finally {
     if (data.prepared === undefined) spare = prepared.data;
   }
@@ -105,31 +127,39 @@ function takeBuffers(): PanelBuffers | undefined {
   return b;
 }
 
-/** The run on its period window: decisions, the kernel and the rebalance records. */
-function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, prepared: { data: PreparedPanel; columns: number[] }, window: PeriodWindow): BacktestResult {
+/**
+ * Where a run's decisions and valued prices come from, once its period and calendar are known:
+ * `decide(row, out)` over full-panel rows and the forward-filled prices of the period (offset at
+ * its first row); null when this route does not take the run.
+ */
+type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
+
+/** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
+function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, holes: Int32Array, route: Route): BacktestResult | null {
   const { panel } = data;
+  const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes });
   const warnings = [...window.warnings];
   const N = panel.dates.length;
   const m = layout.assets.length;
   const { lo, hi } = window;
   const n = hi - lo;
-  const { columns } = prepared;
   const decisions: DecisionRecord[] = [];
-  const decider = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, decisions);
-  const decideFull = data.decisions?.accepts(spec, panel) ? data.decisions.wrap(decider, decisions) : decider;
   const dates = panel.dates.subarray(lo, hi);
   const { rebalance, costs } = spec;
   const fromFile = data.schedule ? scheduleDecisions(data.schedule, dates, layout.assets, warnings) : null;
+  const calendar = fromFile?.calendar ?? runCalendar(panel.dates, lo, hi, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset });
+  const source = route(window, calendar, decisions);
+  if (source === null) return null;
   const cash = cashReturns(spec, panel, lo, hi, data.cashRates);
   if (cash) warnings.push(...cash.warnings);
+  const decideFull = source.decide;
   const ledger = simulateKernel({
     nDates: n,
     nAssets: m,
     prices,
     stride: N,
     offset: lo,
-    // The trading day after the period (when the data have one) tells whether its last row closes a period.
-    calendar: fromFile?.calendar ?? calendarSchedule(dates, { schedule: rebalance.schedule, on: rebalance.on, everyDays: rebalance.everyDays, offset: rebalance.offset }, panel.dates[hi]),
+    calendar,
     bandAbsolute: fromFile ? 0 : (rebalance.band?.absolute ?? 0),
     bandRelative: fromFile ? 0 : (rebalance.band?.relative ?? 0),
     lag: rebalance.lag,
@@ -137,8 +167,9 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
     minTurnover: rebalance.minTrade,
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
+    decideRows: fromFile || source.decideRows === undefined ? undefined : decideRowsAt(source.decideRows, lo),
     ...(cash ? { cashReturns: cash.returns } : {}),
-    filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: lo, columns: Int32Array.from(columns) },
+    filled: source.filled,
   });
 
   const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
@@ -162,19 +193,9 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
   return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
 }
 
-/**
- * `YYYY-MM-DD` of a day number, remembered: every run (and every variant of a sweep) names its
- * trade dates, mostly the same few thousand days.
- */
-const isoDays = new Map<number, string>();
-
-function isoDay(day: number): string {
-  let text = isoDays.get(day);
-  if (text === undefined) {
-    text = formatIsoDate(day);
-    if (isoDays.size < 100_000) isoDays.set(day, text);
-  }
-  return text;
+/** A full-panel DecideRows for the kernel's period rows (row t is panel row lo + t). */
+function decideRowsAt(decideRows: DecideRows, lo: number): (rows: Int32Array, targets: Float64Array) => void {
+  return (rows, targets) => decideRows(rows.map((t) => lo + t), targets);
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

@@ -7,7 +7,7 @@
  * f64x2 vectors, the same sums in the same order, so the same bits (tested); 50 × 5,040 in
  * monthly stretches 0.135 → 0.071 ms, 500 × 5,040 1.25 → 0.61 ms.
  */
-import { panelMemoryOf, wasmKernels } from '../wasm/wasmKernels.js';
+import { kernelMemoryOf, scratchBusy, wasmKernels } from '../wasm/wasmKernels.js';
 
 /** cash + Σ_j u_j · F[rowBase + col_j] over the held assets, in four partial sums. */
 export function heldValue(F: Float64Array, rowBase: number, cols: Int32Array, units: Float64Array, h: number, cash: number): number {
@@ -60,9 +60,9 @@ export function denseRows(F: Float64Array, first: number, stride: number, units:
  * through its scratch; false (nothing written) when F is not in one or the scratch is short.
  */
 function denseRowsWasm(F: Float64Array, first: number, stride: number, units: Float64Array, h: number, cash: number, equity: Float64Array, from: number, to: number): boolean {
-  const pm = panelMemoryOf(F);
+  const pm = kernelMemoryOf(F);
   const n = to - from;
-  if (pm === undefined || 8 * (h + n) + 64 > pm.scratchBytes) return false;
+  if (pm === undefined || 8 * (h + n) + 64 > pm.scratchBytes || scratchBusy(pm)) return false;
   const uAt = pm.scratch;
   const oAt = uAt + 64 * Math.ceil(h / 8);
   new Float64Array(F.buffer, uAt, h).set(units.subarray(0, h));

@@ -1,0 +1,211 @@
+// The one-shot route's passes over a run's own prices (engine/oneShotRoute.ts); see kernels.ts.
+
+import { ROWS } from './prefixBlock';
+
+/**
+ * The number of rows with a price (> 0) in each of m columns of N rows (column-major f64 at
+ * `vin`), into `out` (m i32): what a one-shot run counts its columns' holes from
+ * (engine/oneShotRoute.ts). Two rows per f64x2 compare.
+ */
+export function pricedCounts(vin: usize, N: i32, m: i32, out: usize): void {
+  const zero = f64x2.splat(0);
+  const colBytes = (<usize>N) << 3;
+  for (let a: i32 = 0; a < m; a++) {
+    const col = vin + (<usize>a) * colBytes;
+    let k = i64x2.splat(0);
+    let t: i32 = 0;
+    for (; t + 1 < N; t += 2) k = i64x2.sub(k, f64x2.gt(v128.load(col + ((<usize>t) << 3)), zero));
+    let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+    if (t < N && load<f64>(col + ((<usize>t) << 3)) > 0) c++;
+    store<i32>(out + ((<usize>a) << 2), c);
+  }
+}
+
+/**
+ * Sums of each asset's simple returns over blocks of rows, for the window moments of a one-shot
+ * run's decisions (engine/oneShotRoute.ts). Prices: m columns of N rows, column-major f64 at
+ * `vin`. Blocks: `bounds` holds K + 1 ascending i32 rows b_0 < … < b_K; block k covers the
+ * returns of rows b_k..b_{k+1}−1 (row 0 has none), r_t = x_t / x_{t−1} − 1, counted when finite
+ * (r − r = 0). Out, block by block (entry k · m + a): the count (i32), Σr and Σr² (f64), plain
+ * sums in row order. Two assets per f64x2; a return that does not count adds +0 (the sums are
+ * never −0, so that is the same as skipping it, as the scalar lane for an odd last asset does).
+ */
+export function blockMoments(vin: usize, N: i32, m: i32, bounds: usize, K: i32, count: usize, sum: usize, sumSq: usize): void {
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const colBytes = (<usize>N) << 3;
+  const mb = (<usize>m) << 3;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) {
+    const c0 = vin + (<usize>a) * colBytes;
+    const c1 = c0 + colBytes;
+    const ao = (<usize>a) << 3;
+    const ai = (<usize>a) << 2;
+    for (let k: i32 = 0; k < K; k++) {
+      let t0 = load<i32>(bounds + ((<usize>k) << 2));
+      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
+      if (t0 < 1) t0 = 1;
+      let s = zero;
+      let q = zero;
+      let n = i64x2.splat(0);
+      if (t0 < t1) {
+        let off = (<usize>(t0 - 1)) << 3;
+        let p = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+        for (let t: i32 = t0; t < t1; t++) {
+          off = (<usize>t) << 3;
+          const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+          const r = f64x2.sub(f64x2.div(x, p), one);
+          p = x;
+          const ok = f64x2.eq(f64x2.sub(r, r), zero);
+          const rk = v128.and(r, ok);
+          s = f64x2.add(s, rk);
+          q = f64x2.add(q, f64x2.mul(rk, rk));
+          n = i64x2.sub(n, ok);
+        }
+      }
+      const at = (<usize>k) * mb + ao;
+      v128.store(sum + at, s);
+      v128.store(sumSq + at, q);
+      const ci = count + (<usize>k) * ((<usize>m) << 2) + ai;
+      store<i32>(ci, <i32>i64x2.extract_lane(n, 0));
+      store<i32>(ci, <i32>i64x2.extract_lane(n, 1), 4);
+    }
+  }
+  if (a < m) {
+    const c0 = vin + (<usize>a) * colBytes;
+    for (let k: i32 = 0; k < K; k++) {
+      let t0 = load<i32>(bounds + ((<usize>k) << 2));
+      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
+      if (t0 < 1) t0 = 1;
+      let s: f64 = 0;
+      let q: f64 = 0;
+      let n: i32 = 0;
+      if (t0 < t1) {
+        let p = load<f64>(c0 + ((<usize>(t0 - 1)) << 3));
+        for (let t: i32 = t0; t < t1; t++) {
+          const x = load<f64>(c0 + ((<usize>t) << 3));
+          const r = x / p - 1;
+          p = x;
+          if (r - r == 0) {
+            s += r;
+            q += r * r;
+            n++;
+          }
+        }
+      }
+      const at = (<usize>k) * mb + ((<usize>a) << 3);
+      store<f64>(sum + at, s);
+      store<f64>(sumSq + at, q);
+      store<i32>(count + (<usize>k) * ((<usize>m) << 2) + ((<usize>a) << 2), n);
+    }
+  }
+}
+
+/**
+ * Forward-filled prices of m columns (N rows each, column-major f64 at `vin`) for rows lo..hi−1,
+ * row-major: out[(t − lo) · m + a] is column a's last price > 0 on or before row t (NaN before
+ * its first), as engine/preparePanel.ts's `filled`. `st` is scratch for m f64 (the carried last
+ * price). Rows in blocks of ROWS, so that a block's output rows stay in cache while each pair of
+ * columns writes its lanes of them.
+ */
+export function filledRows(vin: usize, N: i32, m: i32, lo: i32, hi: i32, st: usize, out: usize): void {
+  const zero = f64x2.splat(0);
+  const colBytes = (<usize>N) << 3;
+  const mb = (<usize>m) << 3;
+  for (let a: i32 = 0; a < m; a++) {
+    const col = vin + (<usize>a) * colBytes;
+    let l: f64 = NaN;
+    for (let t: i32 = 0; t < lo; t++) {
+      const x = load<f64>(col + ((<usize>t) << 3));
+      if (x > 0) l = x;
+    }
+    store<f64>(st + ((<usize>a) << 3), l);
+  }
+  for (let t0: i32 = lo; t0 < hi; t0 += ROWS) {
+    const t1 = min(hi, t0 + ROWS);
+    let a: i32 = 0;
+    for (; a + 1 < m; a += 2) {
+      const c0 = vin + (<usize>a) * colBytes;
+      const c1 = c0 + colBytes;
+      const ao = (<usize>a) << 3;
+      let l = v128.load(st + ao);
+      for (let t: i32 = t0; t < t1; t++) {
+        const off = (<usize>t) << 3;
+        const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
+        l = v128.bitselect(x, l, f64x2.gt(x, zero));
+        v128.store(out + (<usize>(t - lo)) * mb + ao, l);
+      }
+      v128.store(st + ao, l);
+    }
+    if (a < m) {
+      const c0 = vin + (<usize>a) * colBytes;
+      const ao = (<usize>a) << 3;
+      let l = load<f64>(st + ao);
+      for (let t: i32 = t0; t < t1; t++) {
+        const x = load<f64>(c0 + ((<usize>t) << 3));
+        if (x > 0) l = x;
+        store<f64>(out + (<usize>(t - lo)) * mb + ao, l);
+      }
+      store<f64>(st + ao, l);
+    }
+  }
+}
+
+/**
+ * Window moments of D decisions from block sums (blockMoments' outputs, K × m): decision d's
+ * window covers blocks k0[d]..k1[d]−1, and its count, Σr and Σr² per asset (entry d · m + a) are
+ * the first block's plus each further block's in order. Two assets per f64x2 (the same additions
+ * lane by lane); i32 counts one at a time.
+ */
+export function windowMoments(m: i32, D: i32, k0s: usize, k1s: usize, bc: usize, bs: usize, bq: usize, oc: usize, os: usize, oq: usize): void {
+  const mb = (<usize>m) << 3;
+  const mi = (<usize>m) << 2;
+  for (let d: i32 = 0; d < D; d++) {
+    const k0 = load<i32>(k0s + ((<usize>d) << 2));
+    const k1 = load<i32>(k1s + ((<usize>d) << 2));
+    const od = (<usize>d) * mb;
+    const oi = (<usize>d) * mi;
+    let a: i32 = 0;
+    for (; a + 1 < m; a += 2) {
+      const ao = (<usize>a) << 3;
+      let s = v128.load(bs + (<usize>k0) * mb + ao);
+      let q = v128.load(bq + (<usize>k0) * mb + ao);
+      for (let k = k0 + 1; k < k1; k++) {
+        s = f64x2.add(s, v128.load(bs + (<usize>k) * mb + ao));
+        q = f64x2.add(q, v128.load(bq + (<usize>k) * mb + ao));
+      }
+      v128.store(os + od + ao, s);
+      v128.store(oq + od + ao, q);
+    }
+    if (a < m) {
+      const ao = (<usize>a) << 3;
+      let s = load<f64>(bs + (<usize>k0) * mb + ao);
+      let q = load<f64>(bq + (<usize>k0) * mb + ao);
+      for (let k = k0 + 1; k < k1; k++) {
+        s += load<f64>(bs + (<usize>k) * mb + ao);
+        q += load<f64>(bq + (<usize>k) * mb + ao);
+      }
+      store<f64>(os + od + ao, s);
+      store<f64>(oq + od + ao, q);
+    }
+    for (a = 0; a < m; a++) {
+      const ai = (<usize>a) << 2;
+      let c = load<i32>(bc + (<usize>k0) * mi + ai);
+      for (let k = k0 + 1; k < k1; k++) c += load<i32>(bc + (<usize>k) * mi + ai);
+      store<i32>(oc + oi + ai, c);
+    }
+  }
+}
+
+/**
+ * Eligibility at D decisions (engine/oneShotRoute.ts): out[d · m + a] = 1 when column a (N f64
+ * per column at `prices`) has a price (> 0) on row lo + rows[d], else 0.
+ */
+export function pricedAt(prices: usize, N: i32, m: i32, lo: i32, rows: usize, D: i32, out: usize): void {
+  const colBytes = (<usize>N) << 3;
+  for (let d: i32 = 0; d < D; d++) {
+    const r = (<usize>(lo + load<i32>(rows + ((<usize>d) << 2)))) << 3;
+    const o = out + (<usize>d) * (<usize>m);
+    for (let a: i32 = 0; a < m; a++) store<u8>(o + <usize>a, load<f64>(prices + (<usize>a) * colBytes + r) > 0 ? 1 : 0);
+  }
+}
