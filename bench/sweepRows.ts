@@ -32,7 +32,7 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
       const check = checkGrid(base, grid);
       const params = { spec: base, grid, groupKeys: check.groups.map((g) => g.key), groupCashRates: [null], ...(check.parts ? { specParts: check.parts } : {}) };
       const chunkSize = decisionAlignedChunk(grid, check.count, workers);
-      return await runParallel({ taskModule, shared: [sharePreparedPanel(panel)], params, count: check.count, workers, collect: false, chunkSize, ...(pool ? { pool } : {}) });
+      return await runParallel({ taskModule, shared: [sharePreparedPanel(panel, workers)], params, count: check.count, workers, collect: false, chunkSize, ...(pool ? { pool } : {}) });
     } finally {
       await pool?.close();
     }

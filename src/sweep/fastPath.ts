@@ -7,7 +7,6 @@
  * take; they run on the general path (runBacktest per variant), and the manifest says so.
  */
 import { UserError } from '../core/errors.js';
-import type { PricePanel } from '../core/panel.js';
 import { calendarSchedule } from '../schedule/calendarSchedule.js';
 import { cashReturns } from '../engine/cashReturns.js';
 import { decisionKey } from '../engine/decisionMemo.js';
@@ -21,6 +20,8 @@ import type { StrategySpec } from '../strategy/schema.js';
 import { keptFigures } from './keptFigures.js';
 import { nativeDecision, SweepDecisions, type MakeDecider } from './sweepDecisions.js';
 import { sweepSimulate, SweepScratch } from './sweepSimulate.js';
+import type { SharedPanel } from './sharedPanel.js';
+import { sweepThread, type SweepThread } from './sweepMemory.js';
 import { variantFigures, type VariantResult } from './variantMetrics.js';
 
 /** Why a spec must run on the general path, or null when the fast path takes it. */
@@ -53,12 +54,21 @@ export class FastSweep {
   private readonly scratch = new SweepScratch();
   /** The general decider's factory, set by the caller before a strategy that needs it runs (see needsGeneralDecider). */
   makeDecider: MakeDecider | null = null;
+  /** This thread's sweep kernels and region when the panel lives in their shared memory (sweepMemory.ts), else null: the TypeScript path. */
+  private readonly thread: SweepThread | null;
 
   constructor(
-    private readonly panel: PricePanel,
+    private readonly panel: SharedPanel,
     private readonly prepared: PreparedPanel,
     private readonly cashRates: CashRates | undefined,
-  ) {}
+  ) {
+    // The kernels read the window sums at their addresses in the memory: only when these are the prepared panel's.
+    const mem = panel.wasm;
+    this.thread = mem !== undefined && panel.prepared === prepared && mem.nRows === panel.dates.length && mem.nAssets === panel.assets.length ? sweepThread(mem) : null;
+  }
+
+  /** Variants run by the kernels (tests). */
+  kernelRuns = 0;
 
   /** Whether `spec`'s decisions need the general decider (makeDecider must be set before it runs). */
   static needsGeneralDecider(spec: StrategySpec): boolean {
@@ -78,7 +88,8 @@ export class FastSweep {
     const { rebalance, costs } = spec;
     const calendar = this.calendarOf(spec, lo, hi);
     const cash = cashReturns(spec, panel, lo, hi, this.cashRates);
-    const turnoverSum = sweepSimulate(
+    const kernel = decisions.kernelThread;
+    const turnoverSum = kernel !== null ? this.simulateInKernel(kernel, decisions, lo, n, calendar, spec, cash ? cash.returns : null) : sweepSimulate(
       {
         lo,
         n,
@@ -95,7 +106,7 @@ export class FastSweep {
       },
       this.scratch,
     );
-    const returns = this.scratch.returns.subarray(1, n);
+    const returns = kernel !== null ? new Float64Array(kernel.mem.memory.buffer, kernel.slot.returns + 8, n - 1) : this.scratch.returns.subarray(1, n);
     const P = spec.reporting.periodsPerYear ?? window.inferredP!;
     const fused =
       spec.reporting.riskFree === 'cash'
@@ -105,6 +116,20 @@ export class FastSweep {
       ? { index, values: fused, nullCount: fused.filter((v) => v === null).length }
       : variantFigures(index, spec, panel.dates.subarray(lo, hi), returns, cash?.returns.subarray(1), turnoverSum);
     return keepReturns ? { ...result, returns: returns.slice() } : result;
+  }
+
+  /** sweepSimulate in the kernel: every decision the calendar takes is made first; the returns are left in the thread's region. */
+  private simulateInKernel(kernel: SweepThread, decisions: SweepDecisions, lo: number, n: number, calendar: Uint8Array, spec: StrategySpec, cash: Float64Array | null): number {
+    const { rebalance, costs } = spec;
+    const lag = rebalance.lag;
+    for (let t = 0; t + lag < n; t++) if (calendar[t] === 1) decisions.at(lo + t);
+    const { mem, slot } = kernel;
+    const buffer = mem.memory.buffer;
+    new Uint8Array(buffer, slot.calendar, n).set(calendar.subarray(0, n));
+    if (cash !== null) new Float64Array(buffer, slot.cashRet, n).set(cash.subarray(0, n));
+    this.kernelRuns++;
+    const m = decisions.columns.length;
+    return kernel.kernels.simulate(lo, n, m, mem.fill, mem.recip, slot.calendar, lag, (costs.bps + costs.slippageBps) / 10_000, rebalance.minTrade, cash !== null ? slot.cashRet : 0, slot.targets, slot.units, slot.returns, slot.pending, slot.state);
   }
 
   /** The decision table of the spec's key: the last one when the key repeats, else a new one (buffers reused). */
@@ -133,7 +158,9 @@ export class FastSweep {
     const previous = this.decisions;
     const reuse = previous !== null && previous.columns.length === m ? previous : null;
     const allPriced = this.pricesOf(columns, N).allPriced;
-    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, allPriced, reuse);
+    // The kernels take the panel's own columns in order (their rows are the shared ones).
+    const kernel = inOrder && m === panel.assets.length ? this.thread : null;
+    this.decisions = new SweepDecisions(key, spec, layout, panel, this.prepared, columns, prices, nativeDecision(spec, layout), this.makeDecider, allPriced, reuse, kernel);
     return this.decisions;
   }
 
@@ -171,6 +198,11 @@ export class FastSweep {
   private pricesOf(columns: Int32Array, N: number): { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array } {
     const key = columns.join(',');
     let rows = this.fills.get(key);
+    // The panel's own columns in order: the rows shared by every thread (sharedPanel.ts).
+    if (rows === undefined && this.panel.rows !== undefined && columns.length === this.panel.assets.length && columns.every((a, i) => a === i)) {
+      rows = this.panel.rows;
+      this.fills.set(key, rows);
+    }
     if (rows === undefined) {
       const m = columns.length;
       const values = this.panel.values;

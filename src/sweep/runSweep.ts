@@ -102,7 +102,7 @@ async function sweep(o: SweepOptions, taskModule: URL, pool: WorkerPool | undefi
       taskModule,
       ...(pool ? { pool } : {}),
       ...(o.shard ? {} : { chunkSize: decisionAlignedChunk(o.grid, check.count, o.workers) }),
-      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel)),
+      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel, o.workers)),
       params,
       count: check.count,
       workers: o.workers,
