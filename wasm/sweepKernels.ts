@@ -157,61 +157,108 @@ export function simulate(lo: i32, n: i32, m: i32, fill: usize, recip: usize, cal
   return turnoverSum;
 }
 
+// The trades in f64x2 lanes: two assets at a time, the sums of the even and of the odd assets
+// kept apart (the odd last asset of an odd m goes to the even sum) and added at the end, as
+// sweepSimulate.ts adds them.
+
 function turnoverOf(units: usize, f: usize, tg: usize, m: i32, value: f64): f64 {
-  let traded: f64 = 0;
-  for (let a: i32 = 0; a < m; a++) {
+  const zero = f64x2.splat(0);
+  const v = f64x2.splat(value);
+  let acc = zero;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) {
+    const o = (<usize>a) << 3;
+    const p = v128.load(f + o);
+    const w = v128.and(v128.load(tg + o), f64x2.gt(p, zero));
+    acc = f64x2.add(acc, f64x2.abs(f64x2.sub(f64x2.mul(w, v), f64x2.mul(v128.load(units + o), p))));
+  }
+  let t0 = f64x2.extract_lane(acc, 0);
+  if (a < m) {
     const o = (<usize>a) << 3;
     const p = load<f64>(f + o);
     const w = p > 0 ? load<f64>(tg + o) : 0;
-    traded += Math.abs(w * value - load<f64>(units + o) * p);
+    t0 += Math.abs(w * value - load<f64>(units + o) * p);
   }
-  return traded / (2 * value);
+  return (t0 + f64x2.extract_lane(acc, 1)) / (2 * value);
 }
 
 function tradeFree(units: usize, f: usize, rc: usize, tg: usize, m: i32, value: f64, state: usize): f64 {
-  let traded: f64 = 0;
-  let invested: f64 = 0;
-  for (let a: i32 = 0; a < m; a++) {
+  const zero = f64x2.splat(0);
+  const v = f64x2.splat(value);
+  let traded = zero;
+  let invested = zero;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) {
+    const o = (<usize>a) << 3;
+    const p = v128.load(f + o);
+    const target = f64x2.mul(v128.and(v128.load(tg + o), f64x2.gt(p, zero)), v);
+    traded = f64x2.add(traded, f64x2.abs(f64x2.sub(target, f64x2.mul(v128.load(units + o), p))));
+    v128.store(units + o, f64x2.mul(target, v128.load(rc + o)));
+    invested = f64x2.add(invested, target);
+  }
+  let t0 = f64x2.extract_lane(traded, 0);
+  let i0 = f64x2.extract_lane(invested, 0);
+  if (a < m) {
     const o = (<usize>a) << 3;
     const p = load<f64>(f + o);
-    const w = p > 0 ? load<f64>(tg + o) : 0;
-    const target = w * value;
-    traded += Math.abs(target - load<f64>(units + o) * p);
+    const target = (p > 0 ? load<f64>(tg + o) : 0) * value;
+    t0 += Math.abs(target - load<f64>(units + o) * p);
     store<f64>(units + o, target * load<f64>(rc + o));
-    invested += target;
+    i0 += target;
   }
-  store<f64>(state, value - invested);
-  store<f64>(state, traded / (2 * value), 8);
+  store<f64>(state, value - (i0 + f64x2.extract_lane(invested, 1)));
+  store<f64>(state, (t0 + f64x2.extract_lane(traded, 1)) / (2 * value), 8);
   return value;
 }
 
 function tradeWithCost(units: usize, f: usize, rc: usize, tg: usize, m: i32, value: f64, costRate: f64, state: usize): f64 {
+  const zero = f64x2.splat(0);
   let cost: f64 = 0;
   let traded: f64 = 0;
   for (let iter = 0; iter < 50; iter++) {
     const post = value - cost;
-    traded = 0;
-    for (let a: i32 = 0; a < m; a++) {
+    const pv = f64x2.splat(post);
+    let acc = zero;
+    let a: i32 = 0;
+    for (; a + 1 < m; a += 2) {
+      const o = (<usize>a) << 3;
+      const p = v128.load(f + o);
+      const w = v128.and(v128.load(tg + o), f64x2.gt(p, zero));
+      acc = f64x2.add(acc, f64x2.abs(f64x2.sub(f64x2.mul(w, pv), f64x2.mul(v128.load(units + o), p))));
+    }
+    let t0 = f64x2.extract_lane(acc, 0);
+    if (a < m) {
       const o = (<usize>a) << 3;
       const p = load<f64>(f + o);
       const w = p > 0 ? load<f64>(tg + o) : 0;
-      traded += Math.abs(w * post - load<f64>(units + o) * p);
+      t0 += Math.abs(w * post - load<f64>(units + o) * p);
     }
+    traded = t0 + f64x2.extract_lane(acc, 1);
     const next = costRate * traded;
     const done = Math.abs(next - cost) <= 1e-16 * value;
     cost = next;
     if (done) break;
   }
   const post = value - cost;
-  let invested: f64 = 0;
-  for (let a: i32 = 0; a < m; a++) {
+  const pv = f64x2.splat(post);
+  let invested = zero;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) {
+    const o = (<usize>a) << 3;
+    const p = v128.load(f + o);
+    const target = f64x2.mul(v128.and(v128.load(tg + o), f64x2.gt(p, zero)), pv);
+    v128.store(units + o, f64x2.mul(target, v128.load(rc + o)));
+    invested = f64x2.add(invested, target);
+  }
+  let i0 = f64x2.extract_lane(invested, 0);
+  if (a < m) {
     const o = (<usize>a) << 3;
     const p = load<f64>(f + o);
     const target = (p > 0 ? load<f64>(tg + o) : 0) * post;
     store<f64>(units + o, target * load<f64>(rc + o));
-    invested += target;
+    i0 += target;
   }
-  store<f64>(state, post - invested);
+  store<f64>(state, post - (i0 + f64x2.extract_lane(invested, 1)));
   store<f64>(state, traded / (2 * value), 8);
   return post;
 }
