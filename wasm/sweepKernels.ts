@@ -25,13 +25,18 @@ export function decideRows(r0: i32, r1: i32, m: i32, lookback: i32, need: i32, f
     const hiK = count + (<usize>(row + 1)) * m4;
     const loK = count + (<usize>first) * m4;
     const k0 = load<i32>(hiK) - load<i32>(loK);
-    let same = true;
-    for (let i: i32 = 1; i < m; i++) {
-      const o = (<usize>i) << 2;
-      if (load<i32>(hiK + o) - load<i32>(loK + o) != k0) {
-        same = false;
-        break;
-      }
+    // Every asset's count equal to the first's (four at a time).
+    const kv = i32x4.splat(k0);
+    let eq = i32x4.splat(-1);
+    let c: i32 = 0;
+    for (; c + 3 < m; c += 4) {
+      const o = (<usize>c) << 2;
+      eq = v128.and(eq, i32x4.eq(i32x4.sub(v128.load(hiK + o), v128.load(loK + o)), kv));
+    }
+    let same = i32x4.all_true(eq);
+    for (; c < m; c++) {
+      const o = (<usize>c) << 2;
+      if (load<i32>(hiK + o) - load<i32>(loK + o) != k0) same = false;
     }
     if (!same) continue;
     const out = targets + (<usize>row) * m8;

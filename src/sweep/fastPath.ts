@@ -22,7 +22,7 @@ import { nativeDecision, SweepDecisions, type MakeDecider } from './sweepDecisio
 import { sweepSimulate, SweepScratch } from './sweepSimulate.js';
 import type { SharedPanel } from './sharedPanel.js';
 import { sweepThread, type SweepThread } from './sweepMemory.js';
-import { variantFigures, type VariantResult } from './variantMetrics.js';
+import type { variantFigures as VariantFigures, VariantResult } from './variantMetrics.js';
 
 /** Why a spec must run on the general path, or null when the fast path takes it. */
 export function fastPathRefusal(spec: StrategySpec): string | null {
@@ -67,6 +67,9 @@ export class FastSweep {
     this.thread = mem !== undefined && panel.prepared === prepared && mem.nRows === panel.dates.length && mem.nAssets === panel.assets.length ? sweepThread(mem) : null;
   }
 
+  /** variantMetrics.ts's variantFigures, set by the caller when run asks for it (returns null): a fast-path thread loads the general metrics only then. */
+  variantFigures: typeof VariantFigures | null = null;
+
   /** Variants run by the kernels (tests). */
   kernelRuns = 0;
 
@@ -75,8 +78,8 @@ export class FastSweep {
     return nativeDecision(spec, strategyLayout(spec)) === null;
   }
 
-  /** Variant `index` of `spec` (fastPathRefusal(spec) === null) on this panel. */
-  run(index: number, spec: StrategySpec, keepReturns: boolean): VariantResult {
+  /** Variant `index` of `spec` (fastPathRefusal(spec) === null) on this panel; null when its figures need variantFigures and it is not set. */
+  run(index: number, spec: StrategySpec, keepReturns: boolean): VariantResult | null {
     const { panel } = this;
     const N = panel.dates.length;
     const decisions = this.decisionsFor(spec);
@@ -112,9 +115,10 @@ export class FastSweep {
       spec.reporting.riskFree === 'cash'
         ? null
         : keptFigures(returns, { periodsPerYear: P, convention: spec.reporting.convention, rf: perPeriodRate(spec.reporting.riskFreeRate, P), mar: perPeriodRate(spec.reporting.mar, P) }, turnoverSum);
+    if (fused === null && this.variantFigures === null) return null;
     const result = fused
       ? { index, values: fused, nullCount: fused.filter((v) => v === null).length }
-      : variantFigures(index, spec, panel.dates.subarray(lo, hi), returns, cash?.returns.subarray(1), turnoverSum);
+      : this.variantFigures!(index, spec, panel.dates.subarray(lo, hi), returns, cash?.returns.subarray(1), turnoverSum);
     return keepReturns ? { ...result, returns: returns.slice() } : result;
   }
 

@@ -16,7 +16,7 @@ import { FastSweep } from '../../src/sweep/fastPath.js';
 import { parseGrid } from '../../src/sweep/parseGrid.js';
 import { sharePreparedPanel, type SharedPanel } from '../../src/sweep/sharedPanel.js';
 import { sweepKernelsModule } from '../../src/sweep/sweepMemory.js';
-import { variantMetrics } from '../../src/sweep/variantMetrics.js';
+import { variantFigures, variantMetrics, type VariantResult } from '../../src/sweep/variantMetrics.js';
 import { variantSpec } from '../../src/sweep/variantSpec.js';
 import { strategySchema } from '../../src/strategy/schema.js';
 
@@ -40,6 +40,19 @@ function makePanel(seed: number, nDays: number, nAssets: number, gaps: boolean):
   const dates = new Int32Array(nDays);
   for (let t = 0, d = 19723; t < nDays; d++) if (((d + 4) % 7) % 6 !== 0) dates[t++] = d;
   return { dates, assets, values };
+}
+
+/** A fast path with the general figures at hand (run never returns null then). */
+function fastSweep(shared: SharedPanel): FastSweep {
+  const fast = new FastSweep(shared, shared.prepared!, undefined);
+  fast.variantFigures = variantFigures;
+  return fast;
+}
+
+function runFast(fast: FastSweep, index: number, spec: Parameters<FastSweep['run']>[1]): VariantResult {
+  const result = fast.run(index, spec, true);
+  expect(result).not.toBeNull();
+  return result!;
 }
 
 /** The same shared panel without the kernels' memory: the TypeScript path. */
@@ -85,13 +98,12 @@ describe.skipIf(sweepKernelsModule() === null)('sweep kernels: the same bits as 
           const grid = parseGrid(['sleeves.all.within.lookback=5,30', 'rebalance.everyDays=1,3,20', 'costs.bps=0,25']);
           const shared = sharePreparedPanel(panel);
           expect(shared.wasm).toBeDefined();
-          const kernel = new FastSweep(shared, shared.prepared!, undefined);
-          const plain = withoutKernels(shared);
-          const ts = new FastSweep(plain, plain.prepared!, undefined);
+          const kernel = fastSweep(shared);
+          const ts = fastSweep(withoutKernels(shared));
           for (let i = 0; i < 12; i++) {
             const spec = variantSpec(base, grid, i);
-            const k = kernel.run(i, spec, true);
-            const t = ts.run(i, spec, true);
+            const k = runFast(kernel, i, spec);
+            const t = runFast(ts, i, spec);
             // Same IEEE operations in the same order: the same bits.
             expect(Array.from(k.returns!)).toEqual(Array.from(t.returns!));
             expect(k.values).toEqual(t.values);
@@ -114,20 +126,20 @@ describe.skipIf(sweepKernelsModule() === null)('sweep kernels: the same bits as 
   it('a thread claims one region of the memory; with every region taken it runs the TypeScript path', () => {
     const panel = makePanel(3, 60, 3, false);
     const shared = sharePreparedPanel(panel, 1);
-    const first = new FastSweep(shared, shared.prepared!, undefined);
+    const first = fastSweep(shared);
     const spec = strategySchema.parse({ version: 1, name: 'claim', sleeves: { all: { assets: panel.assets, within: { method: 'inverseVol', lookback: 10 } } }, rebalance: { everyDays: 5 } });
     first.run(0, spec, false);
     expect(first.kernelRuns).toBe(1);
     // Another FastSweep in the same thread reuses the thread's region (one claim per thread and memory).
-    const again = new FastSweep(shared, shared.prepared!, undefined);
+    const again = fastSweep(shared);
     again.run(0, spec, false);
     expect(again.kernelRuns).toBe(1);
     // A memory whose one region another thread took: the counter says so, and this thread runs in TypeScript.
     const taken = sharePreparedPanel(panel, 1);
     new Int32Array(taken.wasm!.memory.buffer, taken.wasm!.counter, 1)[0] = 1;
-    const late = new FastSweep(taken, taken.prepared!, undefined);
-    const a = late.run(0, spec, true);
+    const late = fastSweep(taken);
+    const a = runFast(late, 0, spec);
     expect(late.kernelRuns).toBe(0);
-    expect(Array.from(a.returns!)).toEqual(Array.from(first.run(0, spec, true).returns!));
+    expect(Array.from(a.returns!)).toEqual(Array.from(runFast(first, 0, spec).returns!));
   });
 });
