@@ -49,6 +49,8 @@ interface Window {
 export class FastSweep {
   private readonly windows = new Map<string, Window>();
   private readonly calendars = new Map<string, Uint8Array>();
+  /** The period rows where each calendar decides (kept with the calendars, by the calendar). */
+  private readonly decisionRows = new WeakMap<Uint8Array, Int32Array>();
   private readonly fills = new Map<string, { fill: Float64Array; recip: Float64Array; allPriced: Uint8Array }>();
   private decisions: SweepDecisions | null = null;
   private readonly scratch = new SweepScratch();
@@ -126,7 +128,13 @@ export class FastSweep {
   private simulateInKernel(kernel: SweepThread, decisions: SweepDecisions, lo: number, n: number, calendar: Uint8Array, spec: StrategySpec, cash: Float64Array | null): number {
     const { rebalance, costs } = spec;
     const lag = rebalance.lag;
-    for (let t = 0; t + lag < n; t++) if (calendar[t] === 1) decisions.at(lo + t);
+    // The decisions the calendar takes (those traded within the period): a dense calendar's in
+    // one kernel call over their span, then each (the rows the kernel leaves to the TypeScript decider).
+    const rows = this.decisionRowsOf(calendar);
+    let k = rows.length;
+    while (k > 0 && rows[k - 1]! + lag >= n) k--;
+    if (k > n >> 3) decisions.decideSpan(lo + rows[0]!, lo + rows[k - 1]! + 1);
+    for (let j = 0; j < k; j++) decisions.at(lo + rows[j]!);
     const { mem, slot } = kernel;
     const buffer = mem.memory.buffer;
     new Uint8Array(buffer, slot.calendar, n).set(calendar.subarray(0, n));
@@ -181,6 +189,18 @@ export class FastSweep {
       this.windows.set(key, w);
     }
     return w;
+  }
+
+  private decisionRowsOf(calendar: Uint8Array): Int32Array {
+    let rows = this.decisionRows.get(calendar);
+    if (rows === undefined) {
+      let count = 0;
+      for (let t = 0; t < calendar.length; t++) count += calendar[t]!;
+      rows = new Int32Array(count);
+      for (let t = 0, j = 0; t < calendar.length; t++) if (calendar[t] === 1) rows[j++] = t;
+      this.decisionRows.set(calendar, rows);
+    }
+    return rows;
   }
 
   private calendarOf(spec: StrategySpec, lo: number, hi: number): Uint8Array {

@@ -54,7 +54,7 @@ export class SweepDecisions {
   private readonly row: Float64Array;
   private general: ((row: number, out: Float64Array) => void) | null = null;
   private readonly log: DecisionRecord[] = [];
-  /** Rows decided natively (by the kernel or here) and by the general decider (tests, the manifest's counts). */
+  /** Rows decided natively here (not those the kernel decides) and by the general decider (tests). */
   nativeRows = 0;
   generalRows = 0;
   /** The thread's kernels when this table lives in their memory (the simulation then runs there too). */
@@ -106,6 +106,14 @@ export class SweepDecisions {
     this.kernelThread = kernel;
   }
 
+  /** Decides the rows r0..r1−1 the kernel takes in one call (none without the kernel); at() decides the others. */
+  decideSpan(r0: number, r1: number): void {
+    const native = this.native;
+    if (native === null || native.kind !== 'inverseVol' || this.kernelThread === null) return;
+    const { kernels, mem, slot } = this.kernelThread;
+    kernels.decideRows(r0, r1, this.columns.length, native.lookback, native.need, native.fallbackEqual ? 1 : 0, mem.count, mem.sum, mem.sumSq, mem.allPriced, slot.targets, slot.done);
+  }
+
   /** Offset into `targets` of the decision at full-panel row `row`, deciding it on first use. */
   at(row: number): number {
     const m = this.columns.length;
@@ -113,12 +121,8 @@ export class SweepDecisions {
     if (this.done[row] === 1) return at;
     const native = this.native;
     if (native !== null && native.kind === 'inverseVol' && this.kernelThread !== null) {
-      const { kernels, mem, slot } = this.kernelThread;
-      kernels.decideRows(row, Math.min(row + KERNEL_BLOCK, this.panel.dates.length), this.columns.length, native.lookback, native.need, native.fallbackEqual ? 1 : 0, mem.count, mem.sum, mem.sumSq, mem.allPriced, slot.targets, slot.done);
-      if (this.done[row] === 1) {
-        this.nativeRows++;
-        return at;
-      }
+      this.decideSpan(row, Math.min(row + KERNEL_BLOCK, this.panel.dates.length));
+      if (this.done[row] === 1) return at;
     }
     if (this.native !== null) {
       this.decideNative(this.native, row, at);
