@@ -80,6 +80,18 @@ export class FastSweep {
     return nativeDecision(spec, strategyLayout(spec)) === null;
   }
 
+  /** The last answer of needsGeneralDecider, by the objects it reads (variants assembled from the same parts share them). */
+  private lastNeeds: { sleeves: unknown; allocation: unknown; data: unknown; needs: boolean } | null = null;
+
+  /** needsGeneralDecider, remembered for the next variant with the same sleeves, allocation and data objects. */
+  needsGeneralDecider(spec: StrategySpec): boolean {
+    const last = this.lastNeeds;
+    if (last !== null && last.sleeves === spec.sleeves && last.allocation === spec.allocation && last.data === spec.data) return last.needs;
+    const needs = FastSweep.needsGeneralDecider(spec);
+    this.lastNeeds = { sleeves: spec.sleeves, allocation: spec.allocation, data: spec.data, needs };
+    return needs;
+  }
+
   /** Variant `index` of `spec` (fastPathRefusal(spec) === null) on this panel; null when its figures need variantFigures and it is not set. */
   run(index: number, spec: StrategySpec, keepReturns: boolean): VariantResult | null {
     const { panel } = this;
@@ -176,7 +188,18 @@ export class FastSweep {
     return this.decisions;
   }
 
+  /** The last window, by the objects its key reads. */
+  private lastWindow: { period: unknown; benchmark: unknown; data: unknown; assets: readonly string[]; periodsPerYear: number | undefined; window: Window } | null = null;
+
   private windowOf(spec: StrategySpec, assets: readonly string[]): Window {
+    const last = this.lastWindow;
+    if (last !== null && last.period === spec.period && last.benchmark === spec.benchmark && last.data === spec.data && last.assets === assets && last.periodsPerYear === spec.reporting.periodsPerYear) return last.window;
+    const window = this.windowByKey(spec, assets);
+    this.lastWindow = { period: spec.period, benchmark: spec.benchmark, data: spec.data, assets, periodsPerYear: spec.reporting.periodsPerYear, window };
+    return window;
+  }
+
+  private windowByKey(spec: StrategySpec, assets: readonly string[]): Window {
     const key = JSON.stringify([spec.period, spec.benchmark ?? null, spec.data.lateStart, assets]);
     let w = this.windows.get(key);
     if (w === undefined) {
@@ -203,7 +226,18 @@ export class FastSweep {
     return rows;
   }
 
+  /** The calendar of each rebalance object seen (variants assembled from the same parts share it), with its window. */
+  private readonly calendarByRule = new WeakMap<object, { lo: number; hi: number; calendar: Uint8Array }>();
+
   private calendarOf(spec: StrategySpec, lo: number, hi: number): Uint8Array {
+    const known = this.calendarByRule.get(spec.rebalance);
+    if (known !== undefined && known.lo === lo && known.hi === hi) return known.calendar;
+    const calendar = this.calendarByKey(spec, lo, hi);
+    this.calendarByRule.set(spec.rebalance, { lo, hi, calendar });
+    return calendar;
+  }
+
+  private calendarByKey(spec: StrategySpec, lo: number, hi: number): Uint8Array {
     const r = spec.rebalance;
     const rule = { schedule: r.schedule, on: r.on, everyDays: r.everyDays, offset: r.offset };
     const key = JSON.stringify([lo, hi, rule]);

@@ -112,7 +112,7 @@ export async function run(index: number): Promise<VariantResult> {
   const cashRates = params.groupCashRates[g] ?? undefined;
   if (!params.schedule && fastPathRefusal(spec) === null) {
     const fastPath = (fast[g] ??= new FastSweep(panel, ready, cashRates));
-    if (FastSweep.needsGeneralDecider(spec)) {
+    if (fastPath.needsGeneralDecider(spec)) {
       general ??= await generalPath();
       // The LP solver is loaded once when a method needs it.
       if (general.usesLpSolver(spec)) await general.resolveModules(spec);
