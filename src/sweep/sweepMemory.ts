@@ -8,7 +8,8 @@
  * SLEEVES_WASM=0, when the file is missing, or when it does not compile here.
  *
  * Layout (byte addresses): [0, 64 KiB) the module's own; a claim counter (i32); count (i32,
- * (N + 1) × A), sum and sumSq (f64, (N + 1) × A), fill and recip (f64, N × A), allPriced (u8, N);
+ * (N + 1) × A), sum and sumSq (f64, (N + 1) × A), the prepared filled prices, fill and recip
+ * (f64, N × A), allPriced (u8, N);
  * then `slots` regions of `slotBytes`, each claimed by one thread (Atomics) for its decision table
  * and its simulation scratch (see SlotLayout).
  */
@@ -44,6 +45,8 @@ export interface SweepMemory {
   readonly count: number;
   readonly sum: number;
   readonly sumSq: number;
+  /** The prepared panel's filled prices (f64, N × A; engine/preparePanel.ts), written there by preparePanel. */
+  readonly filled: number;
   readonly fill: number;
   readonly recip: number;
   readonly allPriced: number;
@@ -103,7 +106,8 @@ export function createSweepMemory(N: number, A: number, slots: number): SweepMem
   const count = counter + 16;
   const sum = count + align((N + 1) * A * 4);
   const sumSq = sum + align((N + 1) * A * 8);
-  const fill = sumSq + align((N + 1) * A * 8);
+  const filled = sumSq + align((N + 1) * A * 8);
+  const fill = filled + align(N * A * 8);
   const recip = fill + align(N * A * 8);
   const allPriced = recip + align(N * A * 8);
   const slot0 = allPriced + align(N);
@@ -118,7 +122,7 @@ export function createSweepMemory(N: number, A: number, slots: number): SweepMem
   } catch {
     return null;
   }
-  return { memory, module, nRows: N, nAssets: A, counter, count, sum, sumSq, fill, recip, allPriced, slots, slot0, slotBytes };
+  return { memory, module, nRows: N, nAssets: A, counter, count, sum, sumSq, filled, fill, recip, allPriced, slots, slot0, slotBytes };
 }
 
 /** A thread's kernels bound to the memory, and its claimed region. */
