@@ -123,7 +123,7 @@ export class FastSweep {
       },
       this.scratch,
     );
-    const returns = kernel !== null ? new Float64Array(kernel.mem.memory.buffer, kernel.slot.returns + 8, n - 1) : this.scratch.returns.subarray(1, n);
+    const returns = kernel !== null ? kernel.returns.subarray(1, n) : this.scratch.returns.subarray(1, n);
     const P = spec.reporting.periodsPerYear ?? window.inferredP!;
     const fused =
       spec.reporting.riskFree === 'cash'
@@ -148,9 +148,8 @@ export class FastSweep {
     if (k > n >> 3) decisions.decideSpan(lo + rows[0]!, lo + rows[k - 1]! + 1);
     for (let j = 0; j < k; j++) decisions.at(lo + rows[j]!);
     const { mem, slot } = kernel;
-    const buffer = mem.memory.buffer;
-    new Uint8Array(buffer, slot.calendar, n).set(calendar.subarray(0, n));
-    if (cash !== null) new Float64Array(buffer, slot.cashRet, n).set(cash.subarray(0, n));
+    kernel.calendar.set(calendar.subarray(0, n));
+    if (cash !== null) kernel.cashRet.set(cash.subarray(0, n));
     this.kernelRuns++;
     const m = decisions.columns.length;
     return kernel.kernels.simulate(lo, n, m, mem.fill, mem.recip, slot.calendar, lag, (costs.bps + costs.slippageBps) / 10_000, rebalance.minTrade, cash !== null ? slot.cashRet : 0, slot.targets, slot.units, slot.returns, slot.pending, slot.state);

@@ -88,7 +88,7 @@ export class SweepDecisions {
     const m = columns.length;
     const N = panel.dates.length;
     if (kernel !== null && (reuse === null || reuse.kernelThread !== kernel)) {
-      const buffer = kernel.mem.memory.buffer;
+      const buffer = kernel.buffer;
       this.targets = new Float64Array(buffer, kernel.slot.targets, N * m);
       this.done = new Uint8Array(buffer, kernel.slot.done, N);
       this.row = new Float64Array(m);

@@ -125,11 +125,17 @@ export function createSweepMemory(N: number, A: number, slots: number): SweepMem
   return { memory, module, nRows: N, nAssets: A, counter, count, sum, sumSq, filled, fill, recip, allPriced, slots, slot0, slotBytes };
 }
 
-/** A thread's kernels bound to the memory, and its claimed region. */
+/** A thread's kernels bound to the memory, its claimed region, and views on it made once. */
 export interface SweepThread {
   readonly kernels: SweepKernels;
   readonly mem: SweepMemory;
   readonly slot: SlotLayout;
+  /** The memory's buffer, read once (the memory never grows, so it and the views stay valid): no new buffer object and views per variant. */
+  readonly buffer: SharedArrayBuffer;
+  /** The region's returns, calendar and cash returns (N entries each). */
+  readonly returns: Float64Array;
+  readonly calendar: Uint8Array;
+  readonly cashRet: Float64Array;
 }
 
 const threads = new WeakMap<object, SweepThread | null>();
@@ -139,11 +145,22 @@ export function sweepThread(mem: SweepMemory): SweepThread | null {
   const known = threads.get(mem.memory);
   if (known !== undefined) return known;
   let thread: SweepThread | null = null;
-  const index = Atomics.add(new Int32Array(mem.memory.buffer, mem.counter, 1), 0, 1);
+  const buffer = mem.memory.buffer;
+  const index = Atomics.add(new Int32Array(buffer, mem.counter, 1), 0, 1);
   if (index < mem.slots) {
     try {
       const instance = new WebAssembly.Instance(mem.module, { env: { memory: mem.memory, abort: () => {} } });
-      thread = { kernels: instance.exports as unknown as SweepKernels, mem, slot: slotLayout(mem.slot0 + index * mem.slotBytes, mem.nRows, mem.nAssets) };
+      const slot = slotLayout(mem.slot0 + index * mem.slotBytes, mem.nRows, mem.nAssets);
+      const N = mem.nRows;
+      thread = {
+        kernels: instance.exports as unknown as SweepKernels,
+        mem,
+        slot,
+        buffer,
+        returns: new Float64Array(buffer, slot.returns, N),
+        calendar: new Uint8Array(buffer, slot.calendar, N),
+        cashRet: new Float64Array(buffer, slot.cashRet, N),
+      };
     } catch {
       thread = null;
     }
