@@ -123,11 +123,15 @@ export function simulate(lo: i32, n: i32, m: i32, fill: usize, recip: usize, cal
   let prev: f64 = 1;
   let trades: i32 = 0;
   let turnoverSum: f64 = 0;
+  // t % slots and (t + lag) % slots, kept as running counters (no division per row).
+  let slotIndex: i32 = 0;
   for (let t: i32 = 0; t < n; t++) {
     const base = (<usize>(lo + t)) * m8;
     if (cashRet != 0 && t > 0) cash *= 1 + load<f64>(cashRet + ((<usize>t) << 3));
     let value = cash + holdingsValue(units, fill + base, m);
-    const slot = (<usize>(t % slots)) << 2;
+    const cur = slotIndex;
+    slotIndex = cur + 1 == slots ? 0 : cur + 1;
+    const slot = (<usize>cur) << 2;
     let off: isize = -1;
     let initial = false;
     if (lag > 0 && load<i32>(pending + slot) >= 0) {
@@ -141,7 +145,8 @@ export function simulate(lo: i32, n: i32, m: i32, fill: usize, recip: usize, cal
         off = <isize>decided;
         initial = t == 0;
       } else {
-        const target = (<usize>((t + lag) % slots)) << 2;
+        // (t + lag) % slots = (t + slots − 1) % slots: the slot before this row's, cyclically.
+        const target = (<usize>(cur == 0 ? slots - 1 : cur - 1)) << 2;
         store<i32>(pending + target, decided);
         store<i32>(pendingDecision + target, t);
       }
