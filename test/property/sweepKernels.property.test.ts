@@ -2,8 +2,9 @@
  * The sweep's WebAssembly kernels (wasm/sweepKernels.ts, on the shared memory of
  * src/sweep/sweepMemory.ts) against their TypeScript twins (sweepDecisions.ts decideNative,
  * sweepSimulate.ts): on random panels (gaps, late listings: rows the kernel leaves to the
- * TypeScript decider) and random one-sleeve inverse-vol specs (lookbacks, minimum observations,
- * fallbacks, spacings, lags, costs, minimum trades, cash), every variant's daily returns and
+ * TypeScript decider) and random one-sleeve specs (inverse vol with its minimum observations
+ * and fallbacks, equal weights, risk parity through the general decider; spacings, lags, costs,
+ * minimum trades, cash, a later start, cash as the risk-free rate), every variant's daily returns and
  * figures are the same bits either way, and equal runBacktest on the general path to 1e-12.
  * Skipped when the kernels are not built (npm run build builds them).
  */
@@ -11,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PricePanel } from '../../src/core/panel.js';
 import { preparePanel } from '../../src/engine/preparePanel.js';
+import { makeDecider } from '../../src/engine/decideTargets.js';
 import { runBacktest } from '../../src/engine/runBacktest.js';
 import { FastSweep } from '../../src/sweep/fastPath.js';
 import { parseGrid } from '../../src/sweep/parseGrid.js';
@@ -42,10 +44,11 @@ function makePanel(seed: number, nDays: number, nAssets: number, gaps: boolean):
   return { dates, assets, values };
 }
 
-/** A fast path with the general figures at hand (run never returns null then). */
+/** A fast path with the general figures and the general decider at hand (as sweepTask sets them when a variant needs them). */
 function fastSweep(shared: SharedPanel): FastSweep {
   const fast = new FastSweep(shared, shared.prepared!, undefined);
   fast.variantFigures = variantFigures;
+  fast.makeDecider = makeDecider;
   return fast;
 }
 
@@ -71,13 +74,18 @@ function expectNear(actual: number | null | undefined, expected: number | null |
 }
 
 describe.skipIf(sweepKernelsModule() === null)('sweep kernels: the same bits as the TypeScript fast path, and the general path to 1e-12', () => {
-  it('random panels and inverse-vol specs over a lookback × spacing × lag × costs grid', () => {
+  it('random panels and one-sleeve specs over a lookback × spacing × lag × costs grid', () => {
     fc.assert(
       fc.property(
         fc.record({
           seed: fc.integer({ min: 1, max: 1e9 }),
           nAssets: fc.integer({ min: 1, max: 7 }),
           gaps: fc.boolean(),
+          // Native inverse vol (the decision kernel), equal weights (decided in TypeScript) and
+          // risk parity (the general decider): the simulation kernel runs for all three.
+          method: fc.constantFrom('inverseVol', 'inverseVol', 'equal', 'riskParity'),
+          from: fc.constantFrom(undefined, '2024-03-01'),
+          riskFreeCash: fc.boolean(),
           minObservations: fc.constantFrom(2, 10, 40),
           fallback: fc.constantFrom<string[]>([], ['equal']),
           lag: fc.integer({ min: 0, max: 3 }),
@@ -90,17 +98,20 @@ describe.skipIf(sweepKernelsModule() === null)('sweep kernels: the same bits as 
           const base = strategySchema.parse({
             version: 1,
             name: 'kernels',
-            sleeves: { all: { assets: panel.assets, within: { method: 'inverseVol', lookback: 20, minObservations: r.minObservations, fallback: r.fallback } } },
+            sleeves: { all: { assets: panel.assets, within: r.method === 'equal' ? { method: 'equal' } : { method: r.method, lookback: 20, ...(r.method === 'inverseVol' ? { minObservations: r.minObservations, fallback: r.fallback } : {}) } } },
             rebalance: { schedule: 'monthly', on: 'last', lag: r.lag, minTrade: r.minTrade },
             costs: { bps: r.bps },
+            period: r.from ? { from: r.from } : {},
             ...(r.cash ? { cash: { rate: 0.03 } } : {}),
+            ...(r.cash && r.riskFreeCash ? { reporting: { riskFree: 'cash' } } : {}),
           });
-          const grid = parseGrid(['sleeves.all.within.lookback=5,30', 'rebalance.everyDays=1,3,20', 'costs.bps=0,25']);
+          const grid = parseGrid([...(r.method === 'equal' ? [] : ['sleeves.all.within.lookback=5,30']), 'rebalance.everyDays=1,3,20', 'costs.bps=0,25']);
+          const count = grid.reduce((n, p) => n * p.values.length, 1);
           const shared = sharePreparedPanel(panel);
           expect(shared.wasm).toBeDefined();
           const kernel = fastSweep(shared);
           const ts = fastSweep(withoutKernels(shared));
-          for (let i = 0; i < 12; i++) {
+          for (let i = 0; i < count; i++) {
             const spec = variantSpec(base, grid, i);
             const k = runFast(kernel, i, spec);
             const t = runFast(ts, i, spec);
@@ -115,7 +126,7 @@ describe.skipIf(sweepKernelsModule() === null)('sweep kernels: the same bits as 
             k.values.forEach((v, j) => expectNear(v, refFigures.values[j], `variant ${i} figure ${j}`));
           }
           // Every variant ran in the kernel; the TypeScript twin never did.
-          expect(kernel.kernelRuns).toBe(12);
+          expect(kernel.kernelRuns).toBe(count);
           expect(ts.kernelRuns).toBe(0);
         },
       ),
