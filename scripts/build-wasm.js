@@ -25,3 +25,9 @@ if (estimator.error) {
   console.error(`build-wasm: ${estimator.error.message}\n${estimator.stderr.toString()}`);
   process.exit(1);
 }
+// The sweep fast path's kernels (wasm/sweepKernels.ts), on a shared memory the sweep's threads import.
+const sweep = await asc.main(['wasm/sweepKernels.ts', '-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--sharedMemory', '--initialMemory', '2', '--maximumMemory', '65536', '--enable', 'simd', '--enable', 'threads', '-o', 'dist/src/wasm/sweepKernels.wasm']);
+if (sweep.error) {
+  console.error(`build-wasm: ${sweep.error.message}\n${sweep.stderr.toString()}`);
+  process.exit(1);
+}

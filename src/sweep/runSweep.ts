@@ -102,7 +102,7 @@ async function sweep(o: SweepOptions, taskModule: URL, pool: WorkerPool | undefi
       taskModule,
       ...(pool ? { pool } : {}),
       ...(o.shard ? {} : { chunkSize: decisionAlignedChunk(o.grid, check.count, o.workers) }),
-      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel)),
+      shared: runs.map((r) => sharePreparedPanel(r.inputs.panel, o.workers)),
       params,
       count: check.count,
       workers: o.workers,
@@ -156,15 +156,17 @@ export function sweepTaskModule(workers: number): URL {
 }
 
 /**
- * Indexes per message to a worker: about total / (workers · 8) (1 to 64), rounded down to a
+ * Indexes per message to a worker: about total / (workers · 24) (1 to 64), rounded down to a
  * multiple of the run of consecutive variants that share their decisions (the trailing grid
  * parameters that are not decision parameters) when that run is shorter, so that no decision set
- * is split between two workers and computed twice.
+ * is split between two workers and computed twice. Small chunks keep the workers' last chunks
+ * short (the one that finishes first idles at most one chunk); a message costs far less than a
+ * decision set.
  */
 export function decisionAlignedChunk(grid: readonly GridParam[], total: number, workers: number): number {
   let inner = 1;
   for (let k = grid.length - 1; k >= 0 && !isDecisionParam(grid[k]!.path); k--) inner *= grid[k]!.values.length;
-  const wanted = Math.max(1, Math.min(64, Math.floor(total / (workers * 8))));
+  const wanted = Math.max(1, Math.min(64, Math.floor(total / (workers * 24))));
   return inner > wanted ? wanted : inner * Math.floor(wanted / inner);
 }
 

@@ -22,6 +22,10 @@ import type { DecisionContext, DecisionRecord } from '../engine/decideTargets.js
 import type { PreparedPanel } from '../engine/preparePanel.js';
 import type { StrategyLayout } from '../engine/strategyLayout.js';
 import type { StrategySpec } from '../strategy/schema.js';
+import type { SweepThread } from './sweepMemory.js';
+
+/** Rows the kernel decides per call (a table read every 252 rows wastes little). */
+const KERNEL_BLOCK = 16;
 
 type Native = { readonly kind: 'inverseVol'; readonly lookback: number; readonly need: number; readonly fallbackEqual: boolean } | { readonly kind: 'equal' };
 
@@ -50,9 +54,11 @@ export class SweepDecisions {
   private readonly row: Float64Array;
   private general: ((row: number, out: Float64Array) => void) | null = null;
   private readonly log: DecisionRecord[] = [];
-  /** Rows decided natively and by the general decider (tests, the manifest's counts). */
+  /** Rows decided natively here (not those the kernel decides) and by the general decider (tests). */
   nativeRows = 0;
   generalRows = 0;
+  /** The thread's kernels when this table lives in their memory (the simulation then runs there too). */
+  readonly kernelThread: SweepThread | null;
 
   constructor(
     readonly key: string,
@@ -72,9 +78,22 @@ export class SweepDecisions {
     private readonly allPriced: Uint8Array,
     /** A table of the same size whose buffers this one takes over (fresh memory is slow to touch). */
     reuse: SweepDecisions | null = null,
+    /**
+     * This thread's sweep kernels, for a table over the panel's own columns in order: the table
+     * then lives in the thread's region of the shared memory, and native inverse-vol rows where
+     * every column is priced are decided by the kernel (the same arithmetic, tested bit for bit).
+     */
+    kernel: SweepThread | null = null,
   ) {
     const m = columns.length;
-    if (reuse !== null && reuse.targets.length === panel.dates.length * m) {
+    const N = panel.dates.length;
+    if (kernel !== null && (reuse === null || reuse.kernelThread !== kernel)) {
+      const buffer = kernel.buffer;
+      this.targets = new Float64Array(buffer, kernel.slot.targets, N * m);
+      this.done = new Uint8Array(buffer, kernel.slot.done, N);
+      this.row = new Float64Array(m);
+      this.done.fill(0);
+    } else if (reuse !== null && reuse.targets.length === panel.dates.length * m && reuse.kernelThread === kernel) {
       this.targets = reuse.targets;
       this.done = reuse.done;
       this.row = reuse.row;
@@ -84,6 +103,15 @@ export class SweepDecisions {
       this.done = new Uint8Array(panel.dates.length);
       this.row = new Float64Array(m);
     }
+    this.kernelThread = kernel;
+  }
+
+  /** Decides the rows r0..r1−1 the kernel takes in one call (none without the kernel); at() decides the others. */
+  decideSpan(r0: number, r1: number): void {
+    const native = this.native;
+    if (native === null || native.kind !== 'inverseVol' || this.kernelThread === null) return;
+    const { kernels, mem, slot } = this.kernelThread;
+    kernels.decideRows(r0, r1, this.columns.length, native.lookback, native.need, native.fallbackEqual ? 1 : 0, mem.count, mem.sum, mem.sumSq, mem.allPriced, slot.targets, slot.done);
   }
 
   /** Offset into `targets` of the decision at full-panel row `row`, deciding it on first use. */
@@ -91,6 +119,11 @@ export class SweepDecisions {
     const m = this.columns.length;
     const at = row * m;
     if (this.done[row] === 1) return at;
+    const native = this.native;
+    if (native !== null && native.kind === 'inverseVol' && this.kernelThread !== null) {
+      this.decideSpan(row, Math.min(row + KERNEL_BLOCK, this.panel.dates.length));
+      if (this.done[row] === 1) return at;
+    }
     if (this.native !== null) {
       this.decideNative(this.native, row, at);
       this.nativeRows++;
@@ -135,7 +168,9 @@ export class SweepDecisions {
     let kSeen = -1;
     let invK = 0;
     let invK1 = 0;
-    let total = 0;
+    // Σ 1/σ in two interleaved partial sums (even and odd members), as the kernel's two lanes add them.
+    let total0 = 0;
+    let total1 = 0;
     for (let i = 0; i < m; i++) {
       targets[at + i] = 0;
       if (!everyone && !(prices[i * N + row]! > 0)) continue;
@@ -155,8 +190,10 @@ export class SweepDecisions {
       const inv = 1 / Math.sqrt(centred * invK1);
       if (!(inv > 0) || !Number.isFinite(inv)) continue;
       targets[at + i] = inv;
-      total += inv;
+      if ((i & 1) === 0) total0 += inv;
+      else total1 += inv;
     }
+    const total = total0 + total1;
     if (total === 0) {
       // inverseVol failed: its fallback equal (never fails), or cash.
       for (let i = 0; i < m; i++) targets[at + i] = native.fallbackEqual && prices[i * N + row]! > 0 ? 1 / eligible : 0;

@@ -99,31 +99,46 @@ export function sweepSimulate(s: SweepSimInput, scratch: SweepScratch): number {
   return turnoverSum;
 }
 
+// The trades' sums keep the even and the odd assets apart and add them at the end (the odd last
+// asset of an odd m goes to the even sum): the order of the kernel's two f64x2 lanes
+// (wasm/sweepKernels.ts), a rounding-only difference from the kernel's single sum.
+
 /** Σ|w·V − h| / 2V: the turnover of trading to the targets at `off` before costs. An asset without a price gets no target. */
 function turnoverOf(units: Float64Array, fill: Float64Array, targets: Float64Array, base: number, off: number, m: number, value: number): number {
-  let traded = 0;
+  let t0 = 0;
+  let t1 = 0;
   for (let a = 0; a < m; a++) {
     const p = fill[base + a]!;
     const w = p > 0 ? targets[off + a]! : 0;
-    traded += Math.abs(w * value - units[a]! * p);
+    const d = Math.abs(w * value - units[a]! * p);
+    if ((a & 1) === 0) t0 += d;
+    else t1 += d;
   }
-  return traded / (2 * value);
+  return (t0 + t1) / (2 * value);
 }
 
 /** A trade without costs in one pass: units to the targets, state = [cash, turnover]; returns equity (unchanged). */
 function tradeFree(units: Float64Array, fill: Float64Array, recip: Float64Array, targets: Float64Array, base: number, off: number, m: number, value: number, state: Float64Array): number {
-  let traded = 0;
-  let invested = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let i0 = 0;
+  let i1 = 0;
   for (let a = 0; a < m; a++) {
     const p = fill[base + a]!;
     const w = p > 0 ? targets[off + a]! : 0;
     const target = w * value;
-    traded += Math.abs(target - units[a]! * p);
+    const d = Math.abs(target - units[a]! * p);
     units[a] = target * recip[base + a]!;
-    invested += target;
+    if ((a & 1) === 0) {
+      t0 += d;
+      i0 += target;
+    } else {
+      t1 += d;
+      i1 += target;
+    }
   }
-  state[0] = value - invested;
-  state[1] = traded / (2 * value);
+  state[0] = value - (i0 + i1);
+  state[1] = (t0 + t1) / (2 * value);
   return value;
 }
 
@@ -133,26 +148,32 @@ function tradeWithCost(units: Float64Array, fill: Float64Array, recip: Float64Ar
   let traded = 0;
   for (let iter = 0; iter < 50; iter++) {
     const post = value - cost;
-    traded = 0;
+    let t0 = 0;
+    let t1 = 0;
     for (let a = 0; a < m; a++) {
       const p = fill[base + a]!;
       const w = p > 0 ? targets[off + a]! : 0;
-      traded += Math.abs(w * post - units[a]! * p);
+      const d = Math.abs(w * post - units[a]! * p);
+      if ((a & 1) === 0) t0 += d;
+      else t1 += d;
     }
+    traded = t0 + t1;
     const next = costRate * traded;
     const done = Math.abs(next - cost) <= 1e-16 * value;
     cost = next;
     if (done) break;
   }
   const post = value - cost;
-  let invested = 0;
+  let i0 = 0;
+  let i1 = 0;
   for (let a = 0; a < m; a++) {
     const p = fill[base + a]!;
     const target = (p > 0 ? targets[off + a]! : 0) * post;
     units[a] = target * recip[base + a]!;
-    invested += target;
+    if ((a & 1) === 0) i0 += target;
+    else i1 += target;
   }
-  state[0] = post - invested;
+  state[0] = post - (i0 + i1);
   state[1] = traded / (2 * value);
   return post;
 }

@@ -11,7 +11,7 @@
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { DecisionMemo } from '../engine/decisionMemo.js';
 import { decisionKey } from '../engine/decisionMemo.js';
-import { preparePanel, type PreparedPanel } from '../engine/preparePanel.js';
+import type { PreparedPanel } from '../engine/preparePanel.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { gridSize, type GridParam } from './parseGrid.js';
 import type { SharedPanel } from './sharedPanel.js';
@@ -107,17 +107,22 @@ export async function run(index: number): Promise<VariantResult> {
   const g = groupOf(params, spec);
   const panel = panels[g];
   if (panel === undefined) throw new Error(`sweepTask: variant ${index} needs a panel that was not loaded`);
-  const ready = (prepared[g] ??= panel.prepared ?? preparePanel(panel));
+  // A shared panel comes prepared (sharePreparedPanel); preparePanel is loaded only for one that does not.
+  const ready = (prepared[g] ??= panel.prepared ?? (await import('../engine/preparePanel.js')).preparePanel(panel));
   const cashRates = params.groupCashRates[g] ?? undefined;
   if (!params.schedule && fastPathRefusal(spec) === null) {
     const fastPath = (fast[g] ??= new FastSweep(panel, ready, cashRates));
-    if (FastSweep.needsGeneralDecider(spec)) {
+    if (fastPath.needsGeneralDecider(spec)) {
       general ??= await generalPath();
       // The LP solver is loaded once when a method needs it.
       if (general.usesLpSolver(spec)) await general.resolveModules(spec);
       fastPath.makeDecider = general.makeDecider;
     }
-    return fastPath.run(index, spec, params.keepReturns === true);
+    const result = fastPath.run(index, spec, params.keepReturns === true);
+    if (result !== null) return result;
+    // The figures need the general metrics (a cash risk-free rate, a return computeMetrics must judge): loaded once, then the variant again.
+    fastPath.variantFigures = (await import('./variantMetrics.js')).variantFigures;
+    return fastPath.run(index, spec, params.keepReturns === true)!;
   }
   general ??= await generalPath();
   // User modules (method: module) are imported in this thread (Node caches them after the

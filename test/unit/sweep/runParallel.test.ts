@@ -46,12 +46,14 @@ describe('runParallel in-process (workers = 1)', () => {
 
 describe('decisionAlignedChunk', () => {
   it('rounds the chunk down to whole decision sets when they are shorter', () => {
-    // 100 lookbacks × 10 spacings, 2 workers: about 1000 / 16 = 62 → 6 decision sets of 10 = 60.
+    // 100 lookbacks × 10 spacings, 2 workers: about 1000 / 48 = 20 → 2 decision sets of 10 = 20.
     const grid = parseGrid(['sleeves.all.within.lookback=' + Array.from({ length: 100 }, (_, i) => 20 + i).join(','), 'rebalance.everyDays=1,2,3,4,5,6,7,8,9,10']);
-    expect(decisionAlignedChunk(grid, 1000, 2)).toBe(60);
-    // Decision sets of 20 × 5 = 100 variants (costs and lag only) are longer than 100 / 16 = 6: plain 6.
+    expect(decisionAlignedChunk(grid, 1000, 2)).toBe(20);
+    // 10,000 variants: 10000 / 48 = 208, at most 64 → 6 decision sets of 10 = 60.
+    expect(decisionAlignedChunk(grid, 10000, 2)).toBe(60);
+    // Decision sets of 20 × 5 = 100 variants (costs and lag only) are longer than 100 / 48 = 2: plain 2.
     const flat = parseGrid(['costs.bps=' + Array.from({ length: 20 }, (_, i) => i).join(','), 'rebalance.lag=0,1,2,3,4']);
-    expect(decisionAlignedChunk(flat, 100, 2)).toBe(6);
+    expect(decisionAlignedChunk(flat, 100, 2)).toBe(2);
   });
 });
 
