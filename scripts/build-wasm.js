@@ -1,7 +1,10 @@
-// Compiles the WebAssembly SIMD kernels (wasm/kernels.ts, AssemblyScript) into
-// dist/src/wasm/kernels.wasm, beside the loader that reads it (src/wasm/wasmKernels.ts). Run by
-// `npm run build` and `prepare` after tsc. Without the compiler (a production install) it says so
-// and exits 0: the engine then runs its TypeScript path.
+// Compiles the WebAssembly SIMD kernels (AssemblyScript) into dist/src/wasm/, beside their
+// loaders: wasm/kernels.ts → kernels.wasm (the engine: prefix pass, holdings value, simulation
+// loop, plain decisions; src/wasm/wasmKernels.ts), wasm/estimatorKernels.ts →
+// estimatorKernels.wasm (sliding covariance, risk-parity descent; src/estimators/estimatorKernels.ts)
+// and wasm/sweepKernels.ts → sweepKernels.wasm (the sweep's decisions and simulation on a shared
+// memory; src/sweep/sweepMemory.ts). Run by `npm run build` and `prepare` after tsc. Without the
+// compiler (a production install) it says so and exits 0: the code then runs its TypeScript path.
 import { mkdirSync } from 'node:fs';
 
 const out = 'dist/src/wasm/kernels.wasm';
