@@ -8,18 +8,19 @@
 import path from 'node:path';
 import { safeSlug } from '../core/fileNames.js';
 import { writeFolderAtomic } from '../core/writeFolderAtomic.js';
+import type { TextContent } from '../core/writeTextFile.js';
 import type { Report, ReportSeries } from './reportTypes.js';
 import { seriesCsv } from './renderCsv.js';
 
 export interface RunFolderFiles {
-  /** Extra files (name → content) rendered by the caller, e.g. report.html. */
-  extra?: Record<string, string>;
+  /** Extra files (name → text, whole or in pieces) rendered by the caller, e.g. report.html. */
+  extra?: Record<string, TextContent>;
 }
 
 export function writeRunFolder(outDir: string, slug: string, report: Report, series: ReportSeries, files: RunFolderFiles = {}): string {
   const { series: _omit, ...withoutSeries } = report;
   const csv = seriesCsv(series);
-  const contents = new Map<string, string>([
+  const contents = new Map<string, TextContent>([
     ['report.json', `${JSON.stringify(withoutSeries, null, 2)}\n`],
     ['strategy.resolved.json', `${JSON.stringify(report.strategy.spec, null, 2)}\n`],
     ['returns.csv', csv.returns],
@@ -33,7 +34,7 @@ export function writeRunFolder(outDir: string, slug: string, report: Report, ser
  * Writes `files` into a new folder under `parent` named by the run id (run-id, run-id-2, … when
  * taken), atomically; returns its path. Used by run, robust and any writer of run folders.
  */
-export function writeNewRunFolder(parent: string, files: ReadonlyMap<string, string> | Readonly<Record<string, string>>, now = new Date()): string {
+export function writeNewRunFolder(parent: string, files: ReadonlyMap<string, TextContent> | Readonly<Record<string, TextContent>>, now = new Date()): string {
   return writeFolderAtomic(parent, runId(now), files);
 }
 

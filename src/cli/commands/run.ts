@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { addBacktestOptions, runOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeOut } from '../output.js';
+import type { TextContent } from '../../core/writeTextFile.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -31,10 +32,11 @@ export function registerRun(program: Command): void {
     const { UsageError } = await import('../../core/errors.js');
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
     // Imported together (the loader overlaps their reads); the summary and catalog modules only when used.
-    const [{ prepareRun }, { backtestToReport }, { writeRunFolder, runId }] = await Promise.all([
+    const [{ prepareRun }, { backtestToReport }, { writeRunFolder, runId }, { streamJson }] = await Promise.all([
       import('../../run/prepareRun.js'),
       import('../../run/backtestToReport.js'),
       import('../../report/writeRunFolder.js'),
+      import('../../core/streamJson.js'),
     ]);
     const run = await prepareRun({
       source: file !== undefined ? { kind: 'strategy', file } : { kind: 'weights', file: flags.weights! },
@@ -44,7 +46,13 @@ export function registerRun(program: Command): void {
     const { report } = backtestToReport(run, { includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
-    const extra: Record<string, string> = { 'series.json': `${JSON.stringify(series)}\n` };
+    // series.json (~4 MB) goes to the file in pieces, never as one string.
+    const extra: Record<string, TextContent> = {
+      'series.json': (write) => {
+        streamJson(series, write);
+        write('\n');
+      },
+    };
     if (flags.html) {
       const { renderHtml } = await import('../../report/renderHtml.js');
       extra['report.html'] = await renderHtml(report, series, { runId: runId(new Date()) });
