@@ -36,6 +36,14 @@ const ENTRIES = {
 /** Packages left to Node's loader: native addons, packages that load their own files, the network client. */
 const EXTERNAL = ['better-sqlite3', 'highs', 'yahoo-finance2'];
 
+/**
+ * The modules a `run` imports once its action starts (prepareRun, backtestToReport, the folder
+ * writer and what they import): one chunk, so that a run loads a few files instead of ~50
+ * small ones, less what `--help` already loads (main and every command's registration), which
+ * stays out of it so that `--help` does not read the engine.
+ */
+const RUN_PATH = ['run/prepareRun.js', 'run/backtestToReport.js', 'report/writeRunFolder.js', 'core/streamJson.js'];
+
 const entryNames = Object.keys(ENTRIES);
 const locatesEntry = new RegExp(`new URL\\(['"]\\./(${entryNames.join('|')})\\.js['"]`);
 
@@ -50,12 +58,39 @@ async function main() {
   }
   rmSync(outDir, { recursive: true, force: true });
   const rewritten = { bundle: [], own: [] };
+  let runGroup = new Set();
   const bundle = await rolldown({
     input: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(srcDir, file)])),
     platform: 'node',
+    // Entries keep their exports; a chunk may add more (what the run group below needs).
+    preserveEntrySignatures: 'allow-extension',
     external: (id) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`)),
     logLevel: 'warn',
     plugins: [
+      {
+        name: 'sleeves-run-group',
+        buildEnd() {
+          const at = (file) => path.join(srcDir, file);
+          /** Static import closure of `roots`, added to `into`. */
+          const closure = (roots, into = new Set()) => {
+            const stack = [...roots];
+            while (stack.length > 0) {
+              const id = stack.pop();
+              if (into.has(id)) continue;
+              const info = this.getModuleInfo(id);
+              if (!info || info.isExternal) continue;
+              into.add(id);
+              stack.push(...info.importedIds);
+            }
+            return into;
+          };
+          const registration = this.getModuleInfo(at('cli/registerCommands.js'));
+          if (!registration) throw new Error('bundle-cli: cli/registerCommands.js is not in the bundle');
+          const startup = closure([at(ENTRIES.main), ...registration.dynamicallyImportedIds]);
+          runGroup = new Set([...closure(RUN_PATH.map(at))].filter((id) => !startup.has(id)));
+          for (const file of RUN_PATH) if (!runGroup.has(at(file))) throw new Error(`bundle-cli: ${file} is not on the run path`);
+        },
+      },
       {
         name: 'sleeves-module-url',
         transform(code, id) {
@@ -81,6 +116,8 @@ async function main() {
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
+    // Only the listed modules: not the startup modules they import (rolldown would take them too).
+    codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'run', test: (id) => runGroup.has(id) }] },
   });
   await bundle.close();
   // Every chunk is written flat into dist/cli/, so "../src/" above points at dist/src/.

@@ -19,13 +19,14 @@ describe('bin/sleeves.js picks the bundle or dist/src', () => {
   /** A copy of the bin beside stub mains that print which one ran; `age` in seconds before now (null: absent). */
   function pick(bundleAge: number | null, compiledAge: number | null): string {
     const dir = tempDir();
+    const now = Math.floor(Date.now() / 1000); // one clock reading, so that equal ages are equal times
     mkdirSync(path.join(dir, 'bin'));
     copyFileSync(path.join(repoRoot, 'bin/sleeves.js'), path.join(dir, 'bin/sleeves.js'));
     const stub = (file: string, name: string, age: number | null): void => {
       if (age === null) return;
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, `export async function main() { process.stdout.write(${JSON.stringify(name)}); return 0; }\n`);
-      const t = Date.now() / 1000 - age;
+      const t = now - age;
       utimesSync(file, t, t);
     };
     stub(path.join(dir, 'dist/cli/main.js'), 'bundle', bundleAge);
