@@ -42,7 +42,7 @@ const EXTERNAL = ['better-sqlite3', 'highs', 'yahoo-finance2'];
  * few files instead of ~60 small ones, less what `--help` already loads (main and every
  * command's registration), which stays out of it so that `--help` does not read the engine.
  */
-const RUN_PATH = ['run/prepareRun.js', 'run/backtestToReport.js', 'report/writeRunFolder.js', 'core/streamJson.js', 'catalog/entriesFor.js', 'catalog/runCatalog.js', 'report/renderTerminal.js'];
+const RUN_PATH = ['run/prepareRun.js', 'run/backtestToReport.js', 'report/writeRunFolder.js', 'catalog/entriesFor.js', 'catalog/runCatalog.js', 'report/renderTerminal.js'];
 
 const entryNames = Object.keys(ENTRIES);
 const locatesEntry = new RegExp(`new URL\\(['"]\\./(${entryNames.join('|')})\\.js['"]`);

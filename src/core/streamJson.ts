@@ -8,13 +8,20 @@
  * undefined, a function or a symbol left out, as JSON.stringify leaves it out. Anything else (a
  * number, string, boolean, null, an object with toJSON, a class instance, a typed array) is
  * one piece by JSON.stringify itself. Not for values whose elements' toJSON reads its key.
+ * `known` holds texts already made for some arrays (each must be JSON.stringify of its array).
  */
 
 /** Elements per array slice. */
 const SLICE = 2048;
 
-export function streamJson(value: unknown, write: (piece: string) => void, slice = SLICE): void {
+export function streamJson(value: unknown, write: (piece: string) => void, slice = SLICE, known?: ReadonlyMap<readonly unknown[], string>): void {
   if (Array.isArray(value)) {
+    // An array whose JSON text the caller already made (the CSV files' columns) is written as it is.
+    const text = known?.get(value);
+    if (text !== undefined) {
+      write(text);
+      return;
+    }
     if (value.length <= slice) {
       write(JSON.stringify(value));
       return;
@@ -35,7 +42,7 @@ export function streamJson(value: unknown, write: (piece: string) => void, slice
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
       write(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
-      streamJson(member, write, slice);
+      streamJson(member, write, slice, known);
     }
     write('}');
     return;

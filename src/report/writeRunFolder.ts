@@ -1,6 +1,7 @@
 /**
  * Writes a run folder: report.json, returns.csv (date, portfolio[, benchmark]), weights.csv
- * (date × asset end-of-day weights, plus cash) and strategy.resolved.json. The folder is built
+ * (date × asset end-of-day weights, plus cash), strategy.resolved.json and, when asked,
+ * series.json. The folder is built
  * under a hidden temporary name and renamed into place whole (writeFolderAtomic), so an
  * interrupted run leaves no half-written report, and a new run, even a concurrent one, never
  * overwrites an old one (it takes the next free id: <run-id>-2, -3, …).
@@ -10,22 +11,33 @@ import { safeSlug } from '../core/fileNames.js';
 import { writeFolderAtomic } from '../core/writeFolderAtomic.js';
 import type { TextContent } from '../core/writeTextFile.js';
 import type { Report, ReportSeries } from './reportTypes.js';
-import { seriesCsv } from './renderCsv.js';
+import { seriesCsvFiles, type ColumnTexts } from './renderCsv.js';
+import { streamJson } from '../core/streamJson.js';
 
 export interface RunFolderFiles {
+  /** Also series.json: the daily series (JSON, one line). */
+  seriesJson?: boolean;
   /** Extra files (name → text, whole or in pieces) rendered by the caller, e.g. report.html. */
   extra?: Record<string, TextContent>;
 }
 
 export function writeRunFolder(outDir: string, slug: string, report: Report, series: ReportSeries, files: RunFolderFiles = {}): string {
   const { series: _omit, ...withoutSeries } = report;
-  const csv = seriesCsv(series);
+  // The CSV files are written first: their columns' JSON texts are then series.json's too.
+  const texts: ColumnTexts = new Map();
+  const csv = seriesCsvFiles(series, texts);
   const contents = new Map<string, TextContent>([
     ['report.json', `${JSON.stringify(withoutSeries, null, 2)}\n`],
     ['strategy.resolved.json', `${JSON.stringify(report.strategy.spec, null, 2)}\n`],
     ['returns.csv', csv.returns],
     ['weights.csv', csv.weights],
   ]);
+  if (files.seriesJson) {
+    contents.set('series.json', (write) => {
+      streamJson(series, write, undefined, texts);
+      write('\n');
+    });
+  }
   for (const [name, content] of Object.entries(files.extra ?? {})) contents.set(name, content);
   return writeNewRunFolder(path.join(outDir, safeSlug(slug)), contents);
 }

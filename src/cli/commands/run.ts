@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { addBacktestOptions, runOverrides, type BacktestFlags } from '../backtestOptions.js';
 import { addCatalogOption, recordRun } from '../../catalog/recordRun.js';
 import { useColor, writeOut } from '../output.js';
-import type { TextContent } from '../../core/writeTextFile.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -32,11 +31,10 @@ export function registerRun(program: Command): void {
     const { UsageError } = await import('../../core/errors.js');
     if ((file === undefined) === (flags.weights === undefined)) throw new UsageError('run takes a strategy file or --weights FILE.csv (one of the two)');
     // Imported together (the loader overlaps their reads); the summary and catalog modules only when used.
-    const [{ prepareRun }, { backtestToReport }, { writeRunFolder, runId }, { streamJson }] = await Promise.all([
+    const [{ prepareRun }, { backtestToReport }, { writeRunFolder, runId }] = await Promise.all([
       import('../../run/prepareRun.js'),
       import('../../run/backtestToReport.js'),
       import('../../report/writeRunFolder.js'),
-      import('../../core/streamJson.js'),
     ]);
     const run = await prepareRun({
       source: file !== undefined ? { kind: 'strategy', file } : { kind: 'weights', file: flags.weights! },
@@ -46,18 +44,12 @@ export function registerRun(program: Command): void {
     const { report } = backtestToReport(run, { includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
-    // series.json (~4 MB) goes to the file in pieces, never as one string.
-    const extra: Record<string, TextContent> = {
-      'series.json': (write) => {
-        streamJson(series, write);
-        write('\n');
-      },
-    };
+    const extra: Record<string, string> = {};
     if (flags.html) {
       const { renderHtml } = await import('../../report/renderHtml.js');
       extra['report.html'] = await renderHtml(report, series, { runId: runId(new Date()) });
     }
-    const folder = writeRunFolder(flags.out, run.slug, report, series, { extra });
+    const folder = writeRunFolder(flags.out, run.slug, report, series, { seriesJson: true, extra });
     if (flags.catalog !== false) {
       const { runEntry } = await import('../../catalog/entriesFor.js');
       await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));
