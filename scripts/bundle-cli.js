@@ -14,8 +14,8 @@
  * createRequire, the project root) are found as before. A source map maps the bundle back to
  * dist/src/ (bin/sleeves.js turns source maps on with --debug).
  *
- * bin/sleeves.js runs the bundle only when it is newer than dist/src/cli/main.js (tsc rewrites
- * every output), so a plain `tsc` after a change never leaves a stale bundle running.
+ * bin/sleeves.js runs the bundle only when it is not older than dist/src/cli/main.js (tsc
+ * rewrites every output), so a plain `tsc` after a change never leaves a stale bundle running.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +49,7 @@ const locatesEntry = new RegExp(`new URL\\(['"]\\./(${entryNames.join('|')})\\.j
 
 async function main() {
   if (!existsSync(path.join(srcDir, ENTRIES.main))) throw new Error('dist/src/cli/main.js is missing: run tsc first');
+  rmSync(outDir, { recursive: true, force: true });
   let rolldown;
   try {
     ({ rolldown } = await import('rolldown'));
@@ -56,8 +57,8 @@ async function main() {
     process.stderr.write('bundle-cli: rolldown is not installed (a production install); bin/sleeves.js runs dist/src unbundled\n');
     return;
   }
-  rmSync(outDir, { recursive: true, force: true });
-  const rewritten = { bundle: [], own: [] };
+  /** Modules whose import.meta.url now points into dist/cli/ (they locate an entry). */
+  const locating = [];
   let runGroup = new Set();
   const bundle = await rolldown({
     input: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(srcDir, file)])),
@@ -100,10 +101,9 @@ async function main() {
           let url;
           if (locatesEntry.test(code)) {
             url = `new URL(${JSON.stringify(`./${path.posix.basename(rel)}`)}, import.meta.url).href`;
-            rewritten.bundle.push(rel);
+            locating.push(rel);
           } else {
             url = `new URL(${JSON.stringify(`../src/${rel}`)}, import.meta.url).href`;
-            rewritten.own.push(rel);
           }
           return { code: code.replaceAll('import.meta.url', url), map: null };
         },
@@ -122,7 +122,7 @@ async function main() {
   await bundle.close();
   // Every chunk is written flat into dist/cli/, so "../src/" above points at dist/src/.
   for (const name of entryNames) if (!existsSync(path.join(outDir, `${name}.js`))) throw new Error(`bundle-cli: ${name}.js was not written`);
-  const located = new Set(rewritten.bundle.flatMap((rel) => [...readFileSync(path.join(srcDir, rel), 'utf8').matchAll(new RegExp(locatesEntry, 'g'))].map((m) => m[1])));
+  const located = new Set(locating.flatMap((rel) => [...readFileSync(path.join(srcDir, rel), 'utf8').matchAll(new RegExp(locatesEntry, 'g'))].map((m) => m[1])));
   for (const name of entryNames.filter((n) => n !== 'main')) {
     if (!located.has(name)) throw new Error(`bundle-cli: no bundled module locates ${name}.js with new URL('./${name}.js', import.meta.url); update ENTRIES`);
   }
