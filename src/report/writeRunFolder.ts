@@ -1,10 +1,9 @@
 /**
  * Writes a run folder: report.json, returns.csv (date, portfolio[, benchmark]), weights.csv
  * (date × asset end-of-day weights, plus cash), strategy.resolved.json and, when asked,
- * series.json. The folder is built
- * under a hidden temporary name and renamed into place whole (writeFolderAtomic), so an
- * interrupted run leaves no half-written report, and a new run, even a concurrent one, never
- * overwrites an old one (it takes the next free id: <run-id>-2, -3, …).
+ * series.json. The folder is built under a hidden temporary name and renamed into place whole
+ * (writeFolderAtomic), so an interrupted run leaves no half-written report, and a new run, even
+ * a concurrent one, never overwrites an old one (it takes the next free id: <run-id>-2, -3, …).
  */
 import path from 'node:path';
 import { safeSlug } from '../core/fileNames.js';
