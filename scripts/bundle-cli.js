@@ -97,6 +97,10 @@ async function main() {
         transform(code, id) {
           if (!id.startsWith(srcDir + path.sep) || !code.includes('import.meta.url')) return null;
           const rel = path.relative(srcDir, id).split(path.sep).join('/');
+          // A module located by URL that is not an entry would be missing from dist/cli/.
+          for (const m of code.matchAll(/new URL\(['"]\.\/([\w.-]+)\.js['"]/g)) {
+            if (!entryNames.includes(m[1])) throw new Error(`bundle-cli: ${rel} locates ./${m[1]}.js by URL; add it to ENTRIES`);
+          }
           // Both are one-line expressions, so the source map's lines stay right.
           let url;
           if (locatesEntry.test(code)) {
