@@ -4,8 +4,8 @@
 #     run strategies/seed-barbell.yaml --data /prices --out /out
 # Two stages: the build stage installs every dependency (TypeScript and AssemblyScript included)
 # and compiles dist/ (`npm ci` runs the `prepare` script: tsc, then the WebAssembly kernels into
-# dist/src/wasm); the runtime stage installs the production dependencies alone (`npm ci --omit=dev --ignore-scripts`: `prepare` would need TypeScript)
-# and copies dist/ in. The result is the CLI the README installs, with `sleeves` on PATH.
+# dist/src/wasm, then the CLI bundle into dist/cli); the runtime stage installs the production dependencies alone (`npm ci --omit=dev --ignore-scripts`: `prepare` would need TypeScript)
+# and copies dist/src and dist/cli in. The result is the CLI the README installs, with `sleeves` on PATH.
 
 FROM node:20-slim AS build
 WORKDIR /app
@@ -23,6 +23,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/cli ./dist/cli
 COPY bin ./bin
 # The example strategies and the offline sample data (the default --data data/sample).
 COPY strategies ./strategies

@@ -6,18 +6,19 @@
  * of a non-empty folder onto an existing non-empty folder fails (ENOTEMPTY or EEXIST), so the
  * claim of a name is exclusive, and the loser retries with the next suffix.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { ensureFolder } from './ensureFolder.js';
 import { withPath } from './fileSystemError.js';
 import path from 'node:path';
 import { tempName } from './fileNames.js';
 import { trackTemp } from './tempPaths.js';
+import { writeTextFile, type TextContent } from './writeTextFile.js';
 
 /** Attempts before giving up on a free name (each one a collision with another writer). */
 const MAX_ATTEMPTS = 10_000;
 
-/** Writes `files` (name → content, at least one) into a new folder under `parent`; returns its path. */
-export function writeFolderAtomic(parent: string, name: string, files: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string {
+/** Writes `files` (name → text, whole or in pieces: writeTextFile; at least one) into a new folder under `parent`; returns its path. */
+export function writeFolderAtomic(parent: string, name: string, files: ReadonlyMap<string, TextContent> | Readonly<Record<string, TextContent>>): string {
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   if (entries.length === 0) throw new Error('writeFolderAtomic: no files to write');
   ensureFolder(parent);
@@ -25,7 +26,7 @@ export function writeFolderAtomic(parent: string, name: string, files: ReadonlyM
   const release = trackTemp(tmp);
   try {
     mkdirSync(tmp);
-    for (const [file, content] of entries) writeFileSync(path.join(tmp, file), content, { flag: 'wx' });
+    for (const [file, content] of entries) writeTextFile(path.join(tmp, file), content, 'wx');
     return claimFolder(tmp, parent, name);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });

@@ -20,6 +20,8 @@ export interface LoadRequest {
   readonly to?: number;
   readonly maxFillDays?: number;
   readonly calendar?: CalendarPolicy;
+  /** Reads one price file (default readPriceFile); the run boundary passes one that remembers each file it read. */
+  readonly readSeries?: (file: string, ticker: string) => PriceSeries;
 }
 
 export interface LoadedPanel {
@@ -51,7 +53,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   if (request.tickers.length === 0) throw new UserError('no tickers requested, expected at least one');
   const missing = findMissingTickers(dir, request.tickers);
   if (missing.length > 0) throw new MissingTickerError(dir, missing);
-  const series: PriceSeries[] = request.tickers.map((ticker) => readPriceFile(priceFilePath(dir, ticker), ticker));
+  const read = request.readSeries ?? readPriceFile;
+  const series: PriceSeries[] = request.tickers.map((ticker) => read(priceFilePath(dir, ticker), ticker));
   const aligned = alignPanel(series, { maxFillDays: request.maxFillDays, calendar: request.calendar });
   const full = aligned.panel;
   const lo = request.from === undefined ? 0 : lowerBound(full.dates, request.from);

@@ -49,7 +49,8 @@ export function buildRollingSeries(returns: Float64Array, benchmark: Float64Arra
   let benchmarkUnderwater: number[] | null = null;
   if (benchmark) {
     // A day without a benchmark price holds its wealth (as benchmarkEquity does).
-    const held = Float64Array.from(benchmark, (b) => (Number.isFinite(b) ? b : 0));
+    const held = new Float64Array(benchmark.length);
+    for (let t = 0; t < benchmark.length; t++) held[t] = Number.isFinite(benchmark[t]!) ? benchmark[t]! : 0;
     benchmarkUnderwater = prepended(0, underwaterSeries(held));
   }
   const excess = excessSeries(returns, rf, ctx.convention);

@@ -12,6 +12,23 @@ export function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/**
+ * The values of a typed array as a plain array. A loop, not Array.from, which walks a typed
+ * array through its iterator (an object per element: 3× slower on a run's ~40 daily columns).
+ */
+export function plain(x: Float64Array): number[] {
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
+  return out;
+}
+
+/** f(x[i], i) for each element of a typed array, as a plain array (as Array.from(x, f), without its iterator). */
+export function mapped<T>(x: Float64Array | Int32Array, f: (value: number, index: number) => T): T[] {
+  const out = new Array<T>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]!, i);
+  return out;
+}
+
 /** The daily series of a run, as plain arrays for JSON and CSV (row 0 is the start day). */
 export function buildSeries(
   result: BacktestResult,
@@ -25,14 +42,14 @@ export function buildSeries(
   let benchmarkEquity: number[] | null = null;
   if (result.benchmark) {
     let v = 1;
-    benchmarkEquity = Array.from(result.benchmark.returns, (r, t) => {
+    benchmarkEquity = mapped(result.benchmark.returns, (r, t) => {
       if (t > 0 && Number.isFinite(r)) v *= 1 + r;
       return v;
     });
   }
   const weights = emptyRecord<number[]>();
   layout.assets.forEach((ticker, a) => {
-    weights[ticker] = Array.from(ledger.weights.subarray(a * n, (a + 1) * n));
+    weights[ticker] = plain(ledger.weights.subarray(a * n, (a + 1) * n));
   });
   // Sleeve weights of the whole portfolio (not normalised to the invested part): Σ fraction · w.
   const sleeveWeights = emptyRecord<number[]>();
@@ -42,18 +59,18 @@ export function buildSeries(
     sleeveWeights[s.name] = series;
   }
   return {
-    dates: Array.from(dates, formatIsoDate),
-    equity: Array.from(ledger.equity),
-    returns: Array.from(ledger.returns),
+    dates: mapped(dates, formatIsoDate),
+    equity: plain(ledger.equity),
+    returns: plain(ledger.returns),
     benchmarkEquity,
-    benchmarkReturns: result.benchmark ? Array.from(result.benchmark.returns, finiteOrNull) : null,
+    benchmarkReturns: result.benchmark ? mapped(result.benchmark.returns, finiteOrNull) : null,
     underwater: prepended(0, underwater),
     weights,
     sleeveWeights,
-    cash: Array.from(ledger.cash, (c, t) => c / ledger.equity[t]!),
-    hhi: Array.from(conc.hhi, finiteOrNull),
-    effectiveHoldings: Array.from(conc.effectiveHoldings, finiteOrNull),
-    maxWeight: Array.from(conc.maxWeight, finiteOrNull),
+    cash: mapped(ledger.cash, (c, t) => c / ledger.equity[t]!),
+    hhi: mapped(conc.hhi, finiteOrNull),
+    effectiveHoldings: mapped(conc.effectiveHoldings, finiteOrNull),
+    maxWeight: mapped(conc.maxWeight, finiteOrNull),
     rollingReturn: aligned(rolling.rollingReturn),
     rollingVolatility: aligned(rolling.rollingVolatility),
     ...buildRollingSeries(ledger.returns.subarray(1), result.benchmark ? result.benchmark.returns.subarray(1) : null, ctx),

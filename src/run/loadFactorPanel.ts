@@ -5,13 +5,23 @@
  * into it, so that naming factors cannot change the backtest's calendar. The caller converts
  * them to the base currency like the benchmark. A factor without a price file is one
  * MissingTickerError naming it (placed at `reporting.factors`, or at its line in the strategy
- * file when the run boundary locates it).
+ * file when the run boundary locates it). `read` reads a price file (the run boundary's reader
+ * hands back the series of a file the strategy's panel already read: a factor that is also an
+ * asset or the benchmark is not parsed twice).
  */
 import { alignToCalendar } from '../data/alignToCalendar.js';
 import { findMissingTickers, MissingTickerError, priceFilePath, type LoadedPanel } from '../data/loadPanel.js';
 import { readPriceFile } from '../data/readPriceFile.js';
+import type { PriceSeries } from '../data/priceSeries.js';
 
-export function loadFactorPanel(tickers: readonly string[], dataDir: string, calendar: Int32Array, maxFillDays: number, synthetic: boolean): LoadedPanel {
+export function loadFactorPanel(
+  tickers: readonly string[],
+  dataDir: string,
+  calendar: Int32Array,
+  maxFillDays: number,
+  synthetic: boolean,
+  read: (file: string, ticker: string) => PriceSeries = readPriceFile,
+): LoadedPanel {
   const missing = findMissingTickers(dataDir, tickers);
   if (missing.length > 0) throw new MissingTickerError(dataDir, missing, Object.fromEntries(missing.map((m) => [m.ticker, 'reporting.factors'])));
   const n = calendar.length;
@@ -19,7 +29,7 @@ export function loadFactorPanel(tickers: readonly string[], dataDir: string, cal
   const filled: Record<string, number> = {};
   const warnings: string[] = [];
   const series = tickers.map((ticker, f) => {
-    const s = readPriceFile(priceFilePath(dataDir, ticker), ticker);
+    const s = read(priceFilePath(dataDir, ticker), ticker);
     const aligned = alignToCalendar(calendar, s.dates, s.prices, maxFillDays);
     values.set(aligned.values, f * n);
     filled[ticker] = aligned.filled;

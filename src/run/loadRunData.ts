@@ -14,6 +14,7 @@ import { currencyOf, FX_TICKERS, type Currency } from '../data/currency.js';
 import { loadPanel, type LoadedPanel } from '../data/loadPanel.js';
 import { tickerToFileName } from '../data/tickerToFileName.js';
 import { readPriceFile } from '../data/readPriceFile.js';
+import type { PriceSeries } from '../data/priceSeries.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import { strategyLayout } from '../engine/strategyLayout.js';
 import type { PricePanel } from '../core/panel.js';
@@ -37,16 +38,32 @@ export function loadRunData(spec: StrategySpec, dataDir: string): RunInputs {
   if (spec.cash && 'ticker' in spec.cash && !tickers.includes(spec.cash.ticker)) tickers.push(spec.cash.ticker);
   const schedule = spec.weightsFile === undefined ? undefined : readSchedule(spec.weightsFile, tickers);
   const to = spec.period.to !== undefined ? { to: parseUserDate(spec.period.to, 'period.to') } : {};
-  const loaded = loadPanel(dataDir, { tickers, ...to, maxFillDays: spec.data.maxFillDays, calendar: spec.data.calendar });
+  // Each price file parsed once: a factor that is also an asset or the benchmark reuses its series.
+  const readSeries = rememberedReads();
+  const loaded = loadPanel(dataDir, { tickers, ...to, maxFillDays: spec.data.maxFillDays, calendar: spec.data.calendar, readSeries });
   const withCurrency = convertCurrency(spec, dataDir, loaded);
   const cashRates = spec.cash && 'rateFile' in spec.cash ? readCashRateFile(spec.cash.rateFile) : undefined;
-  const factors = spec.reporting.factors ? withFactors(spec, dataDir, withCurrency) : {};
+  const factors = spec.reporting.factors ? withFactors(spec, dataDir, withCurrency, readSeries) : {};
   return { ...withCurrency, ...factors, ...(schedule ? { schedule } : {}), ...(cashRates ? { cashRates } : {}) };
 }
 
+/**
+ * readPriceFile that hands back the series it already read for the same file and ticker (the
+ * series is never modified after reading: alignment and currency conversion write new arrays).
+ */
+function rememberedReads(): (file: string, ticker: string) => PriceSeries {
+  const read = new Map<string, PriceSeries>();
+  return (file, ticker) => {
+    const key = `${ticker}\u0000${file}`;
+    let series = read.get(key);
+    if (series === undefined) read.set(key, (series = readPriceFile(file, ticker)));
+    return series;
+  };
+}
+
 /** The factor prices, converted like the benchmark; their files join the provenance. */
-function withFactors(spec: StrategySpec, dataDir: string, run: RunInputs): Pick<RunInputs, 'factors' | 'files' | 'warnings'> {
-  const loaded = convertCurrency(spec, dataDir, loadFactorPanel(spec.reporting.factors ?? [], dataDir, run.panel.dates, spec.data.maxFillDays, run.synthetic));
+function withFactors(spec: StrategySpec, dataDir: string, run: RunInputs, readSeries: (file: string, ticker: string) => PriceSeries): Pick<RunInputs, 'factors' | 'files' | 'warnings'> {
+  const loaded = convertCurrency(spec, dataDir, loadFactorPanel(spec.reporting.factors ?? [], dataDir, run.panel.dates, spec.data.maxFillDays, run.synthetic, readSeries));
   const known = new Set(run.files.map((f) => f.file));
   return { factors: loaded.panel, files: [...run.files, ...loaded.files.filter((f) => !known.has(f.file))], warnings: [...run.warnings, ...loaded.warnings.map((w) => `factors: ${w}`)] };
 }

@@ -44,12 +44,12 @@ export function registerRun(program: Command): void {
     const { report } = backtestToReport(run, { includeSeries: true });
     const series = report.series!;
     if (!flags.includeSeries) delete report.series;
-    const extra: Record<string, string> = { 'series.json': `${JSON.stringify(series)}\n` };
+    const extra: Record<string, string> = {};
     if (flags.html) {
       const { renderHtml } = await import('../../report/renderHtml.js');
       extra['report.html'] = await renderHtml(report, series, { runId: runId(new Date()) });
     }
-    const folder = writeRunFolder(flags.out, run.slug, report, series, { extra });
+    const folder = writeRunFolder(flags.out, run.slug, report, series, { seriesJson: true, extra });
     if (flags.catalog !== false) {
       const { runEntry } = await import('../../catalog/entriesFor.js');
       await recordRun(flags, () => runEntry(report, folder, flags.set ?? []));

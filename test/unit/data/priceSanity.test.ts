@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/core/dates.js';
 import { readPriceCsv } from '../../../src/data/readPriceCsv.js';
-import { strictPriceSanity } from '../../../src/data/priceSanity.js';
+import { hasRadixPrefix, strictPriceSanity } from '../../../src/data/priceSanity.js';
+import fc from 'fast-check';
 
 const today = parseIsoDate('2026-11-30');
 const sanity = (csv: string): string[] => readPriceCsv(csv, 'X.csv', 'X', today).warnings.filter((w) => w.includes('price sanity:'));
@@ -39,6 +40,19 @@ describe('price sanity', () => {
     expect(() => strictPriceSanity(['other warning'])).not.toThrow();
     expect(() => strictPriceSanity(['X.csv:4: price sanity: 9999-12-31 is after today (2026-11-30), expected dates up to today'])).toThrow(
       'X.csv:4: price sanity: 9999-12-31 is after today (2026-11-30), expected dates up to today (--strict makes price sanity findings errors)',
+    );
+  });
+});
+
+describe('hasRadixPrefix (the quick scan before the non-decimal pattern)', () => {
+  it('answers as /0[xXbBoO]/.test on texts over the characters that matter', () => {
+    expect([hasRadixPrefix('date,close\n2020-01-02,0x10\n'), hasRadixPrefix('0b'), hasRadixPrefix('x0'), hasRadixPrefix('date,open,close\n1,2\n')]).toEqual([true, true, false, false]);
+    const text = fc.array(fc.constantFrom('0', '1', 'x', 'X', 'b', 'B', 'o', 'O', 'a', ',', '\n', '"', '-'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(hasRadixPrefix(t)).toBe(/0[xXbBoO]/.test(t));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

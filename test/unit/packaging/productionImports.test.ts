@@ -40,6 +40,8 @@ describe('production imports', () => {
     expect(docker.match(/^FROM node:20-slim/gm)).toHaveLength(2);
     expect(docker).toMatch(/^RUN npm ci --omit=dev --ignore-scripts/m);
     expect(docker).toMatch(/^COPY --from=build \/app\/dist\/src \.\/dist\/src$/m);
+    // The CLI bundle (scripts/bundle-cli.js) that bin/sleeves.js runs when present.
+    expect(docker).toMatch(/^COPY --from=build \/app\/dist\/cli \.\/dist\/cli$/m);
     expect(docker).toMatch(/^ENTRYPOINT \["sleeves"\]$/m);
   });
 });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../../src/report/csvCell.js';
-import { csvCells, seriesCsv } from '../../../src/report/renderCsv.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { csvCells, seriesCsv, seriesCsvFiles, type ColumnTexts } from '../../../src/report/renderCsv.js';
+import { streamJson } from '../../../src/core/streamJson.js';
+import { writeRunFolder } from '../../../src/report/writeRunFolder.js';
+import { fixtureReport } from './fixtureReport.js';
+import { tempDir } from '../../helpers/cli.js';
 import type { ReportSeries } from '../../../src/report/reportTypes.js';
 import { fixtureSeries } from './fixtureReport.js';
 
@@ -61,5 +67,48 @@ describe('the CSV files of the daily series, numbers formatted by JSON.stringify
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('columns formatted once for the CSV files and series.json', () => {
+  /** A series of n rows whose columns hold every kind of value (NaN, −0, subnormals, null). */
+  function longSeries(n: number): ReportSeries {
+    const col = (k: number) => Array.from({ length: n }, (_, t) => (t % 97 === k ? Number.NaN : t % 89 === k ? -0 : (t % 7 === 0 ? 5e-324 : Math.sin(t * (k + 1)) / 3)));
+    return {
+      ...fixtureSeries(),
+      dates: Array.from({ length: n }, (_, t) => `d${t}`),
+      returns: col(1),
+      benchmarkReturns: col(2).map((x, t) => (t % 5 === 0 ? null : x)),
+      cash: col(3),
+      weights: { A: col(4), B: col(5), C: col(6).slice(0, n - 3) },
+    };
+  }
+
+  it('1,100 rows (blocks of 512 rows): the cell-by-cell files', () => {
+    const s = longSeries(1100);
+    expect(seriesCsv(s)).toEqual(naiveCsv(s));
+  });
+
+  it('series.json from the CSV files\' column texts is JSON.stringify of the series; each column formatted once', () => {
+    const s = longSeries(700);
+    const texts: ColumnTexts = new Map();
+    const files = seriesCsvFiles(s, texts);
+    for (const f of [files.returns, files.weights]) if (typeof f !== 'string') f(() => {});
+    // returns, benchmark, 3 weights columns and cash: 6 texts, each JSON.stringify of its column.
+    expect(texts.size).toBe(6);
+    for (const [column, text] of texts) expect(text).toBe(JSON.stringify(column));
+    const pieces: string[] = [];
+    streamJson(s, (p) => pieces.push(p), 64, texts);
+    expect(pieces.join('')).toBe(JSON.stringify(s));
+    expect(pieces).toContain(texts.get(s.weights['A']!)); // written as made, not again
+  });
+
+  it('writeRunFolder: series.json is the JSON of the series plus a newline, the CSV files as seriesCsv', () => {
+    const s = longSeries(600);
+    const folder = writeRunFolder(tempDir(), 'x', fixtureReport(), s, { seriesJson: true });
+    expect(readdirSync(folder).sort()).toEqual(['report.json', 'returns.csv', 'series.json', 'strategy.resolved.json', 'weights.csv']);
+    expect(readFileSync(path.join(folder, 'series.json'), 'utf8')).toBe(`${JSON.stringify(s)}\n`);
+    expect(readFileSync(path.join(folder, 'weights.csv'), 'utf8')).toBe(naiveCsv(s).weights);
+    expect(readFileSync(path.join(folder, 'returns.csv'), 'utf8')).toBe(naiveCsv(s).returns);
   });
 });
