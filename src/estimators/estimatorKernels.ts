@@ -10,8 +10,7 @@
  * their inputs in from {@link ESTIMATOR_BASE} on and the results out. Growing it replaces its
  * buffer, so views are taken on the buffer {@link estimatorMemory} returns, after the call.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { compileKernelModule } from '../wasm/compileKernelModule.js';
 
 export interface EstimatorKernels {
   /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep), then the spread; byte addresses. */
@@ -33,7 +32,6 @@ interface WasmMemory {
 }
 declare const WebAssembly: {
   Memory: new (d: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
 };
 
@@ -44,15 +42,11 @@ export const ESTIMATOR_BASE = PAGE;
 let memory: WasmMemory | undefined;
 
 function load(): EstimatorKernels | null {
-  if (process.env['SLEEVES_WASM'] === '0') return null;
-  // Beside the other kernels in dist/, or, when run from the sources (tests), in the built dist/.
-  const file = [new URL('../wasm/estimatorKernels.wasm', import.meta.url), new URL('../../dist/src/wasm/estimatorKernels.wasm', import.meta.url)]
-    .map((u) => fileURLToPath(u))
-    .find((f) => existsSync(f));
-  if (file === undefined) return null;
+  const module = compileKernelModule('estimatorKernels');
+  if (module === null) return null;
   try {
     const mem = new WebAssembly.Memory({ initial: 2 });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), { env: { memory: mem, abort: () => {} } });
+    const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
     memory = mem;
     return instance.exports as unknown as EstimatorKernels;
   } catch {

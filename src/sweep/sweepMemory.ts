@@ -13,8 +13,7 @@
  * then `slots` regions of `slotBytes`, each claimed by one thread (Atomics) for its decision table
  * and its simulation scratch (see SlotLayout).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { compileKernelModule } from '../wasm/compileKernelModule.js';
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
 interface WasmMemory {
@@ -22,7 +21,6 @@ interface WasmMemory {
 }
 declare const WebAssembly: {
   Memory: new (d: { initial: number; maximum: number; shared: true }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
 };
 
@@ -72,15 +70,7 @@ let compiled: object | null | undefined;
 /** The compiled kernels module, or null (see the module comment). */
 export function sweepKernelsModule(): object | null {
   if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (process.env['SLEEVES_WASM'] === '0') return null;
-  const file = [new URL('../wasm/sweepKernels.wasm', import.meta.url), new URL('../../dist/src/wasm/sweepKernels.wasm', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
-  if (file === undefined) return null;
-  try {
-    compiled = new WebAssembly.Module(readFileSync(file));
-  } catch {
-    compiled = null;
-  }
+  compiled = compileKernelModule('sweepKernels');
   return compiled;
 }
 
