@@ -94,6 +94,8 @@ describe('--json on every command: one JSON document on stdout', () => {
     expect(emitted['script']).toMatch(/^#!/);
     const robust = await json(['robust', seed, '--paths', '5', '--workers', '1', '--no-html', ...short]);
     expect(robust).toHaveProperty('warnings');
+    // The folder it wrote, as walkforward and sweep name theirs.
+    expect(existsSync(path.join(robust['folder'] as string, 'robust.json'))).toBe(true);
     const wf = await json(['walkforward', seed, ...grid, '--train', '6m', '--test', '6m', '--no-html', ...short]);
     expect(Array.isArray(wf['folds'])).toBe(true);
   }, 120_000);

@@ -94,7 +94,7 @@ export function registerRobust(program: Command): void {
     const folder = writeNewRunFolder(path.join(flags.out, `${run.slug}-robust`), files);
     const { robustEntry } = await import('../../catalog/entriesFor.js');
     await recordRun(flags, () => robustEntry(withData, run.spec, data.files, folder, flags.set ?? []));
-    if (flags.json) writeOut(`${JSON.stringify(withData, null, 2)}\n`);
+    if (flags.json) writeOut(`${JSON.stringify({ folder, ...withData }, null, 2)}\n`);
     else if (!flags.quiet) writeOut(renderRobustTerminal(withData, { color: useColor(), folder }));
   });
 }
