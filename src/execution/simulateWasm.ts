@@ -15,9 +15,6 @@ import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelM
 import type { FilledPrices } from './filledPrices.js';
 import type { KernelInput, KernelLedger } from './kernelInput.js';
 
-/** Rows per stretch of the kernel's column-major valuation (wasm/simulate.ts, STRETCH). */
-const STRETCH = 256;
-
 function align(b: number): number {
   return Math.ceil(b / 64) * 64;
 }
@@ -25,10 +22,9 @@ function align(b: number): number {
 /** The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes. */
 function parts(n: number, m: number, D: number, slots: number): number[] {
   // kernel state (units, held units, row prices, pending targets, held entries, slot flags,
-  // decisions and rules, the column-major stretch's four partial sums), asset entries,
-  // calendar, decision rows (room for n), targets, equity, cash, returns, trades (row, decision,
-  // rule, turnover, cost), skipped. The first four do not depend on D.
-  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots + 4 * 8 * STRETCH, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
+  // decisions and rules), asset entries, calendar, decision rows (room for n), targets, equity,
+  // cash, returns, trades (row, decision, rule, turnover, cost), skipped. The first four do not depend on D.
+  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
 }
 
 /** Scratch bytes the wasm loop needs for n rows, m assets, D decisions and a lag. */
