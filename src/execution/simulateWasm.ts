@@ -66,23 +66,47 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): Kernel
   new Int32Array(buffer, C, m).set(filled.columns);
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
   km.kernels.periodReturns(EQ, n, RE);
+  const tradeRows = new Int32Array(buffer, TR, count).slice();
+  // Cash changes only at a trade (no cash returns here): each trade's cash after it, and the
+  // series built from them when first read (cashSeries: the kernel's values, bit for bit).
+  const cashView = new Float64Array(buffer, CA, n);
+  const cashAfter = Float64Array.from(tradeRows, (row) => cashView[row]!);
+  let cash: Float64Array | undefined;
   return {
     nDates: n,
     nAssets: m,
     equity: new Float64Array(buffer, EQ, n).slice(),
-    cash: new Float64Array(buffer, CA, n).slice(),
+    get cash() {
+      return (cash ??= cashSeries(n, tradeRows, cashAfter));
+    },
     returns: new Float64Array(buffer, RE, n).slice(),
     weights: new Float64Array(0),
     skippedTrades: new Int32Array(buffer, SK, 1)[0]!,
     trades: {
       count,
-      row: new Int32Array(buffer, TR, count).slice(),
+      row: tradeRows,
       decisionRow: new Int32Array(buffer, TD, count).slice(),
       rule: Uint8Array.from(new Int32Array(buffer, TU, count)),
       turnover: new Float64Array(buffer, TT, count).slice(),
       cost: new Float64Array(buffer, TC, count).slice(),
     },
   };
+}
+
+/**
+ * The end-of-day cash of n rows from the cash after each trade (at most one a row, ascending):
+ * the initial capital 1 before the first trade, then the cash after the last trade on or before
+ * the row, as the loop stores it on every row.
+ */
+export function cashSeries(n: number, tradeRows: Int32Array, cashAfter: Float64Array): Float64Array {
+  const out = new Float64Array(n);
+  let c = 1;
+  let k = 0;
+  for (let t = 0; t < n; t++) {
+    if (k < tradeRows.length && tradeRows[k] === t) c = cashAfter[k++]!;
+    out[t] = c;
+  }
+  return out;
 }
 
 /** The byte address of each part, from `base`, each 64-byte aligned. */
