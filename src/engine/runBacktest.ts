@@ -91,8 +91,11 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
     return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
-      const general = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
-      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : null;
+      const make = (): Decide => makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
+      // A plain spec asks the general decider only where its method fails, row by row: made then.
+      let made: Decide | undefined;
+      const general = method !== null ? (row: number, out: Float64Array): void => (made ??= make())(row, out) : make();
+      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general, log) : null;
       const decider = plain?.decide ?? general;
       const memo = data.decisions?.accepts(spec, panel) === true;
       return {
@@ -124,6 +127,8 @@ function takeBuffers(): PanelBuffers | undefined {
  * `decide(row, out)` over full-panel rows and the forward-filled prices of the period (offset at
  * its first row); null when this route does not take the run.
  */
+type Decide = (row: number, out: Float64Array) => void;
+
 type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
 
 /** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
