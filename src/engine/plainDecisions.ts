@@ -118,9 +118,16 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
     const { kernels, area, c0 } = kernel;
     const sleeve = layout.sleeves[0]!.name;
     const buffer = prepared.data.filled.buffer;
-    const spanFirst = Int32Array.from(cols, (c) => firstPriced[c]!);
-    const spanLast = Int32Array.from(cols, (c) => lastPriced[c]!);
-    const withHoles = Int32Array.from(cols.keys()).filter((i) => holes[cols[i]!] !== 0);
+    // Plain loops: TypedArray.from with a map function or an iterator is slow to start.
+    const spanFirst = new Int32Array(n);
+    const spanLast = new Int32Array(n);
+    const holed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      spanFirst[i] = firstPriced[cols[i]!]!;
+      spanLast[i] = lastPriced[cols[i]!]!;
+      if (holes[cols[i]!] !== 0) holed.push(i);
+    }
+    const withHoles = Int32Array.from(holed);
     const ok = new Uint8Array(buffer, area.eligible, n);
     const weights = new Float64Array(buffer, area.weights, n);
     const decide: Decide = (row, out) => {

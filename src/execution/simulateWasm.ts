@@ -70,7 +70,10 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): Kernel
   // Cash changes only at a trade (no cash returns here): each trade's cash after it, and the
   // series built from them when first read (cashSeries: the kernel's values, bit for bit).
   const cashView = new Float64Array(buffer, CA, n);
-  const cashAfter = Float64Array.from(tradeRows, (row) => cashView[row]!);
+  const cashAfter = new Float64Array(count);
+  for (let k = 0; k < count; k++) cashAfter[k] = cashView[tradeRows[k]!]!;
+  const rules = new Uint8Array(count);
+  rules.set(new Int32Array(buffer, TU, count));
   let cash: Float64Array | undefined;
   return {
     nDates: n,
@@ -86,7 +89,7 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): Kernel
       count,
       row: tradeRows,
       decisionRow: new Int32Array(buffer, TD, count).slice(),
-      rule: Uint8Array.from(new Int32Array(buffer, TU, count)),
+      rule: rules,
       turnover: new Float64Array(buffer, TT, count).slice(),
       cost: new Float64Array(buffer, TC, count).slice(),
     },
