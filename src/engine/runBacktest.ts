@@ -191,7 +191,11 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
 
 /** A full-panel DecideRows for the kernel's period rows (row t is panel row lo + t). */
 function decideRowsAt(decideRows: DecideRows, lo: number): (rows: Int32Array, targets: Float64Array) => void {
-  return (rows, targets) => decideRows(rows.map((t) => lo + t), targets);
+  return (rows, targets) => {
+    const full = new Int32Array(rows.length);
+    for (let k = 0; k < rows.length; k++) full[k] = lo + rows[k]!;
+    decideRows(full, targets);
+  };
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {
