@@ -41,7 +41,14 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
     total = laneWeight(total, load<u8>(eligible + <usize>a), m, need, centred, s2, sd, 1 / sd, w + o);
   }
   if (total == 0) return 0;
-  for (let i: i32 = 0; i < n; i++) {
+  // w_i / total, two at a time (each lane the same IEEE division).
+  const tt = f64x2.splat(total);
+  let i: i32 = 0;
+  for (; i + 1 < n; i += 2) {
+    const o = (<usize>i) << 3;
+    v128.store(w + o, f64x2.div(v128.load(w + o), tt));
+  }
+  if (i < n) {
     const o = (<usize>i) << 3;
     store<f64>(w + o, load<f64>(w + o) / total);
   }

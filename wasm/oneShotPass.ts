@@ -155,7 +155,7 @@ export function filledRows(vin: usize, N: i32, m: i32, lo: i32, hi: i32, st: usi
  * Window moments of D decisions from block sums (blockMoments' outputs, K × m): decision d's
  * window covers blocks k0[d]..k1[d]−1, and its count, Σr and Σr² per asset (entry d · m + a) are
  * the first block's plus each further block's in order. Two assets per f64x2 (the same additions
- * lane by lane); i32 counts one at a time.
+ * lane by lane); counts four per i32x4.
  */
 export function windowMoments(m: i32, D: i32, k0s: usize, k1s: usize, bc: usize, bs: usize, bq: usize, oc: usize, os: usize, oq: usize): void {
   const mb = (<usize>m) << 3;
@@ -188,7 +188,14 @@ export function windowMoments(m: i32, D: i32, k0s: usize, k1s: usize, bc: usize,
       store<f64>(os + od + ao, s);
       store<f64>(oq + od + ao, q);
     }
-    for (a = 0; a < m; a++) {
+    // Counts four assets per i32x4 (integer sums: exact in any grouping).
+    for (a = 0; a + 3 < m; a += 4) {
+      const ai = (<usize>a) << 2;
+      let c = v128.load(bc + (<usize>k0) * mi + ai);
+      for (let k = k0 + 1; k < k1; k++) c = i32x4.add(c, v128.load(bc + (<usize>k) * mi + ai));
+      v128.store(oc + oi + ai, c);
+    }
+    for (; a < m; a++) {
       const ai = (<usize>a) << 2;
       let c = load<i32>(bc + (<usize>k0) * mi + ai);
       for (let k = k0 + 1; k < k1; k++) c += load<i32>(bc + (<usize>k) * mi + ai);

@@ -23,7 +23,6 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   const flag = heldCol + ((<usize>m) << 2);
   const decision = flag + ((<usize>slots) << 2);
   const rule = decision + ((<usize>slots) << 2);
-  const acc = rule + ((<usize>slots) << 2);
   for (let a: i32 = 0; a < m; a++) store<f64>(units + ((<usize>a) << 3), 0);
   for (let k: i32 = 0; k < slots; k++) store<i32>(flag + ((<usize>k) << 2), 0);
   let held: i32 = 0;
@@ -40,7 +39,7 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
     if (fStride == 1 && held > 0 && load<u8>(calendar + <usize>t) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>slot) << 2)) == 1)) {
       let e = t + 1;
       while (e < n && e - t < STRETCH && load<u8>(calendar + <usize>e) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>(e % slots)) << 2)) == 1)) e++;
-      stretchValues(F + ((<usize>(fOffset + t)) << 3), heldCol, heldUnits, held, cash, acc, e - t, equity + ((<usize>t) << 3), cashOut + ((<usize>t) << 3));
+      stretchValues(F + ((<usize>(fOffset + t)) << 3), heldCol, heldUnits, held, cash, e - t, equity + ((<usize>t) << 3), cashOut + ((<usize>t) << 3));
       slot = e % slots;
       t = e - 1;
       continue;
@@ -184,39 +183,60 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   return count;
 }
 
-/** Rows per stretch of simulate's column-major valuation (its accumulators: 4 × STRETCH f64). */
+/** Rows per stretch of simulate's column-major valuation at most. */
 const STRETCH: i32 = 256;
 
 /**
  * Values of L consecutive rows from prices stored column-major (asset entry col, row r at
- * at + (col + r) · 8): the four partial sums of holdingsValue.ts per row, built asset by asset
- * (asset j into partial j mod 4 below the last multiple of four, else into the first, in
- * ascending j, as the row-by-row sums add them), two rows per f64x2; then
- * cash + ((s0 + s1) + (s2 + s3)) per row into out, and cash into cashOut.
+ * at + (col + r) · 8): the four partial sums of holdingsValue.ts per row (asset j into partial
+ * j mod 4 below the last multiple of four, else into the first, in ascending j, as the row-by-row
+ * sums add them), two rows per f64x2 in four registers; then cash + ((s0 + s1) + (s2 + s3)) per
+ * row into out, and cash into cashOut.
  */
-function stretchValues(at: usize, heldCol: usize, heldUnits: usize, held: i32, cash: f64, acc: usize, L: i32, out: usize, cashOut: usize): void {
-  const part = (<usize>STRETCH) << 3;
-  for (let k: usize = 0; k < 4; k++) memory.fill(acc + k * part, 0, (<usize>L) << 3);
+function stretchValues(at: usize, heldCol: usize, heldUnits: usize, held: i32, cash: f64, L: i32, out: usize, cashOut: usize): void {
   const h4 = held & ~3;
-  for (let j: i32 = 0; j < held; j++) {
-    const u = load<f64>(heldUnits + ((<usize>j) << 3));
-    const uu = f64x2.splat(u);
-    const src = at + ((<usize>load<i32>(heldCol + ((<usize>j) << 2))) << 3);
-    const dst = acc + (j < h4 ? <usize>(j & 3) : 0) * part;
-    let r: i32 = 0;
-    for (; r + 1 < L; r += 2) {
-      const o = (<usize>r) << 3;
-      v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(uu, v128.load(src + o))));
+  const zero = f64x2.splat(0);
+  const c = f64x2.splat(cash);
+  let r: i32 = 0;
+  for (; r + 1 < L; r += 2) {
+    const o = at + ((<usize>r) << 3);
+    let A0 = zero;
+    let A1 = zero;
+    let A2 = zero;
+    let A3 = zero;
+    let j: i32 = 0;
+    for (; j < h4; j += 4) {
+      const u = heldUnits + ((<usize>j) << 3);
+      const k = heldCol + ((<usize>j) << 2);
+      A0 = f64x2.add(A0, f64x2.mul(v128.load64_splat(u), v128.load(o + ((<usize>load<i32>(k)) << 3))));
+      A1 = f64x2.add(A1, f64x2.mul(v128.load64_splat(u, 8), v128.load(o + ((<usize>load<i32>(k, 4)) << 3))));
+      A2 = f64x2.add(A2, f64x2.mul(v128.load64_splat(u, 16), v128.load(o + ((<usize>load<i32>(k, 8)) << 3))));
+      A3 = f64x2.add(A3, f64x2.mul(v128.load64_splat(u, 24), v128.load(o + ((<usize>load<i32>(k, 12)) << 3))));
     }
-    if (r < L) {
-      const o = (<usize>r) << 3;
-      store<f64>(dst + o, load<f64>(dst + o) + u * load<f64>(src + o));
-    }
+    for (; j < held; j++) A0 = f64x2.add(A0, f64x2.mul(v128.load64_splat(heldUnits + ((<usize>j) << 3)), v128.load(o + ((<usize>load<i32>(heldCol + ((<usize>j) << 2))) << 3))));
+    const w = (<usize>r) << 3;
+    v128.store(out + w, f64x2.add(c, f64x2.add(f64x2.add(A0, A1), f64x2.add(A2, A3))));
+    v128.store(cashOut + w, c);
   }
-  for (let r: i32 = 0; r < L; r++) {
-    const o = (<usize>r) << 3;
-    store<f64>(out + o, cash + (load<f64>(acc + o) + load<f64>(acc + part + o) + (load<f64>(acc + 2 * part + o) + load<f64>(acc + 3 * part + o))));
-    store<f64>(cashOut + o, cash);
+  if (r < L) {
+    const o = at + ((<usize>r) << 3);
+    let s0: f64 = 0;
+    let s1: f64 = 0;
+    let s2: f64 = 0;
+    let s3: f64 = 0;
+    let j: i32 = 0;
+    for (; j < h4; j += 4) {
+      const u = heldUnits + ((<usize>j) << 3);
+      const k = heldCol + ((<usize>j) << 2);
+      s0 += load<f64>(u) * load<f64>(o + ((<usize>load<i32>(k)) << 3));
+      s1 += load<f64>(u, 8) * load<f64>(o + ((<usize>load<i32>(k, 4)) << 3));
+      s2 += load<f64>(u, 16) * load<f64>(o + ((<usize>load<i32>(k, 8)) << 3));
+      s3 += load<f64>(u, 24) * load<f64>(o + ((<usize>load<i32>(k, 12)) << 3));
+    }
+    for (; j < held; j++) s0 += load<f64>(heldUnits + ((<usize>j) << 3)) * load<f64>(o + ((<usize>load<i32>(heldCol + ((<usize>j) << 2))) << 3));
+    const w = (<usize>r) << 3;
+    store<f64>(out + w, cash + (s0 + s1 + (s2 + s3)));
+    store<f64>(cashOut + w, cash);
   }
 }
 

@@ -100,23 +100,24 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   const rows = new Int32Array(first.buffer, RW, D).slice();
   // The windows' edges: rows − L + 1 (at least 0) and rows + 1, both ascending; merged, each
   // decision's first block k0 and the block after its last, k1.
-  const bounds: number[] = [];
+  const bounds = new Int32Array(2 * D + 1);
+  let nb = 0;
   const k0 = new Int32Array(D);
   const k1 = new Int32Array(D);
   if (L > 0) {
     let i = 0;
     let j = 0;
-    const from = (d: number): number => Math.max(0, lo + rows[d]! - L + 1);
-    const to = (d: number): number => lo + rows[d]! + 1;
     while (i < D || j < D) {
-      const edge = j >= D || (i < D && from(i) <= to(j)) ? from(i) : to(j);
-      if (bounds.length === 0 || bounds[bounds.length - 1] !== edge) bounds.push(edge);
-      const k = bounds.length - 1;
-      while (i < D && from(i) === edge) k0[i++] = k;
-      while (j < D && to(j) === edge) k1[j++] = k;
+      const from = i < D ? Math.max(0, lo + rows[i]! - L + 1) : Infinity;
+      const to = j < D ? lo + rows[j]! + 1 : Infinity;
+      const edge = from <= to ? from : to;
+      if (nb === 0 || bounds[nb - 1] !== edge) bounds[nb++] = edge;
+      const k = nb - 1;
+      while (i < D && Math.max(0, lo + rows[i]! - L + 1) === edge) k0[i++] = k;
+      while (j < D && lo + rows[j]! + 1 === edge) k1[j++] = k;
     }
   }
-  const K = Math.max(0, bounds.length - 1);
+  const K = Math.max(0, nb - 1);
   let visits = 0;
   for (let d = 0; d < D; d++) visits += k1[d]! - k0[d]!;
   if (visits > N) return null;
@@ -134,7 +135,7 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   const status = new Int32Array(buffer, STAT, D);
   if (method.kind === 'inverseVol') {
     if (K > 0) {
-      new Int32Array(buffer, BD, K + 1).set(bounds);
+      new Int32Array(buffer, BD, K + 1).set(bounds.subarray(0, K + 1));
       new Int32Array(buffer, K0, D).set(k0);
       new Int32Array(buffer, K1, D).set(k1);
       kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);

@@ -98,9 +98,11 @@ export type DecideRows = (rows: Int32Array, targets: Float64Array) => void;
  * (the priced span of a column without holes, else the price), the moments as differences of the
  * prefix sums, then plainWeights; a row where the method fails goes to `general`. On a panel in
  * a memory of its own, inverse vol runs in the kernel (inverseVolPrefix), and `decideRows`
- * decides many rows in one call (their memory reads overlap) when the targets live there too.
+ * decides many rows in one call (their memory reads overlap) when the targets live there too;
+ * its rows where inverse vol fails take plainFallback, whose record goes to `log` (the one
+ * makeDecider's `general` writes to), in row order.
  */
-export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide): { decide: Decide; decideRows?: DecideRows } {
+export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide, log: DecisionRecord[]): { decide: Decide; decideRows?: DecideRows } {
   const n = layout.assets.length;
   const cols = Int32Array.from(prepared.columns);
   const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
@@ -114,10 +116,18 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
   const kernel = method.kind === 'inverseVol' ? kernelDecision(prepared.data, cols) : null;
   if (kernel !== null && method.kind === 'inverseVol') {
     const { kernels, area, c0 } = kernel;
+    const sleeve = layout.sleeves[0]!.name;
     const buffer = prepared.data.filled.buffer;
-    const spanFirst = Int32Array.from(cols, (c) => firstPriced[c]!);
-    const spanLast = Int32Array.from(cols, (c) => lastPriced[c]!);
-    const withHoles = Int32Array.from(cols.keys()).filter((i) => holes[cols[i]!] !== 0);
+    // Plain loops: TypedArray.from with a map function or an iterator is slow to start.
+    const spanFirst = new Int32Array(n);
+    const spanLast = new Int32Array(n);
+    const holed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      spanFirst[i] = firstPriced[cols[i]!]!;
+      spanLast[i] = lastPriced[cols[i]!]!;
+      if (holes[cols[i]!] !== 0) holed.push(i);
+    }
+    const withHoles = Int32Array.from(holed);
     const ok = new Uint8Array(buffer, area.eligible, n);
     const weights = new Float64Array(buffer, area.weights, n);
     const decide: Decide = (row, out) => {
@@ -152,8 +162,8 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
         for (let d = 0; d < D; d++) okAll[d * n + i] = prices[i * nRows + rows[d]!]! > 0 ? 1 : 0;
       }
       kernels.inverseVolPrefixRows(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, D, area.his, area.los, area.rowsEligible, method.need, targets.byteOffset, area.status);
-      // Rows where inverse vol failed, in order: the general decider (its fallback and record).
-      for (let d = 0; d < D; d++) if (status[d] === 0) general(rows[d]!, targets.subarray(d * n, (d + 1) * n));
+      // Rows where inverse vol failed, in order: its fallback and the record makeDecider keeps.
+      for (let d = 0; d < D; d++) if (status[d] === 0) log.push(plainFallback(method, sleeve, rows[d]!, n, okAll.subarray(d * n, (d + 1) * n), targets.subarray(d * n, (d + 1) * n)));
     };
     return { decide, decideRows };
   }

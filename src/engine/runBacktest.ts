@@ -8,7 +8,7 @@ import { UserError } from '../core/errors.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
-import { RULE_NAMES, simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
+import { simulateKernel, type KernelLedger } from '../execution/simulateKernel.js';
 import type { WeightsSchedule } from '../data/readWeightsCsv.js';
 import type { CashRates } from '../data/readCashRates.js';
 import { cashReturns, type CashReturns } from './cashReturns.js';
@@ -16,14 +16,16 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
-import { isoDay } from './isoDay.js';
 import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
 import { plainDecider, plainMethod, type DecideRows } from './plainDecisions.js';
+import { rebalanceRecords, type RebalanceRecord } from './rebalanceRecords.js';
 import { preparePanel, type PanelBuffers, type PreparedPanel } from './preparePanel.js';
 import { runCalendar } from './runCalendar.js';
 import { runTranches } from './runTranches.js';
 import { scheduleDecisions } from './scheduleDecisions.js';
 import { strategyLayout, type StrategyLayout } from './strategyLayout.js';
+
+export type { RebalanceRecord } from './rebalanceRecords.js';
 
 export interface RunData {
   readonly panel: PricePanel;
@@ -41,17 +43,6 @@ export interface RunData {
   readonly decisions?: DecisionMemo | undefined;
 }
 
-export interface RebalanceRecord {
-  readonly decisionDate: string;
-  readonly tradeDate: string;
-  readonly rule: (typeof RULE_NAMES)[number];
-  readonly turnover: number;
-  readonly cost: number;
-  readonly fallbacks: DecisionRecord['fallbacks'];
-  /** Sleeves or tickers the trend filter switched off at this decision. */
-  readonly brokenTrends: readonly string[];
-}
-
 export interface BacktestResult {
   readonly spec: StrategySpec;
   readonly layout: StrategyLayout;
@@ -63,6 +54,7 @@ export interface BacktestResult {
   readonly benchmark: { readonly ticker: string; readonly returns: Float64Array } | null;
   /** What cash earned per period row (null: nothing); also the risk-free rate with reporting.riskFree: cash. */
   readonly cash: CashReturns | null;
+  /** Built from the ledger when first read (rebalanceRecords.ts); the same array on every read. */
   readonly rebalances: readonly RebalanceRecord[];
   /** Each asset's and the benchmark's prices over the period, and what was done where it had none. */
   readonly coverage: readonly CoverageRow[];
@@ -99,8 +91,11 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
     return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
-      const general = makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
-      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general) : null;
+      const make = (): Decide => makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
+      // A plain spec asks the general decider only where its method fails, row by row: made then.
+      let made: Decide | undefined;
+      const general = method !== null ? (row: number, out: Float64Array): void => (made ??= make())(row, out) : make();
+      const plain = method !== null ? plainDecider(method, layout, prices, N, prepared, general, log) : null;
       const decider = plain?.decide ?? general;
       const memo = data.decisions?.accepts(spec, panel) === true;
       return {
@@ -132,6 +127,8 @@ function takeBuffers(): PanelBuffers | undefined {
  * `decide(row, out)` over full-panel rows and the forward-filled prices of the period (offset at
  * its first row); null when this route does not take the run.
  */
+type Decide = (row: number, out: Float64Array) => void;
+
 type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
 
 /** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
@@ -172,30 +169,33 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
     filled: source.filled,
   });
 
-  const decisionByRow = new Map(decisions.map((d) => [d.row - lo, d]));
-  const rebalances: RebalanceRecord[] = [];
-  for (let k = 0; k < ledger.trades.count; k++) {
-    const decisionRow = ledger.trades.decisionRow[k]!;
-    rebalances.push({
-      decisionDate: isoDay(dates[decisionRow]!),
-      tradeDate: isoDay(dates[ledger.trades.row[k]!]!),
-      rule: RULE_NAMES[ledger.trades.rule[k]!]!,
-      turnover: ledger.trades.turnover[k]!,
-      cost: ledger.trades.cost[k]!,
-      fallbacks: decisionByRow.get(decisionRow)?.fallbacks ?? [],
-      brokenTrends: decisionByRow.get(decisionRow)?.brokenTrends ?? [],
-    });
-  }
-
   // Allocator and constraint warnings, once per distinct message with the decisions it came from.
   warnings.push(...summarizeDecisionWarnings(decisions, (row) => formatIsoDate(panel.dates[row]!)));
 
-  return { spec, layout, dates, ledger, prices: { values: prices, stride: N, offset: lo }, benchmark: benchmarkReturns(spec, panel, lo, hi), cash, rebalances, coverage: window.coverage, warnings };
+  let records: RebalanceRecord[] | undefined;
+  return {
+    spec,
+    layout,
+    dates,
+    ledger,
+    prices: { values: prices, stride: N, offset: lo },
+    benchmark: benchmarkReturns(spec, panel, lo, hi),
+    cash,
+    get rebalances() {
+      return (records ??= rebalanceRecords(ledger, dates, decisions, lo));
+    },
+    coverage: window.coverage,
+    warnings,
+  };
 }
 
 /** A full-panel DecideRows for the kernel's period rows (row t is panel row lo + t). */
 function decideRowsAt(decideRows: DecideRows, lo: number): (rows: Int32Array, targets: Float64Array) => void {
-  return (rows, targets) => decideRows(rows.map((t) => lo + t), targets);
+  return (rows, targets) => {
+    const full = new Int32Array(rows.length);
+    for (let k = 0; k < rows.length; k++) full[k] = lo + rows[k]!;
+    decideRows(full, targets);
+  };
 }
 
 function benchmarkReturns(spec: StrategySpec, panel: PricePanel, lo: number, hi: number): BacktestResult['benchmark'] {

@@ -15,9 +15,6 @@ import { claimScratch, kernelMemoryOf, releaseScratch, wasmKernels, type KernelM
 import type { FilledPrices } from './filledPrices.js';
 import type { KernelInput, KernelLedger } from './kernelInput.js';
 
-/** Rows per stretch of the kernel's column-major valuation (wasm/simulate.ts, STRETCH). */
-const STRETCH = 256;
-
 function align(b: number): number {
   return Math.ceil(b / 64) * 64;
 }
@@ -25,10 +22,9 @@ function align(b: number): number {
 /** The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes. */
 function parts(n: number, m: number, D: number, slots: number): number[] {
   // kernel state (units, held units, row prices, pending targets, held entries, slot flags,
-  // decisions and rules, the column-major stretch's four partial sums), asset entries,
-  // calendar, decision rows (room for n), targets, equity, cash, returns, trades (row, decision,
-  // rule, turnover, cost), skipped. The first four do not depend on D.
-  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots + 4 * 8 * STRETCH, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
+  // decisions and rules), asset entries, calendar, decision rows (room for n), targets, equity,
+  // cash, returns, trades (row, decision, rule, turnover, cost), skipped. The first four do not depend on D.
+  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
 }
 
 /** Scratch bytes the wasm loop needs for n rows, m assets, D decisions and a lag. */
@@ -70,23 +66,50 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): Kernel
   new Int32Array(buffer, C, m).set(filled.columns);
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
   km.kernels.periodReturns(EQ, n, RE);
+  const tradeRows = new Int32Array(buffer, TR, count).slice();
+  // Cash changes only at a trade (no cash returns here): each trade's cash after it, and the
+  // series built from them when first read (cashSeries: the kernel's values, bit for bit).
+  const cashView = new Float64Array(buffer, CA, n);
+  const cashAfter = new Float64Array(count);
+  for (let k = 0; k < count; k++) cashAfter[k] = cashView[tradeRows[k]!]!;
+  const rules = new Uint8Array(count);
+  rules.set(new Int32Array(buffer, TU, count));
+  let cash: Float64Array | undefined;
   return {
     nDates: n,
     nAssets: m,
     equity: new Float64Array(buffer, EQ, n).slice(),
-    cash: new Float64Array(buffer, CA, n).slice(),
+    get cash() {
+      return (cash ??= cashSeries(n, tradeRows, cashAfter));
+    },
     returns: new Float64Array(buffer, RE, n).slice(),
     weights: new Float64Array(0),
     skippedTrades: new Int32Array(buffer, SK, 1)[0]!,
     trades: {
       count,
-      row: new Int32Array(buffer, TR, count).slice(),
+      row: tradeRows,
       decisionRow: new Int32Array(buffer, TD, count).slice(),
-      rule: Uint8Array.from(new Int32Array(buffer, TU, count)),
+      rule: rules,
       turnover: new Float64Array(buffer, TT, count).slice(),
       cost: new Float64Array(buffer, TC, count).slice(),
     },
   };
+}
+
+/**
+ * The end-of-day cash of n rows from the cash after each trade (at most one a row, ascending):
+ * the initial capital 1 before the first trade, then the cash after the last trade on or before
+ * the row, as the loop stores it on every row.
+ */
+export function cashSeries(n: number, tradeRows: Int32Array, cashAfter: Float64Array): Float64Array {
+  const out = new Float64Array(n);
+  let c = 1;
+  let k = 0;
+  for (let t = 0; t < n; t++) {
+    if (k < tradeRows.length && tradeRows[k] === t) c = cashAfter[k++]!;
+    out[t] = c;
+  }
+  return out;
 }
 
 /** The byte address of each part, from `base`, each 64-byte aligned. */

@@ -203,7 +203,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
         const expectedLog: DecisionRecord[] = [];
         const log: DecisionRecord[] = [];
         const general = makeDecider(ctx, expectedLog);
-        const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log)).decide;
+        const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log), log).decide;
         const want = new Float64Array(layout.assets.length);
         const got = new Float64Array(layout.assets.length);
         for (let row = 0; row < N; row += 3) {
@@ -255,7 +255,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       const expectedLog: DecisionRecord[] = [];
       const log: DecisionRecord[] = [];
       const general = makeDecider(ctx, expectedLog);
-      const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log)).decide;
+      const plain = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log), log).decide;
       const want = new Float64Array(m);
       const got = new Float64Array(m);
       for (let row = 0; row < N; row += 7) {
@@ -273,7 +273,7 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
       const rows = Int32Array.from(new Set([0, 1, 2, 599, 600, 601, 898, 899, 900, 901, 1499, 1500, 1501, N - 2, N - 1, ...Array.from({ length: N / 5 }, (_, k) => 5 * k)])).sort();
       const targets = new Float64Array(prepared.data.filled.buffer, pm.scratch, rows.length * m);
       const batchLog: DecisionRecord[] = [];
-      const batch = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, batchLog)).decideRows!;
+      const batch = plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, batchLog), batchLog).decideRows!;
       batch(rows, targets);
       const rowLog: DecisionRecord[] = [];
       const one = makeDecider(ctx, rowLog);
