@@ -60,9 +60,11 @@ export async function backtestRows(
   const prepared50 = { panel: p50, prepared: preparePanel(p50), recordWeights: false };
   const erc = benchSpec(p50.assets, { method: 'riskParity', lookback: 252 });
   const minVar = benchSpec(p50.assets, { method: 'minVariance', lookback: 252, maxWeight: 0.1 });
+  // Fewer timed runs for the slower covariance rows, after the same 3 warm-up runs as every row
+  // (one warm-up left them timing V8's compilation of the solvers on a loaded machine).
   const few = Math.max(5, runs >> 2);
-  if (wanted('erc-50x5040')) rows.push({ id: 'erc-50x5040', name: '50×5040 monthly equal risk contribution (252 d covariance), prepared', targetMs: 20, ...measure(() => runBacktest(erc, prepared50), few, 1) });
-  if (wanted('minvar-50x5040')) rows.push({ id: 'minvar-50x5040', name: '50×5040 monthly min variance, 10% cap (252 d), prepared', targetMs: 20, ...measure(() => runBacktest(minVar, prepared50), few, 1) });
+  if (wanted('erc-50x5040')) rows.push({ id: 'erc-50x5040', name: '50×5040 monthly equal risk contribution (252 d covariance), prepared', targetMs: 20, ...measure(() => runBacktest(erc, prepared50), few) });
+  if (wanted('minvar-50x5040')) rows.push({ id: 'minvar-50x5040', name: '50×5040 monthly min variance, 10% cap (252 d), prepared', targetMs: 20, ...measure(() => runBacktest(minVar, prepared50), few) });
   if (p500 !== null && wanted('ivol-500x5040-prepared')) {
     const invVol500 = benchSpec(p500.assets, { method: 'inverseVol', lookback: 63 });
     const prepared500 = { panel: p500, prepared: preparePanel(p500), recordWeights: false };

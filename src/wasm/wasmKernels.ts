@@ -11,8 +11,7 @@
  * shared scratch memory (wasmMemory), used within a single synchronous call: callers copy their
  * inputs in and the results out.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { compileKernelModule } from './compileKernelModule.js';
 
 export interface WasmKernels {
   /** Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts). */
@@ -50,7 +49,6 @@ interface WasmMemory {
 }
 declare const WebAssembly: {
   Memory: new (d: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
 };
 
@@ -62,13 +60,10 @@ let memory: WasmMemory | undefined;
 let compiled: object | undefined;
 
 function load(): WasmKernels | null {
-  if (process.env['SLEEVES_WASM'] === '0') return null;
-  // Beside this module in dist/, or, when run from the sources (tests), in the built dist/.
-  const file = [new URL('./kernels.wasm', import.meta.url), new URL('../../dist/src/wasm/kernels.wasm', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
-  if (file === undefined) return null;
+  const module = compileKernelModule('kernels');
+  if (module === null) return null;
   try {
     const mem = new WebAssembly.Memory({ initial: 2 });
-    const module = new WebAssembly.Module(readFileSync(file));
     const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
     memory = mem;
     compiled = module;
