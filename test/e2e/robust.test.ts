@@ -54,10 +54,12 @@ describe.skipIf(!hasRealData)('sleeves robust on real prices', () => {
     expect(json1.period).toEqual({ start: report.period.start, end: report.period.end, periods: report.period.periods, periodsPerYear: 252 });
   });
 
-  it('gives the same report with 2 workers (--json prints it alone on stdout)', () => {
+  it('gives the same report with 2 workers (--json prints it with its folder on stdout)', () => {
     const r = sleeves(['robust', SEED, '--data', realDataDir, ...PERIOD, '--paths', '60', '--seed', '5', '--workers', '2', '--json', '--out', path.join(work, 'out2')]);
     expect(r.code, r.stderr).toBe(0);
-    const json2 = JSON.parse(r.stdout);
+    // stdout is {folder, …robust.json}: the folder it wrote, then the same report as 1 worker's.
+    const { folder, ...json2 } = JSON.parse(r.stdout) as { folder: string } & Record<string, unknown>;
+    expect(readdirSync(folder)).toContain('robust.json');
     expect(json2).toEqual(json1);
   }, 120_000);
 
