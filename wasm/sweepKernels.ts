@@ -171,7 +171,8 @@ export function simulate(lo: i32, n: i32, m: i32, fill: usize, recip: usize, cal
 // kept apart (the odd last asset of an odd m goes to the even sum) and added at the end, as
 // sweepSimulate.ts adds them.
 
-function turnoverOf(units: usize, f: usize, tg: usize, m: i32, value: f64): f64 {
+/** Σ_a |w_a·value − units_a·p_a| over the assets priced on the row (targets on unpriced assets count as 0). */
+function tradedAt(units: usize, f: usize, tg: usize, m: i32, value: f64): f64 {
   const zero = f64x2.splat(0);
   const v = f64x2.splat(value);
   let acc = zero;
@@ -189,7 +190,11 @@ function turnoverOf(units: usize, f: usize, tg: usize, m: i32, value: f64): f64 
     const w = p > 0 ? load<f64>(tg + o) : 0;
     t0 += Math.abs(w * value - load<f64>(units + o) * p);
   }
-  return (t0 + f64x2.extract_lane(acc, 1)) / (2 * value);
+  return t0 + f64x2.extract_lane(acc, 1);
+}
+
+function turnoverOf(units: usize, f: usize, tg: usize, m: i32, value: f64): f64 {
+  return tradedAt(units, f, tg, m, value) / (2 * value);
 }
 
 function tradeFree(units: usize, f: usize, rc: usize, tg: usize, m: i32, value: f64, state: usize): f64 {
@@ -226,24 +231,7 @@ function tradeWithCost(units: usize, f: usize, rc: usize, tg: usize, m: i32, val
   let cost: f64 = 0;
   let traded: f64 = 0;
   for (let iter = 0; iter < 50; iter++) {
-    const post = value - cost;
-    const pv = f64x2.splat(post);
-    let acc = zero;
-    let a: i32 = 0;
-    for (; a + 1 < m; a += 2) {
-      const o = (<usize>a) << 3;
-      const p = v128.load(f + o);
-      const w = v128.and(v128.load(tg + o), f64x2.gt(p, zero));
-      acc = f64x2.add(acc, f64x2.abs(f64x2.sub(f64x2.mul(w, pv), f64x2.mul(v128.load(units + o), p))));
-    }
-    let t0 = f64x2.extract_lane(acc, 0);
-    if (a < m) {
-      const o = (<usize>a) << 3;
-      const p = load<f64>(f + o);
-      const w = p > 0 ? load<f64>(tg + o) : 0;
-      t0 += Math.abs(w * post - load<f64>(units + o) * p);
-    }
-    traded = t0 + f64x2.extract_lane(acc, 1);
+    traded = tradedAt(units, f, tg, m, value - cost);
     const next = costRate * traded;
     const done = Math.abs(next - cost) <= 1e-16 * value;
     cost = next;
