@@ -10,7 +10,7 @@
  * their inputs in from {@link ESTIMATOR_BASE} on and the results out. Growing it replaces its
  * buffer, so views are taken on the buffer {@link estimatorMemory} returns, after the call.
  */
-import { compileKernelModule } from '../wasm/compileKernelModule.js';
+import { loadKernelModule, memoryFrom, PAGE } from '../wasm/compileKernelModule.js';
 
 export interface EstimatorKernels {
   /** One coordinate-descent sweep of risk budgeting (numeric/riskParityDescent.ts ccdSweep), then the spread; byte addresses. */
@@ -25,46 +25,18 @@ export interface EstimatorKernels {
   covariance(cross: number, sum: number, k: number, t: number, out: number): void;
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Memory: new (d: { initial: number }) => WasmMemory;
-  Instance: new (module: object, imports: object) => { exports: object };
-};
-
-const PAGE = 65536;
 /** The first address callers may use (the module keeps the page below for itself). */
 export const ESTIMATOR_BASE = PAGE;
 
-let memory: WasmMemory | undefined;
-
-function load(): EstimatorKernels | null {
-  const module = compileKernelModule('estimatorKernels');
-  if (module === null) return null;
-  try {
-    const mem = new WebAssembly.Memory({ initial: 2 });
-    const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
-    memory = mem;
-    return instance.exports as unknown as EstimatorKernels;
-  } catch {
-    return null;
-  }
-}
-
-export const estimatorKernels: EstimatorKernels | null = load();
+const loaded = loadKernelModule<EstimatorKernels>('estimatorKernels');
+export const estimatorKernels: EstimatorKernels | null = loaded?.kernels ?? null;
 
 /**
  * The kernels' memory with at least `bytes` usable from ESTIMATOR_BASE (grown when short).
  * Requires estimatorKernels.
  */
 export function estimatorMemory(bytes: number): ArrayBuffer {
-  const mem = memory!;
-  const need = ESTIMATOR_BASE + bytes;
-  if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
-  return mem.buffer;
+  return memoryFrom(loaded!.memory, ESTIMATOR_BASE, bytes);
 }
 
 let view = new Float64Array(0);

@@ -11,7 +11,7 @@
  * shared scratch memory (wasmMemory), used within a single synchronous call: callers copy their
  * inputs in and the results out.
  */
-import { compileKernelModule } from './compileKernelModule.js';
+import { loadKernelModule, memoryFrom, PAGE, type WasmMemory } from './compileKernelModule.js';
 
 export interface WasmKernels {
   /** Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts). */
@@ -42,38 +42,18 @@ export interface WasmKernels {
   filledRows(vin: number, N: number, m: number, lo: number, hi: number, st: number, out: number): void;
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
+/** The part of the WebAssembly JS API used here beyond compileKernelModule.ts (the project's lib has no DOM types). */
 declare const WebAssembly: {
   Memory: new (d: { initial: number }) => WasmMemory;
   Instance: new (module: object, imports: object) => { exports: object };
 };
 
-const PAGE = 65536;
 /** The first address callers may use (the module keeps the page below for itself). */
 export const WASM_BASE = PAGE;
 
-let memory: WasmMemory | undefined;
-let compiled: object | undefined;
-
-function load(): WasmKernels | null {
-  const module = compileKernelModule('kernels');
-  if (module === null) return null;
-  try {
-    const mem = new WebAssembly.Memory({ initial: 2 });
-    const instance = new WebAssembly.Instance(module, { env: { memory: mem, abort: () => {} } });
-    memory = mem;
-    compiled = module;
-    return instance.exports as unknown as WasmKernels;
-  } catch {
-    return null;
-  }
-}
-
-export const wasmKernels: WasmKernels | null = load();
+const loaded = loadKernelModule<WasmKernels>('kernels');
+export const wasmKernels: WasmKernels | null = loaded?.kernels ?? null;
+const compiled = loaded?.module;
 
 /**
  * The kernels' memory with at least `bytes` usable from WASM_BASE (grown when short; growing
@@ -81,10 +61,7 @@ export const wasmKernels: WasmKernels | null = load();
  * Requires wasmKernels.
  */
 export function wasmMemory(bytes: number): ArrayBuffer {
-  const mem = memory!;
-  const need = WASM_BASE + bytes;
-  if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
-  return mem.buffer;
+  return memoryFrom(loaded!.memory, WASM_BASE, bytes);
 }
 
 /** A memory with the kernels bound to it and a scratch area (for denseRows). */
@@ -214,8 +191,8 @@ export function runMemory(bytes: number, scratchBytes: number): { buffer: ArrayB
   if (runMem === undefined) {
     const memory = new WebAssembly.Memory({ initial: Math.ceil(need / PAGE) });
     runMem = { memory, kernels: new WebAssembly.Instance(compiled!, { env: { memory, abort: () => {} } }).exports as unknown as WasmKernels };
-  } else if (need > runMem.memory.buffer.byteLength) runMem.memory.grow(Math.ceil((need - runMem.memory.buffer.byteLength) / PAGE));
-  const buffer = runMem.memory.buffer;
+  }
+  const buffer = memoryFrom(runMem.memory, 0, need);
   panels.set(buffer, { kernels: runMem.kernels, scratch: WASM_BASE + used, scratchBytes: buffer.byteLength - WASM_BASE - used });
   return { buffer, kernels: runMem.kernels };
 }
