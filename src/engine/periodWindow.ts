@@ -17,6 +17,7 @@ import { formatIsoDate, parseUserDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { lowerBound, type PricePanel } from '../core/panel.js';
 import { isoDay } from './isoDay.js';
+import { panelColumnIndex } from './panelColumnIndex.js';
 import type { StrategySpec } from '../strategy/schema.js';
 
 export type LateStartPolicy = 'refuse' | 'cash' | 'redistribute';
@@ -63,9 +64,21 @@ export interface WindowInput {
 }
 
 /**
+ * Priced spans of panel columns known to the caller (a prepared panel's, or the one-shot route's
+ * counts), by panel column: first and last priced rows (N and −1 when none) and the unpriced rows
+ * between them (−1: not known, the column is then read).
+ */
+export interface KnownSpans {
+  readonly first: ArrayLike<number>;
+  readonly last: ArrayLike<number>;
+  readonly holes: ArrayLike<number>;
+}
+
+/**
  * The period window of a strategy on a loaded panel: its assets (in layout order) and its
  * benchmark, its period, its weights schedule and `data.lateStart`. What `runBacktest` runs on,
- * and what `strategies validate --data` checks, so both give the same verdict.
+ * and what `strategies validate --data` checks, so both give the same verdict. With `spans`, a
+ * column known to have no holes is not read at all.
  */
 export function strategyPeriodWindow(
   spec: Pick<StrategySpec, 'benchmark' | 'period' | 'data'>,
@@ -74,48 +87,87 @@ export function strategyPeriodWindow(
     readonly panel: PricePanel;
     readonly schedule?: { readonly dates: Int32Array } | undefined;
     readonly files?: WindowInput['files'];
-    /** Unpriced rows inside each panel column's priced span (PreparedPanel.holes), when known. */
-    readonly holes?: Int32Array | undefined;
+    /** The priced spans of the panel's columns, when known. */
+    readonly spans?: KnownSpans | undefined;
   },
 ): PeriodWindow {
   const { panel } = data;
   const N = panel.dates.length;
-  const tickers = spec.benchmark ? [...assets, spec.benchmark] : [...assets];
-  const index = new Map(panel.assets.map((t, a) => [t, a]));
-  const gapFree: boolean[] = [];
-  const columns = tickers.map((t) => {
-    const a = index.get(t) ?? -1;
-    gapFree.push(a >= 0 && data.holes !== undefined && data.holes[a] === 0);
-    if (a < 0) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
-    return panel.values.subarray(a * N, (a + 1) * N);
-  });
-  return periodWindow({
+  const index = panelColumnIndex(panel.assets);
+  const m = assets.length;
+  const k = spec.benchmark ? m + 1 : m;
+  const tickers = new Array<string>(k);
+  const at = new Int32Array(k);
+  for (let i = 0; i < k; i++) {
+    const t = i < m ? assets[i]! : spec.benchmark!;
+    const a = index.get(t);
+    if (a === undefined) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
+    tickers[i] = t;
+    at[i] = a;
+  }
+  const spans = data.spans;
+  let known: Spans | undefined;
+  if (spans !== undefined) {
+    known = { first: new Int32Array(k), last: new Int32Array(k), gapFree: new Uint8Array(k) };
+    for (let i = 0; i < k; i++) {
+      const a = at[i]!;
+      if (spans.holes[a]! < 0) scanSpan(panel.values.subarray(a * N, (a + 1) * N), N, known, i);
+      else {
+        known.first[i] = spans.first[a]!;
+        known.last[i] = spans.last[a]!;
+        known.gapFree[i] = spans.holes[a] === 0 ? 1 : 0;
+      }
+    }
+  }
+  const window: Omit<WindowInput, 'columns'> = {
     dates: panel.dates,
-    columns,
     tickers,
-    benchmark: spec.benchmark ? assets.length : -1,
+    benchmark: spec.benchmark ? m : -1,
     from: spec.period.from,
     to: spec.period.to,
     scheduleStart: data.schedule?.dates[0],
     lateStart: spec.data.lateStart,
     files: data.files,
-    gapFree,
-  });
+  };
+  return windowOf(window, (i) => panel.values.subarray(at[i]! * N, (at[i]! + 1) * N), known);
 }
 
 export function periodWindow(input: WindowInput): PeriodWindow {
-  const { dates, columns, tickers } = input;
+  const { columns, gapFree } = input;
+  return windowOf(input, (k) => columns[k]!, undefined, gapFree);
+}
+
+/**
+ * Per ticker: first and last priced rows, and 1 where it has a price on every row between
+ * (its column is then never read: a row t is priced exactly when first ≤ t ≤ last).
+ */
+interface Spans {
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly gapFree: Uint8Array;
+}
+
+/** The window from each ticker's column (read only where its span is not known). */
+function windowOf(input: Omit<WindowInput, 'columns'>, column: (k: number) => Float64Array, known: Spans | undefined, gapFree?: readonly boolean[]): PeriodWindow {
+  const { dates, tickers } = input;
   const N = dates.length;
-  const priced = (k: number, t: number): boolean => (columns[k]![t] as number) > 0;
-  const spans = columns.map((col) => {
-    let first = 0;
-    while (first < N && !((col[first] as number) > 0)) first++;
-    let last = N - 1;
-    while (last >= 0 && !((col[last] as number) > 0)) last--;
-    return { first, last };
-  });
-  const commonStart = Math.max(0, ...spans.map((s) => s.first));
-  const commonEnd = Math.min(N - 1, ...spans.map((s) => s.last));
+  const K = tickers.length;
+  const spans: Spans = known ?? { first: new Int32Array(K), last: new Int32Array(K), gapFree: new Uint8Array(K) };
+  const read: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(K);
+  const col = (k: number): Float64Array => (read[k] ??= column(k));
+  if (known === undefined) {
+    for (let k = 0; k < K; k++) {
+      scanSpan(col(k), N, spans, k);
+      spans.gapFree[k] = gapFree?.[k] === true ? 1 : 0;
+    }
+  }
+  const priced = (k: number, t: number): boolean => (spans.gapFree[k] === 1 ? spans.first[k]! <= t && t <= spans.last[k]! : (col(k)[t] as number) > 0);
+  let commonStart = 0;
+  let commonEnd = N - 1;
+  for (let k = 0; k < K; k++) {
+    if (spans.first[k]! > commonStart) commonStart = spans.first[k]!;
+    if (spans.last[k]! < commonEnd) commonEnd = spans.last[k]!;
+  }
   const from = input.from !== undefined ? parseUserDate(input.from, 'period.from') : undefined;
   const to = input.to !== undefined ? parseUserDate(input.to, 'period.to') : undefined;
   const lo = from !== undefined ? lowerBound(dates, from) : input.scheduleStart !== undefined ? lowerBound(dates, input.scheduleStart) : commonStart;
@@ -134,8 +186,9 @@ export function periodWindow(input: WindowInput): PeriodWindow {
   const coverage: CoverageRow[] = [];
   const refused: string[] = [];
   tickers.forEach((ticker, k) => {
-    const { first, last } = spans[k]!;
-    const count = input.gapFree?.[k] === true ? Math.max(0, Math.min(hi - 1, last) - Math.max(lo, first) + 1) : pricedRows(columns[k]!, lo, hi);
+    const first = spans.first[k]!;
+    const last = spans.last[k]!;
+    const count = spans.gapFree[k] === 1 ? Math.max(0, Math.min(hi - 1, last) - Math.max(lo, first) + 1) : pricedRows(col(k), lo, hi);
     const lateStart = !priced(k, lo);
     const endsEarly = !priced(k, hi - 1);
     const role = k === input.benchmark ? 'benchmark' : 'asset';
@@ -178,6 +231,17 @@ function commonFileSpan(files: WindowInput['files'], tickers: readonly string[])
   const start = spans.reduce((a, f) => (f!.start > a ? f!.start : a), '');
   const end = spans.reduce((a, f) => (f!.end < a ? f!.end : a), '9999-12-31');
   return start <= end ? `choose a period inside ${start} to ${end}, where every file has prices` : 'no date has prices in every file';
+}
+
+/** Ticker k's first and last priced rows (N and −1 when none) from its column, and gapFree 0 (not known). */
+function scanSpan(c: Float64Array, N: number, spans: Spans, k: number): void {
+  let first = 0;
+  while (first < N && !((c[first] as number) > 0)) first++;
+  let last = N - 1;
+  while (last >= 0 && !((c[last] as number) > 0)) last--;
+  spans.first[k] = first;
+  spans.last[k] = last;
+  spans.gapFree[k] = 0;
 }
 
 /** Rows t in lo..hi−1 with a price (> 0), in one pass over the column (no per-row closure). */

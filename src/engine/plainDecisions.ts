@@ -25,8 +25,19 @@ export type PlainMethod = { readonly kind: 'equal' } | { readonly kind: 'inverse
 
 type Decide = (row: number, out: Float64Array) => void;
 
-/** The spec's method when its decisions are plain (see the file comment), else null. */
+/** plainMethod's answer per spec, with the layout it was given. */
+const methods = new WeakMap<StrategySpec, { readonly layout: StrategyLayout; readonly method: PlainMethod | null }>();
+
+/** The spec's method when its decisions are plain (see the file comment), else null; remembered per spec and layout. */
 export function plainMethod(spec: StrategySpec, layout: StrategyLayout): PlainMethod | null {
+  const known = methods.get(spec);
+  if (known !== undefined && known.layout === layout) return known.method;
+  const method = methodOf(spec, layout);
+  methods.set(spec, { layout, method });
+  return method;
+}
+
+function methodOf(spec: StrategySpec, layout: StrategyLayout): PlainMethod | null {
   if (layout.sleeves.length !== 1 || spec.allocation.across.method !== 'equal') return null;
   if (layout.acrossConstraints !== undefined || layout.assetConstraints !== undefined || layout.trendFilter !== undefined) return null;
   if (spec.data.lateStart === 'cash') return null;

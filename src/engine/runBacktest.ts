@@ -15,7 +15,8 @@ import { cashReturns, type CashReturns } from './cashReturns.js';
 import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
-import { strategyPeriodWindow, type CoverageRow, type PeriodWindow } from './periodWindow.js';
+import { strategyPeriodWindow, type CoverageRow, type KnownSpans, type PeriodWindow } from './periodWindow.js';
+import { panelColumnIndex } from './panelColumnIndex.js';
 import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
 import { plainDecider, plainMethod, type DecideRows } from './plainDecisions.js';
 import { rebalanceRecords, type RebalanceRecord } from './rebalanceRecords.js';
@@ -66,15 +67,17 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const { panel } = data;
   const layout = strategyLayout(spec);
   const N = panel.dates.length;
-  const index = new Map(panel.assets.map((t, a) => [t, a]));
-  const columns = layout.assets.map((ticker) => {
-    const a = index.get(ticker);
-    if (a === undefined) throw new UserError(`strategy asset ${ticker} is not in the loaded data`);
-    return a;
-  });
-  const m = columns.length;
+  const index = panelColumnIndex(panel.assets);
+  const m = layout.assets.length;
+  const columns = new Array<number>(m);
   // The strategy's assets as the first m columns: the panel itself when loaded in that order.
-  const inOrder = columns.every((a, i) => a === i);
+  let inOrder = true;
+  for (let i = 0; i < m; i++) {
+    const a = index.get(layout.assets[i]!);
+    if (a === undefined) throw new UserError(`strategy asset ${layout.assets[i]!} is not in the loaded data`);
+    columns[i] = a;
+    if (a !== i) inOrder = false;
+  }
   const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   // A one-shot run of a plain spec computes only what it reads (oneShotRoute.ts) when it can.
@@ -82,7 +85,14 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   if (method !== null && data.prepared === undefined && data.decisions === undefined && data.schedule === undefined && spec.rebalance.band === undefined) {
     const cols = oneShotColumns(prices, N, m, columns, panel.assets.length);
     if (cols !== null) {
-      const result = simulate(spec, data, layout, prices, cols.holes, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
+      // The priced spans it counted, by panel column (−1 holes: not counted, read by the window).
+      const first = new Int32Array(cols.holes.length);
+      const last = new Int32Array(cols.holes.length);
+      for (let i = 0; i < m; i++) {
+        first[columns[i]!] = cols.first[i]!;
+        last[columns[i]!] = cols.last[i]!;
+      }
+      const result = simulate(spec, data, layout, prices, { first, last, holes: cols.holes }, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
       if (result !== null) return result;
     }
   }
@@ -90,7 +100,8 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   // runs), or here, into the buffers of the last run that prepared its own (see takeBuffers).
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
-    return simulate(spec, data, layout, prices, prepared.data.holes, (window, _calendar, log) => {
+    const { firstPriced, lastPriced, holes } = prepared.data;
+    return simulate(spec, data, layout, prices, { first: firstPriced, last: lastPriced, holes }, (window, _calendar, log) => {
       const make = (): Decide => makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
       // A plain spec asks the general decider only where its method fails, row by row: made then.
       let made: Decide | undefined;
@@ -132,9 +143,9 @@ type Decide = (row: number, out: Float64Array) => void;
 type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
 
 /** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
-function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, holes: Int32Array, route: Route): BacktestResult | null {
+function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, spans: KnownSpans, route: Route): BacktestResult | null {
   const { panel } = data;
-  const window = strategyPeriodWindow(spec, layout.assets, { ...data, holes });
+  const window = strategyPeriodWindow(spec, layout.assets, { panel, schedule: data.schedule, files: data.files, spans });
   const warnings = [...window.warnings];
   const N = panel.dates.length;
   const m = layout.assets.length;

@@ -3,6 +3,8 @@
  * sleeves list them (first appearance). It also carries what a decision needs beyond the
  * methods: constraints at each level, the trend-filter overlay, and the spans of dated members. Pure: from the resolved spec
  * alone (the method specs are the spec's own objects, so modules attached to them are kept).
+ * Remembered per spec object: a resolved spec is not changed once parsed (a variant is a new
+ * object), and every run of a bench, sweep or robustness job asks again for the same spec.
  */
 import type { ConstraintsSpec } from '../allocation/applyConstraints.js';
 import type { MethodSpec } from '../strategy/methodSchema.js';
@@ -38,7 +40,15 @@ export interface StrategyLayout {
   readonly assetConstraints?: ConstraintsSpec | undefined;
 }
 
+const layouts = new WeakMap<StrategySpec, StrategyLayout>();
+
 export function strategyLayout(spec: StrategySpec): StrategyLayout {
+  let layout = layouts.get(spec);
+  if (layout === undefined) layouts.set(spec, (layout = layoutOf(spec)));
+  return layout;
+}
+
+function layoutOf(spec: StrategySpec): StrategyLayout {
   const assets: string[] = [];
   const position = new Map<string, number>();
   const sleeves: SleeveLayout[] = [];

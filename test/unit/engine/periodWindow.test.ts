@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/core/dates.js';
 import { UserError } from '../../../src/core/errors.js';
-import { periodWindow } from '../../../src/engine/periodWindow.js';
+import { periodWindow, strategyPeriodWindow, type KnownSpans } from '../../../src/engine/periodWindow.js';
+import { preparePanel } from '../../../src/engine/preparePanel.js';
 import { runBacktest } from '../../../src/engine/runBacktest.js';
 import { strategySchema } from '../../../src/strategy/schema.js';
 
@@ -65,6 +66,62 @@ describe('periodWindow', () => {
   it('starts a weights-file run at its first row', () => {
     expect(window([A, C], ['A', 'C'], { scheduleStart: D0 + 2 }).lo).toBe(2);
     expect(window([A, C], ['A', 'C'], { scheduleStart: D0 + 2, from: '2024-01-02' }).lo).toBe(1);
+  });
+});
+
+describe('strategyPeriodWindow with the priced spans known (a prepared panel, the one-shot route)', () => {
+  // H has a hole on row 5; Z has no price at all. A prepared panel's spans, by column:
+  // A 0..9 (no hole), B 3..9, C 0..7, H 0..9 (1 hole), BM 1..9, Z none (first 10, last −1).
+  const H = [1, 1, 1, 1, 1, N, 1, 1, 1, 1];
+  const Z = new Array<number>(10).fill(N);
+  const tickers = ['A', 'B', 'C', 'H', 'BM', 'Z'];
+  const columns = [A, B, C, H, BM, Z];
+  const values = new Float64Array(60);
+  columns.forEach((c, a) => values.set(c, a * 10));
+  const panel = { dates, assets: tickers, values };
+  const prepared = preparePanel(panel);
+  const spans: KnownSpans = { first: prepared.firstPriced, last: prepared.lastPriced, holes: prepared.holes };
+  const outcome = (f: () => ReturnType<typeof strategyPeriodWindow>): unknown => {
+    try {
+      // JSON: the coverage rows as a report writes them.
+      return JSON.parse(JSON.stringify(f()));
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const spec = (assets: string[], extra: { benchmark?: string; from?: string; to?: string; lateStart?: 'refuse' | 'cash' | 'redistribute' }) =>
+    [{ benchmark: extra.benchmark, period: { from: extra.from, to: extra.to }, data: { lateStart: extra.lateStart ?? 'refuse', maxFillDays: 5 } }, assets] as const;
+  const cases = [
+    spec(['A', 'B', 'C', 'H'], { benchmark: 'BM' }),
+    spec(['A', 'B', 'H'], { benchmark: 'BM', from: '2024-01-01', lateStart: 'cash' }),
+    spec(['A', 'B', 'H'], { from: '2024-01-01', lateStart: 'redistribute' }),
+    spec(['A', 'B'], { from: '2024-01-01', to: '2024-01-08' }),
+    spec(['A', 'C'], { to: '2024-01-10' }),
+    spec(['A', 'Z'], {}),
+    spec(['A', 'H'], { benchmark: 'C', from: '2024-01-02' }),
+  ];
+
+  it('gives the same window, coverage, warnings and refusals as reading the columns', () => {
+    for (const [s, assets] of cases) {
+      const read = outcome(() => strategyPeriodWindow(s as never, assets, { panel }));
+      expect(outcome(() => strategyPeriodWindow(s as never, assets, { panel, spans })), JSON.stringify([assets, s])).toEqual(read);
+      // The one-shot route knows only the strategy's columns (holes −1 elsewhere: read).
+      const partial: KnownSpans = { first: spans.first, last: spans.last, holes: Int32Array.from(tickers, (t, a) => (assets.includes(t) ? spans.holes[a]! : -1)) };
+      expect(outcome(() => strategyPeriodWindow(s as never, assets, { panel, spans: partial }))).toEqual(read);
+    }
+  });
+
+  it('reads no column whose span has no hole', () => {
+    // The same spans over a panel whose A and B columns are all NaN: A and B (no holes) are
+    // judged by their spans alone, so the default window is the one of the real prices: from B's
+    // first price (row 3) to the last row (9), hi = 10.
+    const blank = { dates, assets: tickers, values: Float64Array.from(values, (v, i) => (i < 20 ? NaN : v)) };
+    const w = strategyPeriodWindow(spec(['A', 'B'], {})[0] as never, ['A', 'B'], { panel: blank, spans });
+    expect([w.lo, w.hi]).toEqual([3, 10]);
+    expect(w.coverage.map((c) => [c.ticker, c.firstPrice, c.lastPrice, c.coverage])).toEqual([
+      ['A', '2024-01-01', '2024-01-10', 1],
+      ['B', '2024-01-04', '2024-01-10', 1],
+    ]);
   });
 });
 
