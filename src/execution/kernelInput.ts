@@ -23,12 +23,13 @@ export interface KernelInput {
   readonly lag: number;
   /** (bps + slippageBps) / 10,000. */
   readonly costRate: number;
-  /** Fills `out` (length nAssets) with the target weights decided at the close of row t. */
+  /** Fills every entry of `out` (length nAssets) with the target weights decided at the close of row t (`out` holds stale values before). */
   readonly decide: (t: number, out: Float64Array) => void;
   /**
    * Optional: decides every row of `rows` (ascending) into `targets` (row k's at k · nAssets), as
-   * `decide` row by row would (the same targets and records, in order). The WebAssembly loop
-   * (simulateWasm.ts), which knows its decision rows in advance, uses it when given.
+   * `decide` row by row would (the same targets and records, in order; every entry written). The
+   * WebAssembly loop (simulateWasm.ts), which knows its decision rows in advance, uses it when
+   * given; `rows` is its own view, read during the call only and never written.
    */
   readonly decideRows?: ((rows: Int32Array, targets: Float64Array) => void) | undefined;
   /** Record end-of-day weights (default true; a sweep that needs only returns can skip them). */

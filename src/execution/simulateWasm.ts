@@ -19,12 +19,15 @@ function align(b: number): number {
   return Math.ceil(b / 64) * 64;
 }
 
-/** The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes. */
+/**
+ * The parts of the scratch for n rows, m assets, D decisions and lag + 1 pending slots, in bytes,
+ * in their order in the scratch: first those that do not depend on D (kernel state: units, held
+ * units, row prices, pending targets, held entries, slot flags, decisions and rules; asset
+ * entries, calendar, decision rows with room for n, equity, returns, cash, skipped), then
+ * targets and the trades (row, decision, rule, turnover, cost).
+ */
 function parts(n: number, m: number, D: number, slots: number): number[] {
-  // kernel state (units, held units, row prices, pending targets, held entries, slot flags,
-  // decisions and rules), asset entries, calendar, decision rows (room for n), targets, equity,
-  // cash, returns, trades (row, decision, rule, turnover, cost), skipped. The first four do not depend on D.
-  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots, 4 * m, n, 4 * n, 8 * D * m, 8 * n, 8 * n, 8 * n, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D, 4];
+  return [8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots, 4 * m, n, 4 * n, 8 * n, 8 * n, 8 * n, 4, 8 * D * m, 4 * D, 4 * D, 4 * D, 8 * D, 8 * D];
 }
 
 /** Scratch bytes the wasm loop needs for n rows, m assets, D decisions and a lag. */
@@ -51,49 +54,80 @@ export function simulateWasm(input: KernelInput, filled: FilledPrices): KernelLe
 function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): KernelLedger | null {
   const { nDates: n, nAssets: m, calendar, lag } = input;
   const buffer = filled.values.buffer as ArrayBuffer;
-  // The calendar and the decision rows first (their places do not depend on the count).
-  const [S, C, CAL, RW] = addresses(km.scratch, parts(n, m, 0, lag + 1)) as [number, number, number, number];
-  new Uint8Array(buffer, CAL, n).set(calendar.subarray(0, n));
+  // The parts' addresses (as parts() lists them), without arrays: those before the targets first.
+  const slots = lag + 1;
+  const S = km.scratch;
+  const C = S + align(8 * 3 * m + 8 * slots * m + 4 * m + 12 * slots);
+  const CAL = C + align(4 * m);
+  const RW = CAL + align(n);
+  const EQ = RW + align(4 * n);
+  const RE = EQ + align(8 * n);
+  const CA = RE + align(8 * n);
+  const SK = CA + align(8 * n);
+  const TG = SK + align(4);
+  new Uint8Array(buffer, CAL, n).set(calendar.length === n ? calendar : calendar.subarray(0, n));
   const D = km.kernels.decisionRows(CAL, n, lag, RW);
   if (simScratchBytes(n, m, D, lag) > km.scratchBytes) return null;
-  const [, , , , TG, EQ, CA, RE, TR, TD, TU, TT, TC, SK] = addresses(km.scratch, parts(n, m, D, lag + 1)) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-  // The decisions, straight into the kernel's targets (all at once when the decider can).
+  const TR = TG + align(8 * D * m);
+  const TD = TR + align(4 * D);
+  const TU = TD + align(4 * D);
+  const TT = TU + align(4 * D);
+  const TC = TT + align(8 * D);
+  // The decisions, straight into the kernel's targets (all at once when the decider can). Every
+  // decider writes each of its rows' m targets (KernelInput), so the scratch is not cleared first.
   const targets = new Float64Array(buffer, TG, D * m);
   const rows = new Int32Array(buffer, RW, D);
-  targets.fill(0);
-  if (input.decideRows !== undefined) input.decideRows(rows.slice(), targets);
+  if (input.decideRows !== undefined) input.decideRows(rows, targets);
   else for (let d = 0; d < D; d++) input.decide(rows[d]!, targets.subarray(d * m, (d + 1) * m));
   new Int32Array(buffer, C, m).set(filled.columns);
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
   km.kernels.periodReturns(EQ, n, RE);
-  const tradeRows = new Int32Array(buffer, TR, count).slice();
-  // Cash changes only at a trade (no cash returns here): each trade's cash after it, and the
-  // series built from them when first read (cashSeries: the kernel's values, bit for bit).
-  const cashView = new Float64Array(buffer, CA, n);
-  const cashAfter = new Float64Array(count);
-  for (let k = 0; k < count; k++) cashAfter[k] = cashView[tradeRows[k]!]!;
-  const rules = new Uint8Array(count);
-  rules.set(new Int32Array(buffer, TU, count));
-  let cash: Float64Array | undefined;
-  return {
-    nDates: n,
-    nAssets: m,
-    equity: new Float64Array(buffer, EQ, n).slice(),
-    get cash() {
-      return (cash ??= cashSeries(n, tradeRows, cashAfter));
-    },
-    returns: new Float64Array(buffer, RE, n).slice(),
-    weights: new Float64Array(0),
-    skippedTrades: new Int32Array(buffer, SK, 1)[0]!,
-    trades: {
-      count,
-      row: tradeRows,
-      decisionRow: new Int32Array(buffer, TD, count).slice(),
-      rule: rules,
-      turnover: new Float64Array(buffer, TT, count).slice(),
-      cost: new Float64Array(buffer, TC, count).slice(),
-    },
-  };
+  return new WasmLedger(buffer, n, m, count, EQ, RE, CA, TR, TD, TU, TT, TC, new Int32Array(buffer, SK, 1)[0]!);
+}
+
+/**
+ * The ledger of a run, copied out of the scratch: equity and returns in one allocation, the
+ * trades' arrays in another. Cash changes only at a trade (no cash returns here): each trade's
+ * cash after it is kept, and the series built from them when first read (cashSeries: the
+ * kernel's values, bit for bit).
+ */
+class WasmLedger implements KernelLedger {
+  readonly equity: Float64Array;
+  readonly returns: Float64Array;
+  readonly weights = new Float64Array(0);
+  readonly trades: KernelLedger['trades'];
+  readonly #cashAfter: Float64Array;
+  #cash: Float64Array | undefined;
+
+  constructor(buffer: ArrayBuffer, readonly nDates: number, readonly nAssets: number, count: number, EQ: number, RE: number, CA: number, TR: number, TD: number, TU: number, TT: number, TC: number, readonly skippedTrades: number) {
+    const n = nDates;
+    const series = new Float64Array(2 * n);
+    series.set(new Float64Array(buffer, EQ, n));
+    series.set(new Float64Array(buffer, RE, n), n);
+    this.equity = series.subarray(0, n);
+    this.returns = series.subarray(n, 2 * n);
+    // Turnover, cost, cash after; rows, decision rows; rules (8, 8, 8, 4, 4 and 1 bytes a trade).
+    const own = new ArrayBuffer(33 * count);
+    const turnover = new Float64Array(own, 0, count);
+    const cost = new Float64Array(own, 8 * count, count);
+    const cashAfter = new Float64Array(own, 16 * count, count);
+    const row = new Int32Array(own, 24 * count, count);
+    const decisionRow = new Int32Array(own, 28 * count, count);
+    const rule = new Uint8Array(own, 32 * count, count);
+    turnover.set(new Float64Array(buffer, TT, count));
+    cost.set(new Float64Array(buffer, TC, count));
+    row.set(new Int32Array(buffer, TR, count));
+    decisionRow.set(new Int32Array(buffer, TD, count));
+    rule.set(new Int32Array(buffer, TU, count));
+    const cash = new Float64Array(buffer, CA, n);
+    for (let k = 0; k < count; k++) cashAfter[k] = cash[row[k]!]!;
+    this.#cashAfter = cashAfter;
+    this.trades = { count, row, decisionRow, rule, turnover, cost };
+  }
+
+  get cash(): Float64Array {
+    return (this.#cash ??= cashSeries(this.nDates, this.trades.row, this.#cashAfter));
+  }
 }
 
 /**
@@ -110,15 +144,4 @@ export function cashSeries(n: number, tradeRows: Int32Array, cashAfter: Float64A
     out[t] = c;
   }
   return out;
-}
-
-/** The byte address of each part, from `base`, each 64-byte aligned. */
-function addresses(base: number, sizes: number[]): number[] {
-  const at: number[] = [];
-  let p = base;
-  for (const b of sizes) {
-    at.push(p);
-    p += align(b);
-  }
-  return at;
 }
