@@ -89,6 +89,8 @@ export function strategyPeriodWindow(
     readonly files?: WindowInput['files'];
     /** The priced spans of the panel's columns, when known. */
     readonly spans?: KnownSpans | undefined;
+    /** The panel column of each of `assets`, when the caller has looked them up. */
+    readonly columns?: ArrayLike<number> | undefined;
   },
 ): PeriodWindow {
   const { panel } = data;
@@ -97,10 +99,10 @@ export function strategyPeriodWindow(
   const m = assets.length;
   const k = spec.benchmark ? m + 1 : m;
   const tickers = new Array<string>(k);
-  const at = new Int32Array(k);
+  const at = new Array<number>(k);
   for (let i = 0; i < k; i++) {
     const t = i < m ? assets[i]! : spec.benchmark!;
-    const a = index.get(t);
+    const a = i < m && data.columns !== undefined ? data.columns[i] : index.get(t);
     if (a === undefined) throw new UserError(`${t === spec.benchmark && !assets.includes(t) ? 'benchmark' : 'strategy asset'} ${t} is not in the loaded data`);
     tickers[i] = t;
     at[i] = a;
@@ -108,7 +110,7 @@ export function strategyPeriodWindow(
   const spans = data.spans;
   let known: Spans | undefined;
   if (spans !== undefined) {
-    known = { first: new Int32Array(k), last: new Int32Array(k), gapFree: new Uint8Array(k) };
+    known = { first: new Array<number>(k), last: new Array<number>(k), gapFree: new Array<number>(k) };
     for (let i = 0; i < k; i++) {
       const a = at[i]!;
       if (spans.holes[a]! < 0) scanSpan(panel.values.subarray(a * N, (a + 1) * N), N, known, i);
@@ -142,9 +144,9 @@ export function periodWindow(input: WindowInput): PeriodWindow {
  * (its column is then never read: a row t is priced exactly when first ≤ t ≤ last).
  */
 interface Spans {
-  readonly first: Int32Array;
-  readonly last: Int32Array;
-  readonly gapFree: Uint8Array;
+  readonly first: number[];
+  readonly last: number[];
+  readonly gapFree: number[];
 }
 
 /** The window from each ticker's column (read only where its span is not known). */
@@ -152,7 +154,7 @@ function windowOf(input: Omit<WindowInput, 'columns'>, column: (k: number) => Fl
   const { dates, tickers } = input;
   const N = dates.length;
   const K = tickers.length;
-  const spans: Spans = known ?? { first: new Int32Array(K), last: new Int32Array(K), gapFree: new Uint8Array(K) };
+  const spans: Spans = known ?? { first: new Array<number>(K), last: new Array<number>(K), gapFree: new Array<number>(K) };
   const read: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(K);
   const col = (k: number): Float64Array => (read[k] ??= column(k));
   if (known === undefined) {

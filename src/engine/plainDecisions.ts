@@ -115,7 +115,7 @@ export type DecideRows = (rows: Int32Array, targets: Float64Array) => void;
  */
 export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide, log: DecisionRecord[]): { decide: Decide; decideRows?: DecideRows } {
   const n = layout.assets.length;
-  const cols = Int32Array.from(prepared.columns);
+  const { cols, spanFirst, spanLast, withHoles, kernel } = panelSide(prepared.data, prepared.columns);
   const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
   const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
   const eligibleInto = (row: number, into: Uint8Array, at: number): void => {
@@ -124,21 +124,10 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
       into[at + i] = holes[c] === 0 ? (firstPriced[c]! <= row && row <= lastPriced[c]! ? 1 : 0) : prices[i * nRows + row]! > 0 ? 1 : 0;
     }
   };
-  const kernel = method.kind === 'inverseVol' ? kernelDecision(prepared.data, cols) : null;
   if (kernel !== null && method.kind === 'inverseVol') {
     const { kernels, area, c0 } = kernel;
     const sleeve = layout.sleeves[0]!.name;
     const buffer = prepared.data.filled.buffer;
-    // Plain loops: TypedArray.from with a map function or an iterator is slow to start.
-    const spanFirst = new Int32Array(n);
-    const spanLast = new Int32Array(n);
-    const holed: number[] = [];
-    for (let i = 0; i < n; i++) {
-      spanFirst[i] = firstPriced[cols[i]!]!;
-      spanLast[i] = lastPriced[cols[i]!]!;
-      if (holes[cols[i]!] !== 0) holed.push(i);
-    }
-    const withHoles = Int32Array.from(holed);
     const ok = new Uint8Array(buffer, area.eligible, n);
     const weights = new Float64Array(buffer, area.weights, n);
     const decide: Decide = (row, out) => {
@@ -200,6 +189,42 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
     else general(row, out);
   };
   return { decide };
+}
+
+/** What plainDecider reads of a prepared panel for the strategy's columns (panelSide). */
+interface PanelSide {
+  readonly cols: Int32Array;
+  /** Per strategy column: first and last priced rows, and the strategy columns with holes. */
+  readonly spanFirst: Int32Array;
+  readonly spanLast: Int32Array;
+  readonly withHoles: Int32Array;
+  readonly kernel: ReturnType<typeof kernelDecision>;
+}
+
+const sides = new WeakMap<PreparedPanel, { readonly columns: readonly number[]; readonly side: PanelSide }>();
+
+/**
+ * The prepared panel's side of plainDecider for the strategy's columns, remembered per panel for
+ * the last columns array (a run's columns are the same array on every run of its spec).
+ */
+function panelSide(data: PreparedPanel, columns: readonly number[]): PanelSide {
+  const known = sides.get(data);
+  if (known !== undefined && known.columns === columns) return known.side;
+  const n = columns.length;
+  const cols = new Int32Array(n);
+  // Plain loops: TypedArray.from with a map function or an iterator is slow to start.
+  const spanFirst = new Int32Array(n);
+  const spanLast = new Int32Array(n);
+  const holed: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = (cols[i] = columns[i]!);
+    spanFirst[i] = data.firstPriced[c]!;
+    spanLast[i] = data.lastPriced[c]!;
+    if (data.holes[c] !== 0) holed.push(i);
+  }
+  const side = { cols, spanFirst, spanLast, withHoles: Int32Array.from(holed), kernel: kernelDecision(data, cols) };
+  sides.set(data, { columns, side });
+  return side;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { StrategySpec } from '../strategy/schema.js';
 import type { DecisionMemo } from './decisionMemo.js';
 import { makeDecider, summarizeDecisionWarnings, type DecisionRecord } from './decideTargets.js';
 import { strategyPeriodWindow, type CoverageRow, type KnownSpans, type PeriodWindow } from './periodWindow.js';
-import { panelColumnIndex } from './panelColumnIndex.js';
+import { columnsOfAssets } from './panelColumnIndex.js';
 import { oneShotColumns, oneShotDecisions } from './oneShotRoute.js';
 import { plainDecider, plainMethod, type DecideRows } from './plainDecisions.js';
 import { rebalanceRecords, type RebalanceRecord } from './rebalanceRecords.js';
@@ -67,17 +67,9 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const { panel } = data;
   const layout = strategyLayout(spec);
   const N = panel.dates.length;
-  const index = panelColumnIndex(panel.assets);
-  const m = layout.assets.length;
-  const columns = new Array<number>(m);
+  const { columns: assetColumns, list: columns, inOrder } = columnsOfAssets(layout.assets, panel.assets);
+  const m = columns.length;
   // The strategy's assets as the first m columns: the panel itself when loaded in that order.
-  let inOrder = true;
-  for (let i = 0; i < m; i++) {
-    const a = index.get(layout.assets[i]!);
-    if (a === undefined) throw new UserError(`strategy asset ${layout.assets[i]!} is not in the loaded data`);
-    columns[i] = a;
-    if (a !== i) inOrder = false;
-  }
   const prices = inOrder ? panel.values.subarray(0, m * N) : new Float64Array(m * N);
   if (!inOrder) columns.forEach((a, i) => prices.set(panel.values.subarray(a * N, (a + 1) * N), i * N));
   // A one-shot run of a plain spec computes only what it reads (oneShotRoute.ts) when it can.
@@ -92,7 +84,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
         first[columns[i]!] = cols.first[i]!;
         last[columns[i]!] = cols.last[i]!;
       }
-      const result = simulate(spec, data, layout, prices, { first, last, holes: cols.holes }, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
+      const result = simulate(spec, data, layout, prices, assetColumns, { first, last, holes: cols.holes }, (window, calendar, log) => oneShotDecisions(cols, method, layout.sleeves[0]!.name, window.lo, window.hi, calendar, spec.rebalance.lag, log));
       if (result !== null) return result;
     }
   }
@@ -101,7 +93,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
   const prepared = { data: data.prepared ?? preparePanel(panel, takeBuffers()), columns };
   try {
     const { firstPriced, lastPriced, holes } = prepared.data;
-    return simulate(spec, data, layout, prices, { first: firstPriced, last: lastPriced, holes }, (window, _calendar, log) => {
+    return simulate(spec, data, layout, prices, assetColumns, { first: firstPriced, last: lastPriced, holes }, (window, _calendar, log) => {
       const make = (): Decide => makeDecider({ layout, across: spec.allocation.across, nRows: N, prices, prepared, dates: panel.dates, lateStart: spec.data.lateStart }, log);
       // A plain spec asks the general decider only where its method fails, row by row: made then.
       let made: Decide | undefined;
@@ -112,7 +104,7 @@ export function runBacktest(spec: StrategySpec, data: RunData): BacktestResult {
       return {
         decide: memo ? data.decisions!.wrap(decider, log) : decider,
         decideRows: memo ? undefined : plain?.decideRows,
-        filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: window.lo, columns: Int32Array.from(columns) },
+        filled: { values: prepared.data.filled, stride: prepared.data.nAssets, offset: window.lo, columns: assetColumns },
       };
     })!;
   } finally {
@@ -143,9 +135,9 @@ type Decide = (row: number, out: Float64Array) => void;
 type Route = (window: PeriodWindow, calendar: Uint8Array, log: DecisionRecord[]) => { decide: (row: number, out: Float64Array) => void; decideRows?: DecideRows | undefined; filled: FilledPrices } | null;
 
 /** The run on its period window: decisions, the kernel and the rebalance records; null when the route declines. */
-function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, spans: KnownSpans, route: Route): BacktestResult | null {
+function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, prices: Float64Array, columns: Int32Array, spans: KnownSpans, route: Route): BacktestResult | null {
   const { panel } = data;
-  const window = strategyPeriodWindow(spec, layout.assets, { panel, schedule: data.schedule, files: data.files, spans });
+  const window = strategyPeriodWindow(spec, layout.assets, { panel, schedule: data.schedule, files: data.files, spans, columns });
   const warnings = [...window.warnings];
   const N = panel.dates.length;
   const m = layout.assets.length;
