@@ -131,7 +131,24 @@ export function strategyPeriodWindow(
     lateStart: spec.data.lateStart,
     files: data.files,
   };
-  return windowOf(window, (i) => panel.values.subarray(at[i]! * N, (at[i]! + 1) * N), known);
+  // Every column known and gap-free: the window depends on the spans alone, and a run repeated
+  // on one panel (a bench, robustness jobs) gets the one computed last.
+  const fromSpans = known !== undefined && known.gapFree.every((g) => g === 1);
+  if (fromSpans && last !== undefined && sameWindowInput(last, assets, window, known!)) return last.window;
+  const result = windowOf(window, (i) => panel.values.subarray(at[i]! * N, (at[i]! + 1) * N), known);
+  last = fromSpans ? { assets, input: window, spans: known!, window: result } : undefined;
+  return result;
+}
+
+/** The last window strategyPeriodWindow computed from gap-free spans, with its inputs. */
+let last: { readonly assets: readonly string[]; readonly input: Omit<WindowInput, 'columns'>; readonly spans: Spans; readonly window: PeriodWindow } | undefined;
+
+function sameWindowInput(l: NonNullable<typeof last>, assets: readonly string[], input: Omit<WindowInput, 'columns'>, spans: Spans): boolean {
+  const a = l.input;
+  if (l.assets !== assets || a.dates !== input.dates || a.benchmark !== input.benchmark || a.tickers[a.tickers.length - 1] !== input.tickers[input.tickers.length - 1]) return false;
+  if (a.from !== input.from || a.to !== input.to || a.scheduleStart !== input.scheduleStart || a.lateStart !== input.lateStart || a.files !== input.files) return false;
+  for (let k = 0; k < spans.first.length; k++) if (l.spans.first[k] !== spans.first[k] || l.spans.last[k] !== spans.last[k]) return false;
+  return true;
 }
 
 export function periodWindow(input: WindowInput): PeriodWindow {

@@ -168,7 +168,7 @@ function simulate(spec: StrategySpec, data: RunData, layout: StrategyLayout, pri
     recordWeights: data.recordWeights ?? true,
     decide: fromFile?.decide ?? ((t, out) => decideFull(lo + t, out)),
     decideRows: fromFile || source.decideRows === undefined ? undefined : decideRowsAt(source.decideRows, lo),
-    ...(cash ? { cashReturns: cash.returns } : {}),
+    cashReturns: cash?.returns,
     filled: source.filled,
   });
 

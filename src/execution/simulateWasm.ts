@@ -82,52 +82,47 @@ function run(input: KernelInput, filled: FilledPrices, km: KernelMemory): Kernel
   new Int32Array(buffer, C, m).set(filled.columns);
   const count = km.kernels.simulate(filled.values.byteOffset, filled.stride, filled.offset, C, m, n, CAL, lag, input.costRate, input.minTurnover ?? 0, TG, S, EQ, CA, TR, TD, TU, TT, TC, SK);
   km.kernels.periodReturns(EQ, n, RE);
-  return new WasmLedger(buffer, n, m, count, EQ, RE, CA, TR, TD, TU, TT, TC, new Int32Array(buffer, SK, 1)[0]!);
+  return ledgerOf(buffer, n, m, count, EQ, RE, CA, TR, TD, TU, TT, TC, new Int32Array(buffer, SK, 1)[0]!);
 }
 
 /**
  * The ledger of a run, copied out of the scratch: equity and returns in one allocation, the
  * trades' arrays in another. Cash changes only at a trade (no cash returns here): each trade's
- * cash after it is kept, and the series built from them when first read (cashSeries: the
- * kernel's values, bit for bit).
+ * cash after it is kept, and the series built from them when first read (an own getter, so a
+ * copy of the ledger has it too; cashSeries: the kernel's values, bit for bit).
  */
-class WasmLedger implements KernelLedger {
-  readonly equity: Float64Array;
-  readonly returns: Float64Array;
-  readonly weights = new Float64Array(0);
-  readonly trades: KernelLedger['trades'];
-  readonly #cashAfter: Float64Array;
-  #cash: Float64Array | undefined;
-
-  constructor(buffer: ArrayBuffer, readonly nDates: number, readonly nAssets: number, count: number, EQ: number, RE: number, CA: number, TR: number, TD: number, TU: number, TT: number, TC: number, readonly skippedTrades: number) {
-    const n = nDates;
-    const series = new Float64Array(2 * n);
-    series.set(new Float64Array(buffer, EQ, n));
-    series.set(new Float64Array(buffer, RE, n), n);
-    this.equity = series.subarray(0, n);
-    this.returns = series.subarray(n, 2 * n);
-    // Turnover, cost, cash after; rows, decision rows; rules (8, 8, 8, 4, 4 and 1 bytes a trade).
-    const own = new ArrayBuffer(33 * count);
-    const turnover = new Float64Array(own, 0, count);
-    const cost = new Float64Array(own, 8 * count, count);
-    const cashAfter = new Float64Array(own, 16 * count, count);
-    const row = new Int32Array(own, 24 * count, count);
-    const decisionRow = new Int32Array(own, 28 * count, count);
-    const rule = new Uint8Array(own, 32 * count, count);
-    turnover.set(new Float64Array(buffer, TT, count));
-    cost.set(new Float64Array(buffer, TC, count));
-    row.set(new Int32Array(buffer, TR, count));
-    decisionRow.set(new Int32Array(buffer, TD, count));
-    rule.set(new Int32Array(buffer, TU, count));
-    const cash = new Float64Array(buffer, CA, n);
-    for (let k = 0; k < count; k++) cashAfter[k] = cash[row[k]!]!;
-    this.#cashAfter = cashAfter;
-    this.trades = { count, row, decisionRow, rule, turnover, cost };
-  }
-
-  get cash(): Float64Array {
-    return (this.#cash ??= cashSeries(this.nDates, this.trades.row, this.#cashAfter));
-  }
+function ledgerOf(buffer: ArrayBuffer, n: number, m: number, count: number, EQ: number, RE: number, CA: number, TR: number, TD: number, TU: number, TT: number, TC: number, skippedTrades: number): KernelLedger {
+  const series = new Float64Array(2 * n);
+  series.set(new Float64Array(buffer, EQ, n));
+  series.set(new Float64Array(buffer, RE, n), n);
+  // Turnover, cost, cash after; rows, decision rows; rules (8, 8, 8, 4, 4 and 1 bytes a trade).
+  const own = new ArrayBuffer(33 * count);
+  const turnover = new Float64Array(own, 0, count);
+  const cost = new Float64Array(own, 8 * count, count);
+  const cashAfter = new Float64Array(own, 16 * count, count);
+  const row = new Int32Array(own, 24 * count, count);
+  const decisionRow = new Int32Array(own, 28 * count, count);
+  const rule = new Uint8Array(own, 32 * count, count);
+  turnover.set(new Float64Array(buffer, TT, count));
+  cost.set(new Float64Array(buffer, TC, count));
+  row.set(new Int32Array(buffer, TR, count));
+  decisionRow.set(new Int32Array(buffer, TD, count));
+  rule.set(new Int32Array(buffer, TU, count));
+  const cashRows = new Float64Array(buffer, CA, n);
+  for (let k = 0; k < count; k++) cashAfter[k] = cashRows[row[k]!]!;
+  let cash: Float64Array | undefined;
+  return {
+    nDates: n,
+    nAssets: m,
+    equity: series.subarray(0, n),
+    get cash() {
+      return (cash ??= cashSeries(n, row, cashAfter));
+    },
+    returns: series.subarray(n, 2 * n),
+    weights: new Float64Array(0),
+    skippedTrades,
+    trades: { count, row, decisionRow, rule, turnover, cost },
+  };
 }
 
 /**

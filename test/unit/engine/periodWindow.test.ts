@@ -111,6 +111,22 @@ describe('strategyPeriodWindow with the priced spans known (a prepared panel, th
     }
   });
 
+  it('gives the window it computed last for the same gap-free spans and inputs, and a fresh one when any differs', () => {
+    const [s, assets] = spec(['A', 'B'], { from: '2024-01-04' });
+    const w = strategyPeriodWindow(s as never, assets, { panel, spans });
+    expect([w.lo, w.hi]).toEqual([3, 10]);
+    expect(strategyPeriodWindow(s as never, assets, { panel, spans })).toBe(w);
+    // An earlier period end: rows 3..7 (hi 8).
+    const shorter = strategyPeriodWindow({ ...s, period: { from: '2024-01-04', to: '2024-01-08' } } as never, assets, { panel, spans });
+    expect([shorter.lo, shorter.hi]).toEqual([3, 8]);
+    // B's span ending at row 6 (as another panel's spans would say): the period ends there.
+    const cut: KnownSpans = { first: spans.first, last: Int32Array.from(spans.last, (l, a) => (a === 1 ? 6 : l)), holes: spans.holes };
+    const w2 = strategyPeriodWindow(spec(['A', 'B'], {})[0] as never, assets, { panel, spans: cut });
+    expect([w2.lo, w2.hi]).toEqual([3, 7]);
+    expect(strategyPeriodWindow(spec(['A', 'B'], {})[0] as never, assets, { panel, spans })).not.toBe(w2);
+    expect([strategyPeriodWindow(spec(['A', 'B'], {})[0] as never, assets, { panel, spans }).hi]).toEqual([10]);
+  });
+
   it('reads no column whose span has no hole', () => {
     // The same spans over a panel whose A and B columns are all NaN: A and B (no holes) are
     // judged by their spans alone, so the default window is the one of the real prices: from B's
