@@ -109,7 +109,9 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
       const invested = newUnits(base, prices, heldUnits, units, post, m, costRate == 0, cols, heldCol, heldUnits);
       if (costRate == 0) traded = tradedOut;
       held = heldOut;
-      heldFrom = consecutiveFrom(heldCol, held);
+      // With the columns consecutive, the held entries (ascending) are iff they span h entries.
+      if (colsFrom >= 0) heldFrom = held > 0 && load<i32>(heldCol + ((<usize>(held - 1)) << 2)) - load<i32>(heldCol) == held - 1 ? load<i32>(heldCol) : -1;
+      else heldFrom = consecutiveFrom(heldCol, held);
       cash = post - invested;
       const k = <usize>count;
       store<i32>(tRow + (k << 2), t);

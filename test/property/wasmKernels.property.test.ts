@@ -281,7 +281,7 @@ describe('WebAssembly simulation loop', () => {
           let s = seed >>> 0;
           const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
           // Filled prices of a panel of N rows and m + extra columns (the run's assets at
-          // `columns`, in reverse with shuffle), the period from row `offset`: some columns list
+          // `columns`), the period from row `offset`: some columns list
           // late (NaN before), prices drift.
           const k = m + extra;
           const offset = Math.floor(rand() * 20);
@@ -303,7 +303,9 @@ describe('WebAssembly simulation loop', () => {
           memory.set(layout);
           const column = (a: number): number => (columnMajor ? a * N : a);
           const stride = columnMajor ? 1 : k;
-          const columns = Int32Array.from({ length: m }, (_, a) => column(shuffle ? k - 1 - a : a));
+          // In order from column `lead` (consecutive), or in reverse with shuffle.
+          const lead = Math.floor(rand() * (extra + 1));
+          const columns = Int32Array.from({ length: m }, (_, a) => column(shuffle ? k - 1 - a : lead + a));
           const calendar = new Uint8Array(n);
           for (let t = 0; t < n; t++) if (irregular ? t === 0 || rand() < 1 / every : t % every === 0) calendar[t] = 1;
           // Targets from a seeded generator per decision row: some zeros (holes in the held
