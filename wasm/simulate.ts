@@ -1,7 +1,7 @@
 // The simulation loop (execution/simulateWasm.ts); see kernels.ts.
 import { denseRows, denseValue } from './denseRows';
 import { gatheredRows, gatheredValue, stretchValues } from './stretchValues';
-import { consecutiveFrom, heldList, heldOut, newUnits, pricedHoldings, tradedOut, tradedSum } from './tradeSteps';
+import { consecutiveFrom, heldList, newUnits, pricedHoldings, tradedOut, tradedSum } from './tradeSteps';
 
 /**
  * The simulation kernel's loop (execution/simulateKernel.ts) for a run without drift bands, cash
@@ -106,9 +106,9 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
         }
       }
       const post = value - cost;
-      const invested = newUnits(base, prices, heldUnits, units, post, m, costRate == 0, cols, heldCol, heldUnits);
+      const invested = newUnits(base, prices, heldUnits, units, post, m, costRate == 0);
       if (costRate == 0) traded = tradedOut;
-      held = heldOut;
+      held = heldList(units, cols, m, heldCol, heldUnits);
       // With the columns consecutive, the held entries (ascending) are iff they span h entries.
       if (colsFrom >= 0) heldFrom = held > 0 && load<i32>(heldCol + ((<usize>(held - 1)) << 2)) - load<i32>(heldCol) == held - 1 ? load<i32>(heldCol) : -1;
       else heldFrom = consecutiveFrom(heldCol, held);

@@ -57,23 +57,18 @@ export function tradedSum(base: usize, hv: usize, v: f64, m: i32): f64 {
 
 /** Σ_a |base_a · post − hv_a| of the last newUnits with `traded` set. */
 export let tradedOut: f64 = 0;
-/** The number of held assets after the last newUnits. */
-export let heldOut: i32 = 0;
 
 /**
  * The units after the trade at post-trade equity `post`: u_a = w_a = 0 ? 0 : (w_a · post) / p_a
  * (w = base, priced targets); returns the invested Σ_a w_a · post, added in ascending a. With
  * `traded`, also Σ_a |w_a · post − hv_a| in ascending a into tradedOut (the loop's turnover
- * without costs, in the same pass). The held list, the entries (cols) and units of the assets
- * with u ≠ 0 in asset order, into heldCol and heldUnits (which may be hv: entry h ≤ a is written
- * after hv[a] is read), its length into heldOut.
+ * without costs, in the same pass).
  */
-export function newUnits(base: usize, px: usize, hv: usize, units: usize, post: f64, m: i32, traded: bool, cols: usize, heldCol: usize, heldUnits: usize): f64 {
+export function newUnits(base: usize, px: usize, hv: usize, units: usize, post: f64, m: i32, traded: bool): f64 {
   const P = f64x2.splat(post);
   const zero = f64x2.splat(0);
   let invested: f64 = 0;
   let sum: f64 = 0;
-  let h: i32 = 0;
   let a: i32 = 0;
   for (; a + 1 < m; a += 2) {
     const o = (<usize>a) << 3;
@@ -84,40 +79,44 @@ export function newUnits(base: usize, px: usize, hv: usize, units: usize, post: 
       sum += f64x2.extract_lane(d, 0);
       sum += f64x2.extract_lane(d, 1);
     }
-    const u = v128.andnot(f64x2.div(wp, v128.load(px + o)), f64x2.eq(w, zero));
-    v128.store(units + o, u);
+    v128.store(units + o, v128.andnot(f64x2.div(wp, v128.load(px + o)), f64x2.eq(w, zero)));
     invested += f64x2.extract_lane(wp, 0);
     invested += f64x2.extract_lane(wp, 1);
-    h = heldEntry(f64x2.extract_lane(u, 0), load<i32>(cols + ((<usize>a) << 2)), heldCol, heldUnits, h);
-    h = heldEntry(f64x2.extract_lane(u, 1), load<i32>(cols + ((<usize>a) << 2), 4), heldCol, heldUnits, h);
   }
   if (a < m) {
     const o = (<usize>a) << 3;
     const w = load<f64>(base + o);
     if (traded) sum += abs<f64>(w * post - load<f64>(hv + o));
-    const u = w == 0 ? 0 : (w * post) / load<f64>(px + o);
-    store<f64>(units + o, u);
+    store<f64>(units + o, w == 0 ? 0 : (w * post) / load<f64>(px + o));
     invested += w * post;
-    h = heldEntry(u, load<i32>(cols + ((<usize>a) << 2)), heldCol, heldUnits, h);
   }
   tradedOut = sum;
-  heldOut = h;
   return invested;
 }
 
-/** Appends (col, u) to the held list of h entries when u ≠ 0 (written at slot h either way); returns its length. */
-// @ts-ignore: decorator
-@inline
-function heldEntry(u: f64, col: i32, heldCol: usize, heldUnits: usize, h: i32): i32 {
-  store<i32>(heldCol + ((<usize>h) << 2), col);
-  store<f64>(heldUnits + ((<usize>h) << 3), u);
-  return h + i32(u != 0);
-}
-
-/** The held list of the units as they are (as newUnits leaves it); returns its length. */
+/**
+ * The held list: the entries (cols) and units of the assets with u ≠ 0, in asset order, into
+ * heldCol and heldUnits; returns their number. Every asset held (the usual case, found two at a
+ * time): both copied as they are.
+ */
 export function heldList(units: usize, cols: usize, m: i32, heldCol: usize, heldUnits: usize): i32 {
+  const zero = f64x2.splat(0);
+  let zeros = zero;
+  let a: i32 = 0;
+  for (; a + 1 < m; a += 2) zeros = v128.or(zeros, f64x2.eq(v128.load(units + ((<usize>a) << 3)), zero));
+  if (!v128.any_true(zeros) && !(a < m && load<f64>(units + ((<usize>a) << 3)) == 0)) {
+    memory.copy(heldUnits, units, (<usize>m) << 3);
+    memory.copy(heldCol, cols, (<usize>m) << 2);
+    return m;
+  }
   let h: i32 = 0;
-  for (let a: i32 = 0; a < m; a++) h = heldEntry(load<f64>(units + ((<usize>a) << 3)), load<i32>(cols + ((<usize>a) << 2)), heldCol, heldUnits, h);
+  for (a = 0; a < m; a++) {
+    const u = load<f64>(units + ((<usize>a) << 3));
+    // Written at slot h whatever u (h ≤ a < m); kept by moving on only when u ≠ 0.
+    store<i32>(heldCol + ((<usize>h) << 2), load<i32>(cols + ((<usize>a) << 2)));
+    store<f64>(heldUnits + ((<usize>h) << 3), u);
+    h += i32(u != 0);
+  }
   return h;
 }
 
