@@ -1,6 +1,7 @@
 // The simulation loop (execution/simulateWasm.ts); see kernels.ts.
 import { denseRows, denseValue } from './denseRows';
 import { gatheredRows, gatheredValue, stretchValues } from './stretchValues';
+import { stretchEnd, unitsEnd } from './rowEvents';
 import { consecutiveFrom, heldList, newUnits, pricedHoldings, tradedOut, tradedSum } from './tradeSteps';
 
 /**
@@ -40,28 +41,35 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   let skips: i32 = 0;
   let d: i32 = 0;
   let slot: i32 = 0;
+  // Rows up to `valued` have their value before any trade in equity (the units held then).
+  let valued: i32 = -1;
   for (let t: i32 = 0; t < n; t++) {
-    // A stretch of rows without a decision or a due trade (its end found once, stretchEnd): only
-    // their values, in one call per stretch (denseRows or gatheredRows row-major, stretchValues
-    // column-major), the same sums in the same order as row by row, so the same bits.
-    if (held > 0 && load<u8>(calendar + <usize>t) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>slot) << 2)) == 1)) {
-      const e = stretchEnd(calendar, t, n, flag, slot, slots);
+    // The values of the rows up to the next trade, all with the units held now, in one call
+    // (denseRows or gatheredRows row-major, stretchValues column-major): the same sums in the
+    // same order as row by row, so the same bits.
+    if (held > 0 && t > valued) {
+      valued = unitsEnd(calendar, t, n, lag, flag, slot, slots);
       const out = equity + ((<usize>t) << 3);
       const cashAt = cashOut + ((<usize>t) << 3);
-      if (fStride == 1) stretchValues(F + ((<usize>(fOffset + t)) << 3), heldCol, heldUnits, held, cash, e - t, out, cashAt);
+      const L = valued + 1 - t;
+      if (fStride == 1) stretchValues(F + ((<usize>(fOffset + t)) << 3), heldCol, heldUnits, held, cash, L, out, cashAt);
       else {
-        if (heldFrom >= 0) denseRows(F, fOffset * fStride + heldFrom, fStride, heldUnits, held, cash, out, t, e);
-        else gatheredRows(F, fOffset * fStride, fStride, heldCol, heldUnits, held, cash, out, t, e);
-        for (let r: i32 = 0; r < e - t; r++) store<f64>(cashAt + ((<usize>r) << 3), cash);
+        if (heldFrom >= 0) denseRows(F, fOffset * fStride + heldFrom, fStride, heldUnits, held, cash, out, t, valued + 1);
+        else gatheredRows(F, fOffset * fStride, fStride, heldCol, heldUnits, held, cash, out, t, valued + 1);
+        for (let r: i32 = 0; r < L; r++) store<f64>(cashAt + ((<usize>r) << 3), cash);
       }
+    }
+    // Rows without a decision or a due trade, up to the next event row: already done.
+    if (t <= valued && load<u8>(calendar + <usize>t) != 1 && !(lag > 0 && load<i32>(flag + ((<usize>slot) << 2)) == 1)) {
+      const e = stretchEnd(calendar, t, n, flag, slot, slots);
       slot = (slot + (e - t)) % slots;
       t = e - 1;
       continue;
     }
+    // Value: cash + Σ_j u_j p̃_j in four partial sums (holdingsValue.ts), valued above, else (no
+    // holdings) over a contiguous stretch of the row (denseValue, two f64x2) or gathered.
     const rowAt = F + ((<usize>((fOffset + t) * fStride)) << 3);
-    // Value: cash + Σ_j u_j p̃_j in four partial sums (holdingsValue.ts): over a contiguous
-    // stretch of the row (denseValue, two f64x2), else gathered one by one.
-    let value = heldFrom >= 0 ? denseValue(rowAt + ((<usize>heldFrom) << 3), heldUnits, held, cash) : gatheredValue(rowAt, heldCol, heldUnits, held, cash);
+    let value = t <= valued ? load<f64>(equity + ((<usize>t) << 3)) : heldFrom >= 0 ? denseValue(rowAt + ((<usize>heldFrom) << 3), heldUnits, held, cash) : gatheredValue(rowAt, heldCol, heldUnits, held, cash);
     let due = -1;
     if (lag > 0 && load<i32>(flag + ((<usize>slot) << 2)) == 1) due = slot;
     let ruleNow = -1;
@@ -129,29 +137,6 @@ export function simulate(F: usize, fStride: i32, fOffset: i32, cols: usize, m: i
   }
   store<i32>(skipped, skips);
   return count;
-}
-
-/**
- * The end of the stretch of rows from t (not an event): the first row after t that is a calendar
- * row (calendar[r] = 1, sixteen rows at a time) or the row of a pending trade (the slot of row
- * t + k flagged, k < slots), else n.
- */
-function stretchEnd(calendar: usize, t: i32, n: i32, flag: usize, slot: i32, slots: i32): i32 {
-  let e = n;
-  for (let k: i32 = 1; k < slots; k++) {
-    const at = slot + k < slots ? slot + k : slot + k - slots;
-    if (load<i32>(flag + ((<usize>at) << 2)) == 1) {
-      e = min<i32>(e, t + k);
-      break;
-    }
-  }
-  const ones = i8x16.splat(1);
-  // The calendar is read up to 15 bytes past n (inside the scratch); rows ≥ n are cut off by e.
-  for (let r = t + 1; r < e; r += 16) {
-    const hits = i8x16.bitmask(i8x16.eq(v128.load(calendar + <usize>r), ones));
-    if (hits != 0) return min<i32>(e, r + ctz<i32>(hits));
-  }
-  return e;
 }
 
 /**
