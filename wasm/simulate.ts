@@ -10,6 +10,13 @@ import { consecutiveFrom, heldList, newUnits, pricedHoldings, tradedOut, tradedS
  * `targets`, in row order: the decisions of the calendar rows t with t + lag < n). The same IEEE
  * operations in the same order as the TypeScript loop and its steps (value, execute, tradeCost,
  * turnoverAt), so the same bits (tested).
+ * The units change only at a trade, so every row from t up to the next trade (rowEvents.ts's
+ * unitsEnd: a pending trade, or the first decision's lag rows later) is valued in one call with
+ * the units held, the event rows among them included (their value is read back before they
+ * decide or trade), and the rows between events are passed over at once (stretchEnd). A trade's
+ * steps run two assets per f64x2 with each sum still added asset by asset (tradeSteps.ts). On
+ * the bench's 50 × 5,040 monthly run, cold: 148 → 104 µs on a prepared panel (row-major), 178
+ * → 139 µs from prices (column-major), medians interleaved with numpy runs.
  * F: filled prices, row-major (period row t at entry (fOffset + t) · fStride + cols[a]).
  * Scratch `s` (simScratchBytes): units, held entries and units, the row's prices, the pending
  * decisions ((lag + 1) slots of m f64, of which each slot's first i32 holds its decision's index
