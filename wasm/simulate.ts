@@ -15,8 +15,9 @@ import { consecutiveFrom, heldList, newUnits, pricedHoldings, tradedOut, tradedS
  * the units held, the event rows among them included (their value is read back before they
  * decide or trade), and the rows between events are passed over at once (stretchEnd). A trade's
  * steps run two assets per f64x2 with each sum still added asset by asset (tradeSteps.ts). On
- * the bench's 50 × 5,040 monthly run, cold: 148 → 104 µs on a prepared panel (row-major), 178
- * → 139 µs from prices (column-major), medians interleaved with numpy runs.
+ * the bench's 50 × 5,040 monthly run (medians of 200 cold runs, each after a numpy run, on a
+ * shared machine): 151 → 121 µs on a prepared panel (row-major prices), 170 → 129 µs from
+ * prices (column-major); warm 136 → 86 and 149 → 109 µs.
  * F: filled prices, row-major (period row t at entry (fOffset + t) · fStride + cols[a]).
  * Scratch `s` (simScratchBytes): units, held entries and units, the row's prices, the pending
  * decisions ((lag + 1) slots of m f64, of which each slot's first i32 holds its decision's index
