@@ -18,9 +18,9 @@ import { preparePanel, prefixTs, type PanelBuffers } from '../../src/engine/prep
 import { panelBuffers, prefixWasm } from '../../src/engine/prefixWasm.js';
 import { denseRows } from '../../src/execution/holdingsValue.js';
 import { simulateKernel } from '../../src/execution/simulateKernel.js';
-import { simulateWasm } from '../../src/execution/simulateWasm.js';
+import { simScratchBytes, simulateWasm } from '../../src/execution/simulateWasm.js';
 import { strategySchema } from '../../src/strategy/schema.js';
-import { panelMemoryOf, wasmKernels } from '../../src/wasm/wasmKernels.js';
+import { panelMemory, panelMemoryOf, wasmKernels } from '../../src/wasm/wasmKernels.js';
 
 interface Panel {
   values: Float64Array;
@@ -227,33 +227,67 @@ describe('SLEEVES_WASM=0', () => {
 });
 
 describe('WebAssembly simulation loop', () => {
-  it('simulateWasm writes the same ledger, to the bit, as the TypeScript loop (lags, costs, minimum trades, unpriced targets, prices row- or column-major)', () => {
-    let gathered = 0;
-    let stretched = 0;
+  /**
+   * The stretches of a run (maximal runs of rows that are neither a calendar row nor a due trade,
+   * from the first trade on): the rows the kernel values in one call per stretch. Derived here
+   * from the calendar and the lag alone (a decision on every calendar row t with t + lag < n,
+   * due at t + lag), as simulateKernel.ts defines the events.
+   */
+  function stretchLengths(calendar: Uint8Array, n: number, lag: number): number[] {
+    const event = new Uint8Array(n);
+    let first = -1;
+    for (let t = 0; t < n; t++) {
+      if (calendar[t] !== 1) continue;
+      event[t] = 1;
+      if (t + lag < n) {
+        event[t + lag] = 1;
+        if (first < 0) first = t + lag;
+      }
+    }
+    const lengths: number[] = [];
+    if (first < 0) return lengths;
+    let run = 0;
+    for (let t = first + 1; t <= n; t++) {
+      if (t < n && event[t] === 0) run++;
+      else if (run > 0) {
+        lengths.push(run);
+        run = 0;
+      }
+    }
+    return lengths;
+  }
+
+  it('simulateWasm writes the same ledger, to the bit, as the TypeScript loop with and without recorded weights (lags 0–3, costs, minimum trades, unpriced targets, held sets consecutive or not, stretches of every length, prices row- or column-major)', () => {
+    const seen = { gathered: 0, holes: 0, columnMajor: 0, oneRow: 0, odd: 0, skipped: 0, costs: 0, lags: new Set<number>() };
     fc.assert(
       fc.property(
         fc.record({
-          m: fc.integer({ min: 1, max: 13 }),
+          m: fc.integer({ min: 1, max: 23 }),
           extra: fc.integer({ min: 0, max: 3 }),
           n: fc.integer({ min: 2, max: 160 }),
           seed: fc.integer({ min: 1, max: 2 ** 30 }),
-          lag: fc.integer({ min: 0, max: 2 }),
+          lag: fc.integer({ min: 0, max: 3 }),
           bps: fc.constantFrom(0, 10, 50),
           minTurnover: fc.constantFrom(0, 0.05),
-          every: fc.integer({ min: 4, max: 30 }),
+          // Calendar rows every `every` rows, or at random (rate 1 / every): stretches of one
+          // row, of odd and even lengths, and none at all (every row a calendar row).
+          every: fc.integer({ min: 1, max: 30 }),
+          irregular: fc.boolean(),
+          zeroRate: fc.constantFrom(0, 0.25),
           shuffle: fc.boolean(),
           columnMajor: fc.boolean(),
         }),
-        ({ m, extra, n, seed, lag, bps, minTurnover, every, shuffle, columnMajor }) => {
+        ({ m, extra, n, seed, lag, bps, minTurnover, every, irregular, zeroRate, shuffle, columnMajor }) => {
           let s = seed >>> 0;
           const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
           // Filled prices of a panel of N rows and m + extra columns (the run's assets at
-          // `columns`, in reverse with shuffle), the period from row `offset`: some columns list
+          // `columns`), the period from row `offset`: some columns list
           // late (NaN before), prices drift.
           const k = m + extra;
           const offset = Math.floor(rand() * 20);
           const N = offset + n + 5;
-          const memory = panelBuffers(N, k, true).filled;
+          // A memory of its own with scratch for a decision on every row (every = 1).
+          const memory = panelMemory(N, k, simScratchBytes(n, m, n, lag)).filled;
           const plain = new Float64Array(N * k);
           for (let a = 0; a < k; a++) {
             const first = rand() < 0.3 ? Math.floor(rand() * (N / 2)) : 0;
@@ -269,36 +303,57 @@ describe('WebAssembly simulation loop', () => {
           memory.set(layout);
           const column = (a: number): number => (columnMajor ? a * N : a);
           const stride = columnMajor ? 1 : k;
-          const columns = Int32Array.from({ length: m }, (_, a) => column(shuffle ? k - 1 - a : a));
+          // In order from column `lead` (consecutive), or in reverse with shuffle.
+          const lead = Math.floor(rand() * (extra + 1));
+          const columns = Int32Array.from({ length: m }, (_, a) => column(shuffle ? k - 1 - a : lead + a));
           const calendar = new Uint8Array(n);
-          for (let t = 0; t < n; t += every) calendar[t] = 1;
-          // Targets from a seeded generator per decision row: some zeros, some on unpriced assets.
+          for (let t = 0; t < n; t++) if (irregular ? t === 0 || rand() < 1 / every : t % every === 0) calendar[t] = 1;
+          // Targets from a seeded generator per decision row: some zeros (holes in the held
+          // set: its entries are then not consecutive), some on unpriced assets.
           const decide = (t: number, out: Float64Array): void => {
             let z = (seed ^ (t * 2654435761)) >>> 0;
             const r = (): number => (z = (Math.imul(z, 1664525) + 1013904223) >>> 0) / 2 ** 32;
             let sum = 0;
-            for (let a = 0; a < m; a++) sum += out[a] = r() < 0.25 ? 0 : r();
+            for (let a = 0; a < m; a++) sum += out[a] = r() < zeroRate ? 0 : r();
             for (let a = 0; a < m; a++) out[a] = sum > 0 ? (0.95 * out[a]!) / sum : 0;
           };
           const input = { nDates: n, nAssets: m, prices: new Float64Array(0), calendar, bandAbsolute: 0, bandRelative: 0, lag, costRate: bps / 10_000, minTurnover, recordWeights: false, decide };
           const fast = simulateWasm(input, { values: memory, stride, offset, columns });
           expect(fast).not.toBeNull();
-          const want = simulateKernel({ ...input, filled: { values: layout, stride, offset, columns } });
-          expect(Array.from(fast!.equity)).toEqual(Array.from(want.equity));
-          expect(Array.from(fast!.cash)).toEqual(Array.from(want.cash));
-          expect(Array.from(fast!.returns)).toEqual(Array.from(want.returns));
-          expect(fast!.skippedTrades).toBe(want.skippedTrades);
-          for (const key of ['row', 'decisionRow', 'rule', 'turnover', 'cost'] as const) expect(Array.from(fast!.trades[key])).toEqual(Array.from(want.trades[key]));
-          expect(fast!.trades.count).toBe(want.trades.count);
-          if (shuffle && m > 1) gathered++;
-          if (columnMajor) stretched++;
+          // The TypeScript loop without weights (its own stretches, denseRows) and with them
+          // (every row valued on its own, heldValue or denseValue): the same ledger, bit for bit.
+          for (const recordWeights of [false, true]) {
+            const want = simulateKernel({ ...input, recordWeights, filled: { values: layout, stride, offset, columns } });
+            expect(Array.from(fast!.equity)).toEqual(Array.from(want.equity));
+            expect(Array.from(fast!.cash)).toEqual(Array.from(want.cash));
+            expect(Array.from(fast!.returns)).toEqual(Array.from(want.returns));
+            expect(fast!.skippedTrades).toBe(want.skippedTrades);
+            for (const key of ['row', 'decisionRow', 'rule', 'turnover', 'cost'] as const) expect(Array.from(fast!.trades[key])).toEqual(Array.from(want.trades[key]));
+            expect(fast!.trades.count).toBe(want.trades.count);
+          }
+          const lengths = stretchLengths(calendar, n, lag);
+          if (shuffle && m > 1) seen.gathered++;
+          if (!shuffle && zeroRate > 0 && m > 2) seen.holes++;
+          if (columnMajor) seen.columnMajor++;
+          if (lengths.includes(1)) seen.oneRow++;
+          if (lengths.some((l) => l > 1 && l % 2 === 1)) seen.odd++;
+          if (fast!.skippedTrades > 0) seen.skipped++;
+          if (bps > 0) seen.costs++;
+          seen.lags.add(lag);
         },
       ),
-      { numRuns: 150, seed: 20261201 },
+      { numRuns: 200, seed: 20261201 },
     );
-    // Held entries out of order in a row (gathered one by one), and prices column-major (valued
-    // stretch by stretch), were among the cases.
-    expect(gathered).toBeGreaterThan(20);
-    expect(stretched).toBeGreaterThan(40);
+    // Among the cases: held entries out of order in a row (gathered one by one) and with holes,
+    // prices column-major (stretchValues), stretches of one row and of odd lengths, skipped
+    // trades, costs, and every lag 0–3.
+    expect(seen.gathered).toBeGreaterThan(20);
+    expect(seen.holes).toBeGreaterThan(20);
+    expect(seen.columnMajor).toBeGreaterThan(40);
+    expect(seen.oneRow).toBeGreaterThan(10);
+    expect(seen.odd).toBeGreaterThan(40);
+    expect(seen.skipped).toBeGreaterThan(5);
+    expect(seen.costs).toBeGreaterThan(60);
+    expect([...seen.lags].sort()).toEqual([0, 1, 2, 3]);
   });
 });
