@@ -10,3 +10,4 @@ export { denseRows } from './denseRows';
 export { decisionRows, periodReturns, simulate } from './simulate';
 export { inverseVolPrefix, inverseVolPrefixRows, spanEligibility } from './inverseVolPrefix';
 export { blockMoments, filledRows, pricedAt, pricedCounts, windowMoments } from './oneShotPass';
+export { oneShotWeights } from './oneShotWeights';

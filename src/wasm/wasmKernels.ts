@@ -28,6 +28,8 @@ export interface WasmKernels {
   pricedCounts(vin: number, N: number, m: number, out: number): void;
   /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
   blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
+  /** Inverse-vol weights of D decisions from block sums: each window's moments, 1/σ, normalised (engine/oneShotRoute.ts). */
+  oneShotWeights(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, eligible: number, need: number, w: number, status: number): void;
   /** Window moments of D decisions as sums of block sums (engine/oneShotRoute.ts). */
   windowMoments(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, oc: number, os: number, oq: number): void;
   /** The simulation loop of a run with its decisions given (execution/simulateWasm.ts); returns the trade count. */
