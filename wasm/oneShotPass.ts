@@ -5,20 +5,52 @@ import { ROWS } from './prefixBlock';
 /**
  * The number of rows with a price (> 0) in each of m columns of N rows (column-major f64 at
  * `vin`), into `out` (m i32): what a one-shot run counts its columns' holes from
- * (engine/oneShotRoute.ts). Two rows per f64x2 compare.
+ * (engine/oneShotRoute.ts). Eight rows per step, two per f64x2 compare, in two counters.
  */
 export function pricedCounts(vin: usize, N: i32, m: i32, out: usize): void {
-  const zero = f64x2.splat(0);
   const colBytes = (<usize>N) << 3;
+  for (let a: i32 = 0; a < m; a++) store<i32>(out + ((<usize>a) << 2), countPriced(vin + (<usize>a) * colBytes, N));
+}
+
+/**
+ * pricedCounts, and each column's first and last row with a price (N and −1 when it has none):
+ * counts m i32 at `out`, first rows at out + 4m, last rows at out + 8m.
+ */
+export function pricedSpans(vin: usize, N: i32, m: i32, out: usize): void {
+  const colBytes = (<usize>N) << 3;
+  const mi = (<usize>m) << 2;
   for (let a: i32 = 0; a < m; a++) {
     const col = vin + (<usize>a) * colBytes;
-    let k = i64x2.splat(0);
-    let t: i32 = 0;
-    for (; t + 1 < N; t += 2) k = i64x2.sub(k, f64x2.gt(v128.load(col + ((<usize>t) << 3)), zero));
-    let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
-    if (t < N && load<f64>(col + ((<usize>t) << 3)) > 0) c++;
-    store<i32>(out + ((<usize>a) << 2), c);
+    const at = out + ((<usize>a) << 2);
+    store<i32>(at, countPriced(col, N));
+    let f: i32 = 0;
+    while (f < N && !(load<f64>(col + ((<usize>f) << 3)) > 0)) f++;
+    let l: i32 = N - 1;
+    while (l >= 0 && !(load<f64>(col + ((<usize>l) << 3)) > 0)) l--;
+    store<i32>(at + mi, f);
+    store<i32>(at + 2 * mi, l);
   }
+}
+
+/** Rows with a price (> 0) of one column of N rows at `col`. */
+// @ts-ignore: decorator
+@inline
+function countPriced(col: usize, N: i32): i32 {
+  const zero = f64x2.splat(0);
+  let k0 = i64x2.splat(0);
+  let k1 = i64x2.splat(0);
+  let t: i32 = 0;
+  for (; t + 7 < N; t += 8) {
+    const p = col + ((<usize>t) << 3);
+    k0 = i64x2.sub(k0, f64x2.gt(v128.load(p), zero));
+    k1 = i64x2.sub(k1, f64x2.gt(v128.load(p, 16), zero));
+    k0 = i64x2.sub(k0, f64x2.gt(v128.load(p, 32), zero));
+    k1 = i64x2.sub(k1, f64x2.gt(v128.load(p, 48), zero));
+  }
+  const k = i64x2.add(k0, k1);
+  let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+  for (; t < N; t++) if (load<f64>(col + ((<usize>t) << 3)) > 0) c++;
+  return c;
 }
 
 /**

@@ -3,7 +3,8 @@
  * (no bands, no weights file, no shared decisions): it computes only what this one run reads,
  * in the WebAssembly kernels (wasm/kernels.ts), instead of preparing the whole panel:
  *   1. the strategy's price columns copied into the one-shot runs' memory (runMemory), and
- *      their priced rows counted (pricedCounts), for the period window's coverage;
+ *      their priced rows counted with their first and last (pricedSpans), for the period
+ *      window's coverage;
  *   2. the window of every decision known from the calendar: the returns summed over the blocks
  *      between consecutive window edges (blockMoments: count, Σr, Σr², plain sums in row order),
  *      each window's moments the sum of its blocks, then the plain weights;
@@ -43,23 +44,20 @@ function align(b: number): number {
 export function oneShotColumns(prices: Float64Array, N: number, m: number, columns: readonly number[], panelAssets: number): OneShotColumns | null {
   if (wasmKernels === null || N < 2 || m === 0) return null;
   const P = align(8 * m * N);
-  const { buffer, kernels } = runMemory(P + align(4 * m), 0);
+  const { buffer, kernels } = runMemory(P + align(12 * m), 0);
   const at = WASM_BASE;
   new Float64Array(buffer, at, m * N).set(prices.subarray(0, m * N));
-  kernels.pricedCounts(at, N, m, at + P);
-  const priced = new Int32Array(buffer, at + P, m);
+  // Each column's priced rows counted, and its first and last priced rows, in one pass.
+  kernels.pricedSpans(at, N, m, at + P);
+  const spans = new Int32Array(buffer, at + P, 3 * m);
+  const priced = spans.subarray(0, m);
+  const first = spans.slice(m, 2 * m);
+  const last = spans.slice(2 * m, 3 * m);
   const holes = new Int32Array(panelAssets).fill(-1);
-  const first = new Int32Array(m);
-  const last = new Int32Array(m);
   const gapFree = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const col = i * N;
-    let f = 0;
-    while (f < N && !(prices[col + f]! > 0)) f++;
-    let l = N - 1;
-    while (l >= 0 && !(prices[col + l]! > 0)) l--;
-    first[i] = f;
-    last[i] = l;
+    const f = first[i]!;
+    const l = last[i]!;
     holes[columns[i]!] = l >= f ? l - f + 1 - priced[i]! : 0;
     gapFree[i] = holes[columns[i]!] === 0 ? 1 : 0;
   }

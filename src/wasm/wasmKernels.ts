@@ -26,6 +26,8 @@ export interface WasmKernels {
   denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
   /** Rows with a price (> 0) of each of m columns of N rows (engine/oneShotRoute.ts). */
   pricedCounts(vin: number, N: number, m: number, out: number): void;
+  /** pricedCounts, then each column's first and last priced row (N and −1 when none): 3m i32 at out (engine/oneShotRoute.ts). */
+  pricedSpans(vin: number, N: number, m: number, out: number): void;
   /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
   blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
   /** Inverse-vol weights of D decisions from block sums: each window's moments, 1/σ, normalised (engine/oneShotRoute.ts). */
