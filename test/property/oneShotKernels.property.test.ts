@@ -1,8 +1,8 @@
 /**
- * The one-shot route's weights kernel (wasm/oneShotWeights.ts) against the prepared route's
- * arithmetic (plainWeights in engine/plainDecisions.ts, which the general decider matches to the
- * bit) on the same window moments, summed here from the same block sums in block order. The
- * kernel computes 1/σ as √(k(k − 1)/(kΣr² − (Σr)²)) and normalises by a multiplication, so it
+ * The one-shot route's kernels. The weights kernel (wasm/oneShotWeights.ts) against the
+ * prepared route's arithmetic (plainWeights in engine/plainDecisions.ts, which the general
+ * decider matches to the bit) on the same window moments, summed here from the same block sums
+ * in block order. The kernel computes 1/σ as √(k(k − 1)/(kΣr² − (Σr)²)) and normalises by a multiplication, so it
  * agrees within a derived bound, not to the bit (u = 2^−53, κ = (kΣr² + (Σr)²)/(kΣr² − (Σr)²)):
  *   kernel 1/σ:    relative error ≤ κu + 2u   (see the kernel's comment);
  *   plainWeights:  centred = Σr² − (Σr)²/k carries 2κu + u, /(k − 1) u, √ halves it, 1/σ u:
@@ -148,5 +148,76 @@ describe.skipIf(wasmKernels === null)('oneShotWeights kernel', () => {
     );
     // Most generated decisions have usable candidates.
     expect(usable).toBeGreaterThan(500);
+  });
+});
+
+/**
+ * blockMoments (wasm/blockMoments.ts) against a scalar reference written here with the same IEEE
+ * operations per asset: r = x/p − 1 over each block's rows, counted when finite, Σr and Σr² plain
+ * sums in row order. The kernel runs four assets per loop, then a pair, then a last odd asset;
+ * each lane does exactly these operations, so the sums match to the bit. Panels with NaN gaps,
+ * zero prices (an infinite return, not counted), late listings and a first block from row 0.
+ */
+describe.skipIf(wasmKernels === null)('blockMoments kernel', () => {
+  it('writes the scalar reference’s counts and sums, to the bit, for every asset count', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ m: fc.integer({ min: 1, max: 11 }), N: fc.integer({ min: 2, max: 160 }), seed: fc.integer({ min: 1, max: 2 ** 30 }), gap: fc.constantFrom(0, 0.05, 0.3) }),
+        ({ m, N, seed, gap }) => {
+          let s = seed >>> 0;
+          const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+          const prices = new Float64Array(m * N);
+          for (let a = 0; a < m; a++) {
+            const first = a % 3 === 2 ? Math.floor(rand() * N) : 0;
+            let p = 10 + 90 * rand();
+            for (let t = 0; t < N; t++) {
+              p *= 1 + (rand() - 0.5) * 0.06;
+              const u = rand();
+              prices[a * N + t] = t < first || u < gap ? Number.NaN : u < gap + 0.02 ? 0 : p;
+            }
+          }
+          // Ascending bounds from row 0 or later, blocks of 1 row and more.
+          const bounds = [Math.floor(rand() * 3)];
+          while (bounds[bounds.length - 1]! < N - 1) bounds.push(Math.min(N, bounds[bounds.length - 1]! + 1 + Math.floor(rand() * (rand() < 0.5 ? 3 : 25))));
+          const K = bounds.length - 1;
+          const sizes = [8 * m * N, 4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K];
+          const at: number[] = [];
+          let q = WASM_BASE;
+          for (const b of sizes) {
+            at.push(q);
+            q += Math.ceil(b / 64) * 64;
+          }
+          const { buffer, kernels } = runMemory(q - WASM_BASE, 0);
+          const [P, BD, BC, BS, BQ] = at as [number, number, number, number, number];
+          new Float64Array(buffer, P, m * N).set(prices);
+          new Int32Array(buffer, BD, K + 1).set(bounds);
+          new Int32Array(buffer, BC, m * K).fill(-7);
+          new Float64Array(buffer, BS, m * K).fill(-3.5);
+          new Float64Array(buffer, BQ, m * K).fill(-3.5);
+          kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);
+          const count = new Int32Array(buffer, BC, m * K);
+          const sum = new Float64Array(buffer, BS, m * K);
+          const sumSq = new Float64Array(buffer, BQ, m * K);
+          for (let k = 0; k < K; k++) {
+            for (let a = 0; a < m; a++) {
+              let c = 0;
+              let s1 = 0;
+              let s2 = 0;
+              for (let t = Math.max(1, bounds[k]!); t < bounds[k + 1]!; t++) {
+                const r = prices[a * N + t]! / prices[a * N + t - 1]! - 1;
+                if (r - r !== 0) continue;
+                c++;
+                s1 += r;
+                s2 += r * r;
+              }
+              expect(count[k * m + a]).toBe(c);
+              expect(Object.is(sum[k * m + a], s1)).toBe(true);
+              expect(Object.is(sumSq[k * m + a], s2)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261201 },
+    );
   });
 });
