@@ -1,4 +1,4 @@
-// Plain inverse-vol decisions from prefix sums or window moments (engine/plainDecisions.ts); see kernels.ts.
+// Plain inverse-vol decisions from prefix sums (engine/plainDecisions.ts); see kernels.ts.
 
 /**
  * Inverse-vol weights of one decision from a prepared panel's prefix sums, for n consecutive
@@ -8,27 +8,31 @@
  * per f64x2, then candidate by candidate: usable when eligible (n u8 at `eligible`), with at
  * least `need` returns and a centred sum above 1e-12 of Σr², 1/σ summed in candidate order, and
  * the weights 1/σ over the sum into w (n f64). Returns 1, or 0 when no candidate is usable.
+ *
+ * Branch-free: a candidate that is not usable gets +0, stored and added to the sum (the sum is
+ * never −0, so adding +0 leaves its bits, as skipping it did).
  */
 export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, hi: i32, lo: i32, eligible: usize, need: i32, w: usize): i32 {
-  const one = f64x2.splat(1);
   const hiF = (<usize>(hi * nAssets + c0)) << 3;
   const loF = (<usize>(lo * nAssets + c0)) << 3;
   const hiI = (<usize>(hi * nAssets + c0)) << 2;
   const loI = (<usize>(lo * nAssets + c0)) << 2;
+  const needs = i32x4.splat(need);
   let total: f64 = 0;
   let a: i32 = 0;
   for (; a + 1 < n; a += 2) {
     const o = (<usize>a) << 3;
     const oi = (<usize>a) << 2;
     const k = i32x4.sub(v128.load64_zero(count + hiI + oi), v128.load64_zero(count + loI + oi));
-    const mm = f64x2.convert_low_i32x4_s(k);
     const s1 = f64x2.sub(v128.load(sum + hiF + o), v128.load(sum + loF + o));
     const s2 = f64x2.sub(v128.load(sumSq + hiF + o), v128.load(sumSq + loF + o));
-    const centred = f64x2.sub(s2, f64x2.div(f64x2.mul(s1, s1), mm));
-    const sd = f64x2.sqrt(f64x2.div(centred, f64x2.sub(mm, one)));
-    const inv = f64x2.div(one, sd);
-    total = laneWeight(total, load<u8>(eligible + <usize>a), i32x4.extract_lane(k, 0), need, f64x2.extract_lane(centred, 0), f64x2.extract_lane(s2, 0), f64x2.extract_lane(sd, 0), f64x2.extract_lane(inv, 0), w + o);
-    total = laneWeight(total, load<u8>(eligible + <usize>(a + 1)), i32x4.extract_lane(k, 1), need, f64x2.extract_lane(centred, 1), f64x2.extract_lane(s2, 1), f64x2.extract_lane(sd, 1), f64x2.extract_lane(inv, 1), w + o + 8);
+    // Eligible (u8 == 1) and at least `need` returns, as an i64 mask per lane.
+    const e = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load16_splat(eligible + <usize>a)));
+    const base = i64x2.extend_low_i32x4_s(v128.and(i32x4.eq(e, i32x4.splat(1)), i32x4.ge_s(k, needs)));
+    const wv = pairWeight(k, s1, s2, base);
+    v128.store(w + o, wv);
+    total = total + f64x2.extract_lane(wv, 0);
+    total = total + f64x2.extract_lane(wv, 1);
   }
   if (a < n) {
     const o = (<usize>a) << 3;
@@ -38,7 +42,11 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
     const s2 = load<f64>(sumSq + hiF + o) - load<f64>(sumSq + loF + o);
     const centred = s2 - (s1 * s1) / <f64>m;
     const sd = sqrt<f64>(centred / <f64>(m - 1));
-    total = laneWeight(total, load<u8>(eligible + <usize>a), m, need, centred, s2, sd, 1 / sd, w + o);
+    const inv = 1 / sd;
+    const ok = load<u8>(eligible + <usize>a) == 1 && m >= need && centred > 1e-12 * s2 && sd > 0 && sd - sd == 0;
+    const wv = ok ? inv : 0;
+    store<f64>(w + o, wv);
+    total = total + wv;
   }
   if (total == 0) return 0;
   // w_i / total, two at a time (each lane the same IEEE division).
@@ -55,29 +63,62 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
   return 1;
 }
 
-/** One candidate of inverseVolPrefix: its 1/σ into `at` (0 when not usable), and the running sum. */
+/**
+ * 1/σ of two candidates (f64x2 lanes) from their counts k (i32x4, low two lanes), Σr and Σr², or
+ * +0 where `base` (i64 mask: eligible with enough returns) is clear or σ is not usable (centred
+ * sum at most 1e-12 of Σr², or σ not finite and > 0): the scalar tests of plainWeights, lane by lane.
+ */
 // @ts-ignore: decorator
 @inline
-function laneWeight(total: f64, eligible: u8, m: i32, need: i32, centred: f64, s2: f64, sdv: f64, inv: f64, at: usize): f64 {
-  store<f64>(at, 0);
-  if (eligible != 1 || m < need) return total;
-  const sd = centred > 1e-12 * s2 ? sdv : 0;
-  if (!(sd > 0) || !isFinite<f64>(sd)) return total;
-  store<f64>(at, inv);
-  return total + inv;
+function pairWeight(k: v128, s1: v128, s2: v128, base: v128): v128 {
+  const one = f64x2.splat(1);
+  const mm = f64x2.convert_low_i32x4_s(k);
+  const centred = f64x2.sub(s2, f64x2.div(f64x2.mul(s1, s1), mm));
+  const sd = f64x2.sqrt(f64x2.div(centred, f64x2.sub(mm, one)));
+  const inv = f64x2.div(one, sd);
+  const spread = f64x2.gt(centred, f64x2.mul(f64x2.splat(1e-12), s2));
+  const finite = v128.and(f64x2.gt(sd, f64x2.splat(0)), f64x2.eq(f64x2.sub(sd, sd), f64x2.splat(0)));
+  return v128.and(inv, v128.and(base, v128.and(spread, finite)));
 }
 
 /**
- * inverseVolPrefix for D decisions in one call (their loads overlap): decision d's prefix rows
- * his[d] and los[d] (i32), eligibility n u8 at eligible + d · n, weights n f64 at w + d · n · 8,
- * and 1 or 0 (none usable) at status + d · 4.
+ * inverseVolPrefix for D decisions in one call: decision d's prefix rows his[d] and los[d]
+ * (i32), eligibility n u8 at eligible + d · n, weights n f64 at w + d · n · 8, and 1 or 0 (none
+ * usable) at status + d · 4. The prefix rows of decisions a few weeks apart lie on pages of their
+ * own (≈ 6 per decision), whose address translations are cold after other work: a first pass
+ * reads one word of each page the rows reach, all independent loads (many translations and
+ * misses in flight at once, where each decision's own loads came a few at a time between its
+ * divisions), so the second pass finds them translated and in cache. Returns what the first pass
+ * read, combined (so that its loads are not dropped); callers ignore it.
  */
-export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, D: i32, his: usize, los: usize, eligible: usize, need: i32, w: usize, status: usize): void {
+export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, D: i32, his: usize, los: usize, eligible: usize, need: i32, w: usize, status: usize): i32 {
+  let touched: i32 = 0;
+  const fBytes = (<usize>n) << 3;
+  const iBytes = (<usize>n) << 2;
+  for (let d: i32 = 0; d < D; d++) {
+    const k = (<usize>d) << 2;
+    const hiF = (<usize>(load<i32>(his + k) * nAssets + c0)) << 3;
+    const loF = (<usize>(load<i32>(los + k) * nAssets + c0)) << 3;
+    if (n <= 0) break;
+    touched ^= touchPages(sum + hiF, fBytes) ^ touchPages(sum + loF, fBytes) ^ touchPages(sumSq + hiF, fBytes) ^ touchPages(sumSq + loF, fBytes);
+    touched ^= touchPages(count + (hiF >> 1), iBytes) ^ touchPages(count + (loF >> 1), iBytes);
+  }
   for (let d: i32 = 0; d < D; d++) {
     const k = (<usize>d) << 2;
     const ok = inverseVolPrefix(count, sum, sumSq, nAssets, c0, n, load<i32>(his + k), load<i32>(los + k), eligible + (<usize>d) * (<usize>n), need, w + (((<usize>d) * (<usize>n)) << 3));
     store<i32>(status + k, ok);
   }
+  return touched;
+}
+
+/** One word of every 4 KB page the `bytes` (> 0, a multiple of 4) from `at` reach, and their last word, xor-ed. */
+// @ts-ignore: decorator
+@inline
+function touchPages(at: usize, bytes: usize): i32 {
+  let x: i32 = 0;
+  const end = at + bytes - 4;
+  for (let p = at; p < end; p += 4096) x ^= load<i32>(p);
+  return x ^ load<i32>(end);
 }
 
 /**

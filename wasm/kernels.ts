@@ -9,4 +9,6 @@ export { prefixBlock } from './prefixBlock';
 export { denseRows } from './denseRows';
 export { decisionRows, periodReturns, simulate } from './simulate';
 export { inverseVolPrefix, inverseVolPrefixRows, spanEligibility } from './inverseVolPrefix';
-export { blockMoments, filledRows, pricedAt, pricedCounts, windowMoments } from './oneShotPass';
+export { blockMoments } from './blockMoments';
+export { filledRows, pricedAt, pricedCounts, pricedSpans, windowMoments } from './oneShotPass';
+export { oneShotWeights } from './oneShotWeights';

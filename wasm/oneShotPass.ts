@@ -5,100 +5,52 @@ import { ROWS } from './prefixBlock';
 /**
  * The number of rows with a price (> 0) in each of m columns of N rows (column-major f64 at
  * `vin`), into `out` (m i32): what a one-shot run counts its columns' holes from
- * (engine/oneShotRoute.ts). Two rows per f64x2 compare.
+ * (engine/oneShotRoute.ts). Eight rows per step, two per f64x2 compare, in two counters.
  */
 export function pricedCounts(vin: usize, N: i32, m: i32, out: usize): void {
-  const zero = f64x2.splat(0);
   const colBytes = (<usize>N) << 3;
-  for (let a: i32 = 0; a < m; a++) {
-    const col = vin + (<usize>a) * colBytes;
-    let k = i64x2.splat(0);
-    let t: i32 = 0;
-    for (; t + 1 < N; t += 2) k = i64x2.sub(k, f64x2.gt(v128.load(col + ((<usize>t) << 3)), zero));
-    let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
-    if (t < N && load<f64>(col + ((<usize>t) << 3)) > 0) c++;
-    store<i32>(out + ((<usize>a) << 2), c);
-  }
+  for (let a: i32 = 0; a < m; a++) store<i32>(out + ((<usize>a) << 2), countPriced(vin + (<usize>a) * colBytes, N));
 }
 
 /**
- * Sums of each asset's simple returns over blocks of rows, for the window moments of a one-shot
- * run's decisions (engine/oneShotRoute.ts). Prices: m columns of N rows, column-major f64 at
- * `vin`. Blocks: `bounds` holds K + 1 ascending i32 rows b_0 < … < b_K; block k covers the
- * returns of rows b_k..b_{k+1}−1 (row 0 has none), r_t = x_t / x_{t−1} − 1, counted when finite
- * (r − r = 0). Out, block by block (entry k · m + a): the count (i32), Σr and Σr² (f64), plain
- * sums in row order. Two assets per f64x2; a return that does not count adds +0 (the sums are
- * never −0, so that is the same as skipping it, as the scalar lane for an odd last asset does).
+ * pricedCounts, and each column's first and last row with a price (N and −1 when it has none):
+ * counts m i32 at `out`, first rows at out + 4m, last rows at out + 8m.
  */
-export function blockMoments(vin: usize, N: i32, m: i32, bounds: usize, K: i32, count: usize, sum: usize, sumSq: usize): void {
-  const zero = f64x2.splat(0);
-  const one = f64x2.splat(1);
+export function pricedSpans(vin: usize, N: i32, m: i32, out: usize): void {
   const colBytes = (<usize>N) << 3;
-  const mb = (<usize>m) << 3;
-  let a: i32 = 0;
-  for (; a + 1 < m; a += 2) {
-    const c0 = vin + (<usize>a) * colBytes;
-    const c1 = c0 + colBytes;
-    const ao = (<usize>a) << 3;
-    const ai = (<usize>a) << 2;
-    for (let k: i32 = 0; k < K; k++) {
-      let t0 = load<i32>(bounds + ((<usize>k) << 2));
-      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
-      if (t0 < 1) t0 = 1;
-      let s = zero;
-      let q = zero;
-      let n = i64x2.splat(0);
-      if (t0 < t1) {
-        let off = (<usize>(t0 - 1)) << 3;
-        let p = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
-        for (let t: i32 = t0; t < t1; t++) {
-          off = (<usize>t) << 3;
-          const x = f64x2.replace_lane(f64x2.splat(load<f64>(c0 + off)), 1, load<f64>(c1 + off));
-          const r = f64x2.sub(f64x2.div(x, p), one);
-          p = x;
-          const ok = f64x2.eq(f64x2.sub(r, r), zero);
-          const rk = v128.and(r, ok);
-          s = f64x2.add(s, rk);
-          q = f64x2.add(q, f64x2.mul(rk, rk));
-          n = i64x2.sub(n, ok);
-        }
-      }
-      const at = (<usize>k) * mb + ao;
-      v128.store(sum + at, s);
-      v128.store(sumSq + at, q);
-      const ci = count + (<usize>k) * ((<usize>m) << 2) + ai;
-      store<i32>(ci, <i32>i64x2.extract_lane(n, 0));
-      store<i32>(ci, <i32>i64x2.extract_lane(n, 1), 4);
-    }
+  const mi = (<usize>m) << 2;
+  for (let a: i32 = 0; a < m; a++) {
+    const col = vin + (<usize>a) * colBytes;
+    const at = out + ((<usize>a) << 2);
+    store<i32>(at, countPriced(col, N));
+    let f: i32 = 0;
+    while (f < N && !(load<f64>(col + ((<usize>f) << 3)) > 0)) f++;
+    let l: i32 = N - 1;
+    while (l >= 0 && !(load<f64>(col + ((<usize>l) << 3)) > 0)) l--;
+    store<i32>(at + mi, f);
+    store<i32>(at + 2 * mi, l);
   }
-  if (a < m) {
-    const c0 = vin + (<usize>a) * colBytes;
-    for (let k: i32 = 0; k < K; k++) {
-      let t0 = load<i32>(bounds + ((<usize>k) << 2));
-      const t1 = load<i32>(bounds + ((<usize>k) << 2), 4);
-      if (t0 < 1) t0 = 1;
-      let s: f64 = 0;
-      let q: f64 = 0;
-      let n: i32 = 0;
-      if (t0 < t1) {
-        let p = load<f64>(c0 + ((<usize>(t0 - 1)) << 3));
-        for (let t: i32 = t0; t < t1; t++) {
-          const x = load<f64>(c0 + ((<usize>t) << 3));
-          const r = x / p - 1;
-          p = x;
-          if (r - r == 0) {
-            s += r;
-            q += r * r;
-            n++;
-          }
-        }
-      }
-      const at = (<usize>k) * mb + ((<usize>a) << 3);
-      store<f64>(sum + at, s);
-      store<f64>(sumSq + at, q);
-      store<i32>(count + (<usize>k) * ((<usize>m) << 2) + ((<usize>a) << 2), n);
-    }
+}
+
+/** Rows with a price (> 0) of one column of N rows at `col`. */
+// @ts-ignore: decorator
+@inline
+function countPriced(col: usize, N: i32): i32 {
+  const zero = f64x2.splat(0);
+  let k0 = i64x2.splat(0);
+  let k1 = i64x2.splat(0);
+  let t: i32 = 0;
+  for (; t + 7 < N; t += 8) {
+    const p = col + ((<usize>t) << 3);
+    k0 = i64x2.sub(k0, f64x2.gt(v128.load(p), zero));
+    k1 = i64x2.sub(k1, f64x2.gt(v128.load(p, 16), zero));
+    k0 = i64x2.sub(k0, f64x2.gt(v128.load(p, 32), zero));
+    k1 = i64x2.sub(k1, f64x2.gt(v128.load(p, 48), zero));
   }
+  const k = i64x2.add(k0, k1);
+  let c = <i32>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+  for (; t < N; t++) if (load<f64>(col + ((<usize>t) << 3)) > 0) c++;
+  return c;
 }
 
 /**

@@ -3,7 +3,8 @@
  * (no bands, no weights file, no shared decisions): it computes only what this one run reads,
  * in the WebAssembly kernels (wasm/kernels.ts), instead of preparing the whole panel:
  *   1. the strategy's price columns copied into the one-shot runs' memory (runMemory), and
- *      their priced rows counted (pricedCounts), for the period window's coverage;
+ *      their priced rows counted with their first and last (pricedSpans), for the period
+ *      window's coverage;
  *   2. the window of every decision known from the calendar: the returns summed over the blocks
  *      between consecutive window edges (blockMoments: count, Σr, Σr², plain sums in row order),
  *      each window's moments the sum of its blocks, then the plain weights;
@@ -16,9 +17,10 @@
  * every panel column, 7 MB for 50 × 5,040; this route writes the period's filled prices and a
  * few hundred block sums.
  *
- * Agreement with the prepared route: eligibility and counts are exact, and the window sums are
- * the same returns added in another order (blocks instead of differences of compensated prefix
- * sums), so σ agrees to ~1e-14 relative and every figure to 1e-12 (property test). Too many block visits (short spacing, long lookback: the prefix sums are
+ * Agreement with the prepared route: eligibility and counts are exact, the window sums are the
+ * same returns added in another order (blocks instead of differences of compensated prefix
+ * sums), and the weights take 1/σ in one division and a root (oneShotWeights, whose comment
+ * derives the bound), so σ agrees to ~1e-14 relative and every figure to 1e-12 (property tests). Too many block visits (short spacing, long lookback: the prefix sums are
  * then cheaper) or no kernel: the caller takes the prepared route.
  */
 import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
@@ -42,23 +44,20 @@ function align(b: number): number {
 export function oneShotColumns(prices: Float64Array, N: number, m: number, columns: readonly number[], panelAssets: number): OneShotColumns | null {
   if (wasmKernels === null || N < 2 || m === 0) return null;
   const P = align(8 * m * N);
-  const { buffer, kernels } = runMemory(P + align(4 * m), 0);
+  const { buffer, kernels } = runMemory(P + align(12 * m), 0);
   const at = WASM_BASE;
   new Float64Array(buffer, at, m * N).set(prices.subarray(0, m * N));
-  kernels.pricedCounts(at, N, m, at + P);
-  const priced = new Int32Array(buffer, at + P, m);
+  // Each column's priced rows counted, and its first and last priced rows, in one pass.
+  kernels.pricedSpans(at, N, m, at + P);
+  const spans = new Int32Array(buffer, at + P, 3 * m);
+  const priced = spans.subarray(0, m);
+  const first = spans.slice(m, 2 * m);
+  const last = spans.slice(2 * m, 3 * m);
   const holes = new Int32Array(panelAssets).fill(-1);
-  const first = new Int32Array(m);
-  const last = new Int32Array(m);
   const gapFree = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const col = i * N;
-    let f = 0;
-    while (f < N && !(prices[col + f]! > 0)) f++;
-    let l = N - 1;
-    while (l >= 0 && !(prices[col + l]! > 0)) l--;
-    first[i] = f;
-    last[i] = l;
+    const f = first[i]!;
+    const l = last[i]!;
     holes[columns[i]!] = l >= f ? l - f + 1 - priced[i]! : 0;
     gapFree[i] = holes[columns[i]!] === 0 ? 1 : 0;
   }
@@ -122,10 +121,10 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   for (let d = 0; d < D; d++) visits += k1[d]! - k0[d]!;
   if (visits > N) return null;
 
-  // Then: block bounds and sums, each decision's first and last block, window moments (D rows
-  // and a row of zeros), prefix rows for the weights kernel, eligibility, targets, status, scratch.
-  const tail = [4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, 4 * m * (D + 1), 8 * m * (D + 1), 8 * m * (D + 1), 4 * D, 4 * D, m * D, 8 * m * D, 4 * D, 8 * m];
-  const [BD, BC, BS, BQ, K0, K1, WC, WS, WQ, HI, LO, EL, TG, STAT, ST, end] = addresses(rest, tail) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  // Then: block bounds and sums, each decision's first and last block, eligibility, targets,
+  // status, scratch.
+  const tail = [4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, m * D, 8 * m * D, 4 * D, 8 * m];
+  const [BD, BC, BS, BQ, K0, K1, EL, TG, STAT, ST, end] = addresses(rest, tail) as [number, number, number, number, number, number, number, number, number, number, number];
   // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
   const { buffer, kernels } = runMemory(end - WASM_BASE, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
   if (!raw) kernels.filledRows(P, N, m, lo, hi, ST, F);
@@ -134,21 +133,15 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   const targets = new Float64Array(buffer, TG, m * D);
   const status = new Int32Array(buffer, STAT, D);
   if (method.kind === 'inverseVol') {
+    new Int32Array(buffer, K0, D).set(k0);
+    new Int32Array(buffer, K1, D).set(k1);
     if (K > 0) {
       new Int32Array(buffer, BD, K + 1).set(bounds.subarray(0, K + 1));
-      new Int32Array(buffer, K0, D).set(k0);
-      new Int32Array(buffer, K1, D).set(k1);
       kernels.blockMoments(P, N, m, BD, K, BC, BS, BQ);
-      kernels.windowMoments(m, D, K0, K1, BC, BS, BQ, WC, WS, WQ);
     }
-    // The weights as of prefix rows d and D (all zeros): the window moments themselves.
-    new Int32Array(buffer, WC + 4 * m * D, m).fill(0);
-    new Float64Array(buffer, WS + 8 * m * D, m).fill(0);
-    new Float64Array(buffer, WQ + 8 * m * D, m).fill(0);
-    const his = new Int32Array(buffer, HI, D);
-    for (let d = 0; d < D; d++) his[d] = d;
-    new Int32Array(buffer, LO, D).fill(D);
-    kernels.inverseVolPrefixRows(WC, WS, WQ, m, 0, m, D, HI, LO, EL, method.need, TG, STAT);
+    // Each window's moments as the sum of its blocks', and the weights from them (see the kernel
+    // for what differs from plainWeights' arithmetic and the bound).
+    kernels.oneShotWeights(m, D, K0, K1, BC, BS, BQ, EL, method.need, TG, STAT);
   } else {
     const none = new Int32Array(0);
     const zero = new Float64Array(0);

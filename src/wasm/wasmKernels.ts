@@ -16,8 +16,8 @@ import { loadKernelModule, memoryFrom, PAGE, type WasmMemory } from './compileKe
 export interface WasmKernels {
   /** Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts). */
   spanEligibility(first: number, last: number, n: number, rows: number, D: number, out: number): void;
-  /** inverseVolPrefix for D decisions in one call (engine/plainDecisions.ts). */
-  inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number): void;
+  /** inverseVolPrefix for D decisions in one call (engine/plainDecisions.ts); returns what its page-touching pass read (ignored). */
+  inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number): number;
   /** Inverse-vol weights of one decision from a prepared panel's prefix sums (engine/plainDecisions.ts); 0 when none usable. */
   inverseVolPrefix(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, hi: number, lo: number, eligible: number, need: number, w: number): number;
   /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */
@@ -26,8 +26,12 @@ export interface WasmKernels {
   denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
   /** Rows with a price (> 0) of each of m columns of N rows (engine/oneShotRoute.ts). */
   pricedCounts(vin: number, N: number, m: number, out: number): void;
+  /** pricedCounts, then each column's first and last priced row (N and −1 when none): 3m i32 at out (engine/oneShotRoute.ts). */
+  pricedSpans(vin: number, N: number, m: number, out: number): void;
   /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
   blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
+  /** Inverse-vol weights of D decisions from block sums: each window's moments, 1/σ, normalised (engine/oneShotRoute.ts). */
+  oneShotWeights(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, eligible: number, need: number, w: number, status: number): void;
   /** Window moments of D decisions as sums of block sums (engine/oneShotRoute.ts). */
   windowMoments(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, oc: number, os: number, oq: number): void;
   /** The simulation loop of a run with its decisions given (execution/simulateWasm.ts); returns the trade count. */

@@ -151,11 +151,14 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
         const { lo, hi } = strategyPeriodWindow(spec, layout.assets, { panel });
         const calendar = calendarSchedule(panel.dates.subarray(lo, hi), { schedule: spec.rebalance.schedule, on: 'last' }, panel.dates[hi]);
         const cols = oneShotColumns(prices, N, m, columns, panel.assets.length)!;
-        // Holes counted in the kernel: unpriced rows inside each column's priced span, counted here by hand.
+        // Holes counted in the kernel: unpriced rows inside each column's priced span, counted here
+        // by hand; the span's first and last priced rows (N and −1 for a column without a price).
         columns.forEach((c, i) => {
           const col = prices.subarray(i * N, (i + 1) * N);
           const priced = Array.from(col, (p, t) => (p > 0 ? t : -1)).filter((t) => t >= 0);
           expect(cols.holes[c]).toBe(priced.length === 0 ? 0 : priced[priced.length - 1]! - priced[0]! + 1 - priced.length);
+          expect(cols.first[i]).toBe(priced.length === 0 ? N : priced[0]);
+          expect(cols.last[i]).toBe(priced.length === 0 ? -1 : priced[priced.length - 1]);
         });
         const log: DecisionRecord[] = [];
         const route = oneShotDecisions(cols, method!, 'all', lo, hi, calendar, spec.rebalance.lag, log);
