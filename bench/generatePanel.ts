@@ -1,6 +1,11 @@
 /**
  * Seeded synthetic price panels for the benchmarks: weekday calendar, one market factor plus
  * idiosyncratic noise, column-major Float64Array. Deterministic for a given seed.
+ *
+ * The values are allocated as the data loader allocates a loaded panel's (wasm/panelValues.ts:
+ * in a WebAssembly memory of their own, where the engine's kernels read them in place), before
+ * any timing; numpy's baseline likewise receives its prices at load, outside its timing, in its
+ * own preferred layout (a contiguous row-major dates × assets array, numpy_baseline.py).
  */
 import type { PricePanel } from '../src/core/panel.js';
 import { panelValues } from '../src/wasm/panelValues.js';
