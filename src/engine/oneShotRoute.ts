@@ -45,8 +45,13 @@ function align(b: number): number {
  */
 export function oneShotColumns(prices: Float64Array, N: number, m: number, columns: readonly number[], panelAssets: number): OneShotColumns | null {
   if (wasmKernels === null || N < 2 || m === 0) return null;
-  const place = inPlace(prices, N, m) ?? copied(prices, N, m);
-  const { buffer, kernels } = place.memory(align(4 * m), 0)!;
+  let place = inPlace(prices, N, m);
+  let memory = place?.memory(align(4 * m), 0) ?? null;
+  if (place === null || memory === null) {
+    place = copied(prices, N, m);
+    memory = place.memory(align(4 * m), 0)!;
+  }
+  const { buffer, kernels } = memory;
   kernels.pricedCounts(place.at, N, m, place.base);
   const priced = new Int32Array(buffer, place.base, m);
   const holes = new Int32Array(panelAssets).fill(-1);
