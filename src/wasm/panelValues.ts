@@ -56,8 +56,9 @@ export function valuesInMemory(length: number): Float64Array | null {
   if (wasmKernels === null) return null;
   const bytes = 8 * length;
   const scratch = WASM_BASE + Math.ceil(bytes / 64) * 64;
-  // Room for a one-shot run on every column with up to one decision in four rows: its parts are
-  // at most ≈ 2.9× the values (plus the filled prices, 1× with gaps).
+  // Room for a one-shot run on every column with up to one decision in four rows: its parts and
+  // the kernel loop's scratch take ≈ 2.4× the values plus ≈ 45 bytes a row, and the filled
+  // prices 1× more when a column has gaps (oneShotDecisions' and simScratchBytes' layouts).
   const total = Math.min(MAX_BYTES, scratch + 4 * bytes + (1 << 20));
   if (scratch + (1 << 16) > total) return null;
   let own: { buffer: ArrayBuffer; kernels: WasmKernels };

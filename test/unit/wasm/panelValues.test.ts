@@ -70,6 +70,10 @@ describe.skipIf(wasmKernels === null)('panelValues with the kernels', () => {
     }
     expect(values.buffer.byteLength).toBe(bytes);
     expect(values.length).toBe(m * N);
+    // The runs laid out their parts in the values memory's scratch (in place, not copied): the
+    // kernels' scratch is recorded after them.
+    const vm = valuesMemoryOf(values)!;
+    expect(kernelMemoryOf(values)!.scratch).toBeGreaterThan(vm.scratch);
   });
 
   it('is copied into SharedArrayBuffers for worker threads (sharePanel), not shared', () => {
