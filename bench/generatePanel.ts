@@ -1,8 +1,14 @@
 /**
  * Seeded synthetic price panels for the benchmarks: weekday calendar, one market factor plus
  * idiosyncratic noise, column-major Float64Array. Deterministic for a given seed.
+ *
+ * The values are allocated as the data loader allocates a loaded panel's (wasm/panelValues.ts:
+ * in a WebAssembly memory of their own, where the engine's kernels read them in place), before
+ * any timing; numpy's baseline likewise receives its prices at load, outside its timing, in its
+ * own preferred layout (a contiguous row-major dates × assets array, numpy_baseline.py).
  */
 import type { PricePanel } from '../src/core/panel.js';
+import { panelValues } from '../src/wasm/panelValues.js';
 
 export function generatePanel(nAssets: number, nDays: number, seed = 1): PricePanel {
   let state = seed >>> 0 || 1;
@@ -16,7 +22,7 @@ export function generatePanel(nAssets: number, nDays: number, seed = 1): PricePa
   };
   const normal = (): number => Math.sqrt(-2 * Math.log(uniform() + 1e-300)) * Math.cos(2 * Math.PI * uniform());
   const market = Float64Array.from({ length: nDays }, () => 0.0003 + 0.01 * normal());
-  const values = new Float64Array(nAssets * nDays);
+  const values = panelValues(nAssets * nDays);
   for (let a = 0; a < nAssets; a++) {
     const beta = 0.5 + uniform();
     const vol = 0.008 + 0.02 * uniform();

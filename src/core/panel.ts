@@ -24,13 +24,14 @@ export function assetIndex(panel: PricePanel, ticker: string): number {
 }
 
 /**
- * A panel restricted to the rows lo..hi-1 and (optionally) to some assets, copied.
+ * A panel restricted to the rows lo..hi-1 and (optionally) to some assets, copied into values
+ * from `alloc` (the loader's: wasm/panelValues.ts).
  */
-export function slicePanel(panel: PricePanel, lo: number, hi: number, assets?: readonly string[]): PricePanel {
+export function slicePanel(panel: PricePanel, lo: number, hi: number, assets?: readonly string[], alloc: (length: number) => Float64Array = (length) => new Float64Array(length)): PricePanel {
   const names = assets ?? panel.assets;
   const n = panel.dates.length;
   const m = hi - lo;
-  const values = new Float64Array(names.length * m);
+  const values = alloc(names.length * m);
   names.forEach((name, k) => {
     const a = panel.assets.indexOf(name);
     if (a < 0) throw new Error(`slicePanel: unknown asset ${name}`);

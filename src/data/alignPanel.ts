@@ -3,6 +3,7 @@ import { formatIsoDate } from '../core/dates.js';
 import type { PricePanel } from '../core/panel.js';
 import { alignToCalendar } from './alignToCalendar.js';
 import { marketOf, type Market } from './currency.js';
+import { panelValues } from '../wasm/panelValues.js';
 import type { PriceSeries } from './priceSeries.js';
 import { emptyRecord } from '../core/reservedKeys.js';
 
@@ -49,7 +50,7 @@ export function alignPanel(series: readonly PriceSeries[], opts: AlignOptions = 
   }
   const dates = buildCalendar(series, opts.calendar ?? 'union');
   const n = dates.length;
-  const values = new Float64Array(series.length * n);
+  const values = panelValues(series.length * n);
   const filled = emptyRecord<number>();
   const droppedDates = emptyRecord<string[]>();
   const firstDates = emptyRecord<string>();

@@ -5,6 +5,7 @@ import { alignToCalendar } from './alignToCalendar.js';
 import { currencyOf, FX_TICKERS, type Currency } from './currency.js';
 import type { PriceSeries } from './priceSeries.js';
 import { emptyRecord } from '../core/reservedKeys.js';
+import { panelValues } from '../wasm/panelValues.js';
 
 /** What the currency conversion of a run did (null when every price is in USD). */
 export interface CurrencyNote {
@@ -45,7 +46,8 @@ export function convertPanelToBase(
 ): BaseConversion {
   const strictFrom = options.strictFrom ?? -Infinity;
   const n = panel.dates.length;
-  const values = panel.values.slice();
+  const values = panelValues(panel.values.length);
+  values.set(panel.values);
   const converted = emptyRecord<Currency>();
   const fxFilled = emptyRecord<number>();
   const unconverted = emptyRecord<number>();

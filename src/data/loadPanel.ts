@@ -10,6 +10,7 @@ import type { PriceFileInfo, PriceSeries } from './priceSeries.js';
 import { readPriceFile } from './readPriceFile.js';
 import { fileNameToTicker, tickerToFileName } from './tickerToFileName.js';
 import { emptyRecord } from '../core/reservedKeys.js';
+import { panelValues } from '../wasm/panelValues.js';
 
 export { MissingTickerError } from './missingTickerError.js';
 
@@ -65,7 +66,7 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
     throw new UserError(`no prices between ${want} in ${dir}; the data span ${span}, expected --from/--to inside it`);
   }
   // The whole panel when every row is kept (no copy of its values).
-  const panel = lo === 0 && hi === full.dates.length ? full : slicePanel(full, lo, hi);
+  const panel = lo === 0 && hi === full.dates.length ? full : slicePanel(full, lo, hi, undefined, panelValues);
   const start = panel.dates[0] as number;
   const end = panel.dates[panel.dates.length - 1] as number;
   const filled = emptyRecord<number>();

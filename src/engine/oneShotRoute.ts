@@ -2,9 +2,10 @@
  * A run without a prepared panel, of a plain spec (plainDecisions.ts) on a calendar schedule
  * (no bands, no weights file, no shared decisions): it computes only what this one run reads,
  * in the WebAssembly kernels (wasm/kernels.ts), instead of preparing the whole panel:
- *   1. the strategy's price columns copied into the one-shot runs' memory (runMemory), and
- *      their priced rows counted with their first and last (pricedSpans), for the period
- *      window's coverage;
+ *   1. the strategy's price columns read in place when the panel's values live in a memory of
+ *      their own (wasm/panelValues.ts) and are the panel's first columns, else copied into the
+ *      one-shot runs' memory (runMemory); their priced rows counted with their first and last
+ *      (pricedSpans), for the period window's coverage;
  *   2. the window of every decision known from the calendar: the returns summed over the blocks
  *      between consecutive window edges (blockMoments: count, Σr, Σr², plain sums in row order),
  *      each window's moments the sum of its blocks, then the plain weights;
@@ -23,7 +24,8 @@
  * derives the bound), so σ agrees to ~1e-14 relative and every figure to 1e-12 (property tests). Too many block visits (short spacing, long lookback: the prefix sums are
  * then cheaper) or no kernel: the caller takes the prepared route.
  */
-import { runMemory, WASM_BASE, wasmKernels } from '../wasm/wasmKernels.js';
+import { runMemory, WASM_BASE, wasmKernels, type WasmKernels } from '../wasm/wasmKernels.js';
+import { valuesMemoryOf, valuesScratch } from '../wasm/panelValues.js';
 import type { FilledPrices } from '../execution/filledPrices.js';
 import { simScratchBytes } from '../execution/simulateWasm.js';
 import type { DecisionRecord } from './decideTargets.js';
@@ -37,19 +39,23 @@ function align(b: number): number {
 }
 
 /**
- * Step 1: the strategy's m columns (column-major, N rows each, in `prices`) copied in and their
- * unpriced rows inside their priced spans counted, as `holes` per panel column (−1 for columns
- * not counted). Null without the kernels.
+ * Step 1: the strategy's m columns (column-major, N rows each, in `prices`) where the kernels
+ * read them — in place when they live in a panel's values memory (wasm/panelValues.ts), else
+ * copied into the one-shot runs' memory — and their unpriced rows inside their priced spans
+ * counted, as `holes` per panel column (−1 for columns not counted). Null without the kernels.
  */
 export function oneShotColumns(prices: Float64Array, N: number, m: number, columns: readonly number[], panelAssets: number): OneShotColumns | null {
   if (wasmKernels === null || N < 2 || m === 0) return null;
-  const P = align(8 * m * N);
-  const { buffer, kernels } = runMemory(P + align(12 * m), 0);
-  const at = WASM_BASE;
-  new Float64Array(buffer, at, m * N).set(prices.subarray(0, m * N));
+  let place = inPlace(prices, N, m);
+  let memory = place?.memory(align(12 * m), 0) ?? null;
+  if (place === null || memory === null) {
+    place = copied(prices, N, m);
+    memory = place.memory(align(12 * m), 0)!;
+  }
+  const { buffer, kernels } = memory;
   // Each column's priced rows counted, and its first and last priced rows, in one pass.
-  kernels.pricedSpans(at, N, m, at + P);
-  const spans = new Int32Array(buffer, at + P, 3 * m);
+  kernels.pricedSpans(place.at, N, m, place.base);
+  const spans = new Int32Array(buffer, place.base, 3 * m);
   const priced = spans.subarray(0, m);
   const first = spans.slice(m, 2 * m);
   const last = spans.slice(2 * m, 3 * m);
@@ -61,10 +67,37 @@ export function oneShotColumns(prices: Float64Array, N: number, m: number, colum
     holes[columns[i]!] = l >= f ? l - f + 1 - priced[i]! : 0;
     gapFree[i] = holes[columns[i]!] === 0 ? 1 : 0;
   }
-  return { prices, N, m, holes, first, last, gapFree };
+  return { prices, N, m, holes, first, last, gapFree, ...place };
 }
 
-export interface OneShotColumns {
+/**
+ * Where a run's kernels read the prices (`at`) and lay out its parts (from `base`): `memory(bytes,
+ * scratchBytes)` is that memory with `bytes` from `base` and then `scratchBytes` of scratch for
+ * the kernel loop, or null when it has not the room (the run then takes a copy, `copied`).
+ */
+interface Place {
+  readonly at: number;
+  readonly base: number;
+  readonly memory: (bytes: number, scratchBytes: number) => { buffer: ArrayBuffer; kernels: WasmKernels } | null;
+  readonly inPlace: boolean;
+}
+
+/** The prices where they are: a view on a panel's values memory (the panel's first m columns). */
+function inPlace(prices: Float64Array, N: number, m: number): Place | null {
+  const vm = valuesMemoryOf(prices);
+  if (vm === undefined || prices.byteOffset + 8 * m * N > vm.scratch) return null;
+  return { at: prices.byteOffset, base: vm.scratch, memory: (bytes, scratchBytes) => valuesScratch(vm, bytes, scratchBytes), inPlace: true };
+}
+
+/** The prices copied into the one-shot runs' memory (runMemory), from WASM_BASE. */
+function copied(prices: Float64Array, N: number, m: number): Place {
+  const base = WASM_BASE + align(8 * m * N);
+  const { buffer } = runMemory(base - WASM_BASE, 0);
+  new Float64Array(buffer, WASM_BASE, m * N).set(prices.subarray(0, m * N));
+  return { at: WASM_BASE, base, memory: (bytes, scratchBytes) => runMemory(base - WASM_BASE + bytes, scratchBytes), inPlace: false };
+}
+
+export interface OneShotColumns extends Place {
   readonly prices: Float64Array;
   readonly N: number;
   readonly m: number;
@@ -91,9 +124,12 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   // the period's filled prices are written row-major.
   const raw = cols.gapFree.every((g) => g === 1);
   // The prices (step 1), the filled prices, the calendar and the decision rows (period rows).
-  const head = [8 * m * N, raw ? 0 : 8 * m * n, n, 4 * n];
-  const [P, F, CAL, RW, rest] = addresses(WASM_BASE, head) as [number, number, number, number, number];
-  const first = runMemory(rest - WASM_BASE, 0);
+  const head = [raw ? 0 : 8 * m * n, n, 4 * n];
+  const [F, CAL, RW, rest] = addresses(cols.base, head) as [number, number, number, number];
+  const P = cols.at;
+  const first = cols.memory(rest - cols.base, 0);
+  // No room in the panel's values memory: the same run on a copy of the prices.
+  if (first === null) return oneShotDecisions({ ...cols, ...copied(cols.prices, N, m) }, method, sleeve, lo, hi, calendar, lag, log);
   new Uint8Array(first.buffer, CAL, n).set(calendar.subarray(0, n));
   const D = first.kernels.decisionRows(CAL, n, lag, RW);
   const rows = new Int32Array(first.buffer, RW, D).slice();
@@ -126,7 +162,9 @@ export function oneShotDecisions(cols: OneShotColumns, method: PlainMethod, slee
   const tail = [4 * (K + 1), 4 * m * K, 8 * m * K, 8 * m * K, 4 * D, 4 * D, m * D, 8 * m * D, 4 * D, 8 * m];
   const [BD, BC, BS, BQ, K0, K1, EL, TG, STAT, ST, end] = addresses(rest, tail) as [number, number, number, number, number, number, number, number, number, number, number];
   // Scratch for the kernel loop (simulateWasm.ts) or, if it declines, the row values (denseRows).
-  const { buffer, kernels } = runMemory(end - WASM_BASE, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
+  const memory = cols.memory(end - cols.base, Math.max(simScratchBytes(n, m, D, lag), 8 * (m + n) + 128));
+  if (memory === null) return oneShotDecisions({ ...cols, ...copied(cols.prices, N, m) }, method, sleeve, lo, hi, calendar, lag, log);
+  const { buffer, kernels } = memory;
   if (!raw) kernels.filledRows(P, N, m, lo, hi, ST, F);
   kernels.pricedAt(P, N, m, lo, RW, D, EL);
   const eligible = new Uint8Array(buffer, EL, m * D);

@@ -6,10 +6,10 @@
  * instantiate here (no SIMD).
  *
  * Memory: a prepared panel large enough gets a WebAssembly.Memory of its own (panelMemory), holding
- * its outputs as ordinary typed-array views, with the kernels bound to it; it is never grown (so
- * no view is ever detached) and is collected with the views. Everything else goes through one
- * shared scratch memory (wasmMemory), used within a single synchronous call: callers copy their
- * inputs in and the results out.
+ * its outputs as ordinary typed-array views, with the kernels bound to it; so do a large panel's
+ * prices (panelValues.ts). Such a memory is never grown (so no view is ever detached) and is
+ * collected with its views. Everything else goes through one shared scratch memory (wasmMemory),
+ * used within a single synchronous call: callers copy their inputs in and the results out.
  */
 import { loadKernelModule, memoryFrom, PAGE, type WasmMemory } from './compileKernelModule.js';
 
@@ -116,6 +116,26 @@ function decisionBytes(m: number, B: number): number {
 const panels = new WeakMap<ArrayBuffer, KernelMemory>();
 
 /**
+ * A new memory of `bytes` (rounded up to whole pages) with the kernels bound to it, never grown
+ * (views on it are never detached). Requires wasmKernels; throws when the memory cannot be had.
+ */
+export function ownMemory(bytes: number): { buffer: ArrayBuffer; kernels: WasmKernels } {
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+  const kernels = new WebAssembly.Instance(compiled!, { env: { memory, abort: () => {} } }).exports as unknown as WasmKernels;
+  return { buffer: memory.buffer, kernels };
+}
+
+/**
+ * Records `scratchBytes` from `scratch` as the scratch of the kernel memory whose buffer is
+ * `buffer` (replacing an earlier record), for kernelMemoryOf.
+ */
+export function setScratch(buffer: ArrayBuffer, kernels: WasmKernels, scratch: number, scratchBytes: number): KernelMemory {
+  const km: KernelMemory = { kernels, scratch, scratchBytes };
+  panels.set(buffer, km);
+  return km;
+}
+
+/**
  * A new memory for a prepared panel of N rows and m assets: its outputs as views on it (ordinary
  * Float64Array/Int32Array, kept alive by them; never grown, so never detached) and `scratchBytes`
  * of scratch. Requires wasmKernels.
@@ -123,10 +143,7 @@ const panels = new WeakMap<ArrayBuffer, KernelMemory>();
 export function panelMemory(N: number, m: number, scratchBytes: number): PanelMemory {
   const rows = Math.ceil(N / 4);
   const sizes = [4 * (N + 1) * m, 8 * (N + 1) * m, 8 * (N + 1) * m, 8 * N * m, scratchBytes, decisionBytes(m, rows)].map((b) => Math.ceil(b / 64) * 64);
-  const total = WASM_BASE + sizes.reduce((s, b) => s + b, 0);
-  const mem = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE) });
-  const kernels = new WebAssembly.Instance(compiled!, { env: { memory: mem, abort: () => {} } }).exports as unknown as WasmKernels;
-  const buffer = mem.buffer;
+  const { buffer, kernels } = ownMemory(WASM_BASE + sizes.reduce((s, b) => s + b, 0));
   const at: number[] = [];
   let p = WASM_BASE;
   for (const b of sizes) {
@@ -197,6 +214,6 @@ export function runMemory(bytes: number, scratchBytes: number): { buffer: ArrayB
     runMem = { memory, kernels: new WebAssembly.Instance(compiled!, { env: { memory, abort: () => {} } }).exports as unknown as WasmKernels };
   }
   const buffer = memoryFrom(runMem.memory, 0, need);
-  panels.set(buffer, { kernels: runMem.kernels, scratch: WASM_BASE + used, scratchBytes: buffer.byteLength - WASM_BASE - used });
+  setScratch(buffer, runMem.kernels, WASM_BASE + used, buffer.byteLength - WASM_BASE - used);
   return { buffer, kernels: runMem.kernels };
 }
