@@ -10,5 +10,5 @@ export { denseRows } from './denseRows';
 export { decisionRows, periodReturns, simulate } from './simulate';
 export { inverseVolPrefix, inverseVolPrefixRows, spanEligibility } from './inverseVolPrefix';
 export { blockMoments } from './blockMoments';
-export { filledRows, pricedAt, pricedCounts, pricedSpans, windowMoments } from './oneShotPass';
+export { filledRows, pricedAt, pricedSpans } from './oneShotPass';
 export { oneShotWeights } from './oneShotWeights';

@@ -4,17 +4,10 @@ import { ROWS } from './prefixBlock';
 
 /**
  * The number of rows with a price (> 0) in each of m columns of N rows (column-major f64 at
- * `vin`), into `out` (m i32): what a one-shot run counts its columns' holes from
- * (engine/oneShotRoute.ts). Eight rows per step, two per f64x2 compare, in two counters.
- */
-export function pricedCounts(vin: usize, N: i32, m: i32, out: usize): void {
-  const colBytes = (<usize>N) << 3;
-  for (let a: i32 = 0; a < m; a++) store<i32>(out + ((<usize>a) << 2), countPriced(vin + (<usize>a) * colBytes, N));
-}
-
-/**
- * pricedCounts, and each column's first and last row with a price (N and −1 when it has none):
- * counts m i32 at `out`, first rows at out + 4m, last rows at out + 8m.
+ * `vin`), and each column's first and last row with a price (N and −1 when it has none): counts
+ * m i32 at `out`, first rows at out + 4m, last rows at out + 8m — what a one-shot run counts its
+ * columns' holes from (engine/oneShotRoute.ts). Counts eight rows per step, two per f64x2
+ * compare, in two counters.
  */
 export function pricedSpans(vin: usize, N: i32, m: i32, out: usize): void {
   const colBytes = (<usize>N) << 3;
@@ -99,59 +92,6 @@ export function filledRows(vin: usize, N: i32, m: i32, lo: i32, hi: i32, st: usi
         store<f64>(out + (<usize>(t - lo)) * mb + ao, l);
       }
       store<f64>(st + ao, l);
-    }
-  }
-}
-
-/**
- * Window moments of D decisions from block sums (blockMoments' outputs, K × m): decision d's
- * window covers blocks k0[d]..k1[d]−1, and its count, Σr and Σr² per asset (entry d · m + a) are
- * the first block's plus each further block's in order. Two assets per f64x2 (the same additions
- * lane by lane); counts four per i32x4.
- */
-export function windowMoments(m: i32, D: i32, k0s: usize, k1s: usize, bc: usize, bs: usize, bq: usize, oc: usize, os: usize, oq: usize): void {
-  const mb = (<usize>m) << 3;
-  const mi = (<usize>m) << 2;
-  for (let d: i32 = 0; d < D; d++) {
-    const k0 = load<i32>(k0s + ((<usize>d) << 2));
-    const k1 = load<i32>(k1s + ((<usize>d) << 2));
-    const od = (<usize>d) * mb;
-    const oi = (<usize>d) * mi;
-    let a: i32 = 0;
-    for (; a + 1 < m; a += 2) {
-      const ao = (<usize>a) << 3;
-      let s = v128.load(bs + (<usize>k0) * mb + ao);
-      let q = v128.load(bq + (<usize>k0) * mb + ao);
-      for (let k = k0 + 1; k < k1; k++) {
-        s = f64x2.add(s, v128.load(bs + (<usize>k) * mb + ao));
-        q = f64x2.add(q, v128.load(bq + (<usize>k) * mb + ao));
-      }
-      v128.store(os + od + ao, s);
-      v128.store(oq + od + ao, q);
-    }
-    if (a < m) {
-      const ao = (<usize>a) << 3;
-      let s = load<f64>(bs + (<usize>k0) * mb + ao);
-      let q = load<f64>(bq + (<usize>k0) * mb + ao);
-      for (let k = k0 + 1; k < k1; k++) {
-        s += load<f64>(bs + (<usize>k) * mb + ao);
-        q += load<f64>(bq + (<usize>k) * mb + ao);
-      }
-      store<f64>(os + od + ao, s);
-      store<f64>(oq + od + ao, q);
-    }
-    // Counts four assets per i32x4 (integer sums: exact in any grouping).
-    for (a = 0; a + 3 < m; a += 4) {
-      const ai = (<usize>a) << 2;
-      let c = v128.load(bc + (<usize>k0) * mi + ai);
-      for (let k = k0 + 1; k < k1; k++) c = i32x4.add(c, v128.load(bc + (<usize>k) * mi + ai));
-      v128.store(oc + oi + ai, c);
-    }
-    for (; a < m; a++) {
-      const ai = (<usize>a) << 2;
-      let c = load<i32>(bc + (<usize>k0) * mi + ai);
-      for (let k = k0 + 1; k < k1; k++) c += load<i32>(bc + (<usize>k) * mi + ai);
-      store<i32>(oc + oi + ai, c);
     }
   }
 }

@@ -24,16 +24,12 @@ export interface WasmKernels {
   prefixBlock(vin: number, B: number, m: number, a0: number, a1: number, st: number, kst: number, count: number, sum: number, sumSq: number, filled: number): void;
   /** out[r − from] = cash + Σ_j u_j F[first + r · stride + j], r = from..to−1 (execution/holdingsValue.ts). */
   denseRows(F: number, first: number, stride: number, units: number, h: number, cash: number, out: number, from: number, to: number): void;
-  /** Rows with a price (> 0) of each of m columns of N rows (engine/oneShotRoute.ts). */
-  pricedCounts(vin: number, N: number, m: number, out: number): void;
-  /** pricedCounts, then each column's first and last priced row (N and −1 when none): 3m i32 at out (engine/oneShotRoute.ts). */
+  /** Rows with a price (> 0) of each of m columns of N rows, then each column's first and last priced row (N and −1 when none): 3m i32 at out (engine/oneShotRoute.ts). */
   pricedSpans(vin: number, N: number, m: number, out: number): void;
   /** Count, Σr and Σr² of each asset's returns over K blocks of rows (engine/oneShotRoute.ts). */
   blockMoments(vin: number, N: number, m: number, bounds: number, K: number, count: number, sum: number, sumSq: number): void;
   /** Inverse-vol weights of D decisions from block sums: each window's moments, 1/σ, normalised (engine/oneShotRoute.ts). */
   oneShotWeights(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, eligible: number, need: number, w: number, status: number): void;
-  /** Window moments of D decisions as sums of block sums (engine/oneShotRoute.ts). */
-  windowMoments(m: number, D: number, k0s: number, k1s: number, bc: number, bs: number, bq: number, oc: number, os: number, oq: number): void;
   /** The simulation loop of a run with its decisions given (execution/simulateWasm.ts); returns the trade count. */
   simulate(F: number, fStride: number, fOffset: number, cols: number, m: number, n: number, calendar: number, lag: number, costRate: number, minTurnover: number, targets: number, s: number, equity: number, cash: number, tRow: number, tDecision: number, tRule: number, tTurnover: number, tCost: number, skipped: number): number;
   /** The decision rows of a run without bands, into rows (i32); returns their number (execution/simulateWasm.ts). */
