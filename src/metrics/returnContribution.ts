@@ -73,6 +73,61 @@ export function returnContribution(
   return { contributions, missing };
 }
 
+/** The plain and the linked return contributions of one run (returnContributions). */
+export interface ContributionPair {
+  readonly plain: { contributions: Float64Array; missing: number };
+  /** Null without coefficients. */
+  readonly linked: { contributions: Float64Array; missing: number } | null;
+}
+
+/**
+ * returnContribution(…, firstPeriodScale) and returnContribution(…, firstPeriodScale,
+ * coefficients) in one pass over the weights and returns (the report needs both: the
+ * concentration summary's arithmetic sums and the Cariño-linked contributions); the same terms
+ * in the same order, so the same bits as the two calls.
+ */
+export function returnContributions(
+  weights: Float64Array,
+  assetReturns: Float64Array,
+  nAssets: number,
+  nDates: number,
+  firstPeriodScale: number,
+  coefficients: Float64Array | null,
+): ContributionPair {
+  if (coefficients === null) return { plain: returnContribution(weights, assetReturns, nAssets, nDates, firstPeriodScale), linked: null };
+  const plain = new Float64Array(nAssets);
+  const linked = new Float64Array(nAssets);
+  let missingPlain = 0;
+  let missingLinked = 0;
+  for (let a = 0; a < nAssets; a++) {
+    const base = a * nDates;
+    let sumPlain = 0;
+    let sum = 0;
+    let carry = 0;
+    for (let t = 1; t < nDates; t++) {
+      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1);
+      const wl = w * (coefficients[t] as number);
+      if (w === 0 && wl === 0) continue;
+      const r = assetReturns[base + t] as number;
+      if (r !== r) {
+        if (w !== 0) missingPlain++;
+        if (wl !== 0) missingLinked++;
+        continue;
+      }
+      if (w !== 0) sumPlain += w * r;
+      if (wl !== 0) {
+        const x = wl * r;
+        const next = sum + x;
+        carry += (sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - next + x : x - next + sum;
+        sum = next;
+      }
+    }
+    plain[a] = sumPlain;
+    linked[a] = sum + carry;
+  }
+  return { plain: { contributions: plain, missing: missingPlain }, linked: { contributions: linked, missing: missingLinked } };
+}
+
 /**
  * The costs' contribution to the arithmetic sum of portfolio returns (≤ 0): each trade's cost
  * (a fraction of the initial capital) divided by the equity its period's return is measured

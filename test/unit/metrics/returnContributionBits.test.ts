@@ -6,7 +6,7 @@
  * and for windowSums the slide-and-resum of every finite row (both finite for a pair).
  */
 import { describe, expect, it } from 'vitest';
-import { returnContribution } from '../../../src/metrics/returnContribution.js';
+import { returnContribution, returnContributions } from '../../../src/metrics/returnContribution.js';
 import { windowSums } from '../../../src/metrics/windowSums.js';
 
 /** The general loop: one expression for every row and both cases. */
@@ -98,6 +98,31 @@ describe('returnContribution: plain and linked loops give the general loop’s b
     expect(got.contributions[1]).toBe(0.5 * 0.3);
     expect(sameBits(got.contributions, referenceContribution(weights, returns, 2, 3, 0.99).contributions)).toBe(true);
   });
+});
+
+describe('returnContributions: both sums in one pass, the bits of the two calls', () => {
+  for (const seed of [3, 99]) {
+    it(`seed ${seed}: plain and linked as returnContribution gives them, missing counted per sum`, () => {
+      const rnd = generator(seed);
+      const nAssets = 4;
+      const nDates = 300;
+      const weights = Float64Array.from({ length: nAssets * nDates }, () => (rnd() < 0.2 ? 0 : rnd() * 0.5));
+      const returns = Float64Array.from({ length: nAssets * nDates }, (_, i) => (i % nDates === 0 || rnd() < 0.05 ? Number.NaN : (rnd() - 0.5) * 0.06));
+      // A zero coefficient on some rows: the linked sum skips (and does not count) what the plain sum counts.
+      const beta = Float64Array.from({ length: nDates }, (_, t) => (t === 0 || t % 37 === 0 ? 0 : 0.95 + rnd() * 0.1));
+      const scale = 0.9995;
+      const both = returnContributions(weights, returns, nAssets, nDates, scale, beta);
+      const plain = referenceContribution(weights, returns, nAssets, nDates, scale);
+      const linked = referenceContribution(weights, returns, nAssets, nDates, scale, beta);
+      expect(both.plain.missing).toBe(plain.missing);
+      expect(sameBits(both.plain.contributions, plain.contributions)).toBe(true);
+      expect(both.linked!.missing).toBe(linked.missing);
+      expect(sameBits(both.linked!.contributions, linked.contributions)).toBe(true);
+      const alone = returnContributions(weights, returns, nAssets, nDates, scale, null);
+      expect(alone.linked).toBeNull();
+      expect(sameBits(alone.plain.contributions, plain.contributions)).toBe(true);
+    });
+  }
 });
 
 describe('windowSums: the one-series and pair loops give the general loop’s bits', () => {
