@@ -25,7 +25,14 @@ export interface FactorSeries {
   readonly returns: readonly Float64Array[];
 }
 
-export function attributionFigures(result: BacktestResult, assetReturns: Float64Array, factors: FactorSeries | null, periodsPerYear: number): AttributionFigures {
+/** `linked`: what linkedContributions may take as known (see there), when the caller has it. */
+export function attributionFigures(
+  result: BacktestResult,
+  assetReturns: Float64Array,
+  factors: FactorSeries | null,
+  periodsPerYear: number,
+  linkedKnown?: Parameters<typeof linkedContributions>[1],
+): AttributionFigures {
   const { ledger, layout } = result;
   const warnings: string[] = [];
   const cashReturns = result.cash ? result.cash.returns : null;
@@ -41,7 +48,7 @@ export function attributionFigures(result: BacktestResult, assetReturns: Float64
     cashReturns,
     tradeRows: ledger.trades.row,
     tradeCosts: ledger.trades.cost,
-  });
+  }, linkedKnown);
   warnings.push(...linked.warnings);
 
   const reference = brinsonReference(result.spec, layout);

@@ -40,15 +40,23 @@ export interface LinkedContributions {
   total: number;
 }
 
-export function linkedContributions(input: LinkedContributionInput): { contributions: LinkedContributions | null; warnings: string[] } {
+/**
+ * `known`: Cariño's coefficients of the portfolio returns and the linked asset contributions
+ * (returnContribution with them, the first period scaled by equity[0]), when the caller
+ * computed them already (buildReport, in one pass with the plain contributions).
+ */
+export function linkedContributions(
+  input: LinkedContributionInput,
+  known?: { link: ReturnType<typeof carinoCoefficients>; contributions: { contributions: Float64Array; missing: number } | null },
+): { contributions: LinkedContributions | null; warnings: string[] } {
   const nDates = input.portfolioReturns.length;
   const nAssets = input.assets.length;
-  const link = carinoCoefficients(input.portfolioReturns);
+  const link = known ? known.link : carinoCoefficients(input.portfolioReturns);
   if (!link) return { contributions: null, warnings: ['contributions: null (the capital is wiped out in some period; logarithmic linking needs 1 + r > 0)'] };
   const beta = link.coefficients;
   const warnings: string[] = [];
   const firstPeriodScale = nDates > 0 ? (input.equity[0] as number) : 1;
-  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale, beta);
+  const { contributions, missing } = known?.contributions ?? returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale, beta);
   if (missing > 0) warnings.push(`contributions: ${missing} held asset-day${missing === 1 ? '' : 's'} without a return were left out; the lines do not add up to the total return`);
   const assets: Record<string, number> = {};
   input.assets.forEach((name, a) => (assets[name] = contributions[a] as number));

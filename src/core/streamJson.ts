@@ -11,8 +11,11 @@
  * `known` holds texts already made for some arrays (each must be JSON.stringify of its array).
  */
 
-/** Elements per array slice. */
-const SLICE = 2048;
+/**
+ * Elements per array slice: a run's daily series (a few thousand rows) is one JSON.stringify
+ * call each, without copying slices of it; a longer array goes out in slices.
+ */
+const SLICE = 16_384;
 
 export function streamJson(value: unknown, write: (piece: string) => void, slice = SLICE, known?: ReadonlyMap<readonly unknown[], string>): void {
   if (Array.isArray(value)) {

@@ -92,21 +92,33 @@ function buildCalendar(series: readonly PriceSeries[], policy: CalendarPolicy): 
 
 /**
  * Every date of any series, ascending, each once: the series' dates (each strictly increasing)
- * merged into the union one series at a time, a series whose dates equal the union so far
- * costing one comparison pass (the common case: files of one market).
+ * merged into the union one series at a time, a series whose dates are a run of consecutive
+ * dates of the union so far costing one comparison pass (the common case: files of one market
+ * that start or end on different days).
  */
 function unionDates(series: readonly PriceSeries[]): Int32Array {
   let union: Int32Array = (series[0] as PriceSeries).dates;
   for (let k = 1; k < series.length; k++) {
     const next = (series[k] as PriceSeries).dates;
-    if (!sameDates(union, next)) union = mergeDates(union, next);
+    if (!runOf(union, next)) union = mergeDates(union, next);
   }
   return union.slice();
 }
 
-function sameDates(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** True when `b` (strictly increasing) equals a run of consecutive entries of `a` (strictly increasing): then a ∪ b = a. */
+function runOf(a: Int32Array, b: Int32Array): boolean {
+  if (b.length === 0) return true;
+  // The first entry of a not below b[0].
+  let lo = 0;
+  let hi = a.length;
+  const first = b[0] as number;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < first) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo + b.length > a.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[lo + i] !== b[i]) return false;
   return true;
 }
 

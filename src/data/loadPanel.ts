@@ -73,7 +73,8 @@ export function loadPanel(dir: string, request: LoadRequest): LoadedPanel {
   const droppedDates = emptyRecord<string[]>();
   const [startIso, endIso] = [formatIsoDate(start), formatIsoDate(end)];
   series.forEach((s, a) => {
-    filled[s.ticker] = countFilledRows(panel, a, s.dates);
+    // Every row kept: the aligner's own count is this one (rows holding a price not dated that day).
+    filled[s.ticker] = panel === full ? (aligned.filled[s.ticker] as number) : countFilledRows(panel, a, s.dates);
     droppedDates[s.ticker] = (aligned.droppedDates[s.ticker] ?? []).filter((d) => d >= startIso && d <= endIso);
   });
   const warnings = series.flatMap((s) => s.warnings);

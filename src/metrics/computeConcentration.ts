@@ -36,6 +36,11 @@ export interface ConcentrationInput {
   costs?: { tradeRows: Int32Array; tradeCosts: Float64Array; equity: Float64Array };
   /** K of topKShare and topContributorsShare (default 3). */
   topK: number;
+  /**
+   * The arithmetic return contributions when the caller already has them: returnContribution of
+   * these weights and returns with the first period scaled by costs.equity[0] (or 1 without costs).
+   */
+  contributions?: { contributions: Float64Array; missing: number };
 }
 
 export interface ConcentrationResult {
@@ -127,7 +132,7 @@ function contributionSummary(
 ): Pick<ConcentrationSummary, 'returnContribution' | 'topContributorsShare'> {
   const c = input.costs;
   const firstPeriodScale = c && nDates > 0 ? (c.equity[0] as number) : 1;
-  const { contributions, missing } = returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale);
+  const { contributions, missing } = input.contributions ?? returnContribution(input.weights, input.assetReturns, nAssets, nDates, firstPeriodScale);
   if (missing > 0) warnings.push(`returnContribution: ${missing} held asset-day${missing === 1 ? '' : 's'} without a return were left out`);
   const costs = c ? costContribution(c.tradeRows, c.tradeCosts, c.equity) : 0;
   let sum = costs;

@@ -83,17 +83,26 @@ export function computeMetrics(
   const tooShort = (need: number) => () => `${n} period${n === 1 ? '' : 's'}, needs at least ${need}`;
   const volReason = () => (n < 2 ? tooShort(2)() : 'zero volatility: every return is the same');
 
+  // Figures that other figures reuse, each computed once (the same calls, so the same values).
+  const once = (compute: () => number): (() => number) => {
+    let value: number | undefined;
+    return () => (value ??= compute());
+  };
+  const cagrOnce = once(() => cagr(r, P));
+  const maxDrawdownOnce = once(() => maxDrawdown(r));
+  const downsideOnce = once(() => (pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P)));
+
   put('periods', () => n, tooShort(0));
   put('totalReturn', () => (n === 0 ? Number.NaN : totalReturn(r)), tooShort(1));
-  put('cagr', () => cagr(r, P), tooShort(1));
+  put('cagr', cagrOnce, tooShort(1));
   put('annualizedVolatility', () => annualizedVolatility(r, P), tooShort(2));
   put('sharpe', () => sharpeRatio(r, rf, P, ctx.convention), () => (n < 2 || isConstant(subtract(r, rf)) ? volReason() : 'undefined'));
-  put('downsideDeviation', () => (pa ? downsideDeviationPerPeriod(dr, mar) : downsideDeviationAnnualized(dr, mar, P)), tooShort(1));
-  put('sortino', () => sortinoRatio(dr, mar, P, ctx.convention), () =>
+  put('downsideDeviation', downsideOnce, tooShort(1));
+  put('sortino', () => sortinoRatio(dr, mar, P, ctx.convention, downsideOnce()), () =>
     n === 0 ? tooShort(1)() : periodsBelow(dr, mar) === 0 ? 'no periods below MAR' : 'undefined',
   );
-  put('maxDrawdown', () => (n === 0 ? Number.NaN : maxDrawdown(r)), tooShort(1));
-  put('calmar', () => calmarRatio(r, P), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
+  put('maxDrawdown', () => (n === 0 ? Number.NaN : maxDrawdownOnce()), tooShort(1));
+  put('calmar', () => calmarRatio(r, P, { maxDrawdown: maxDrawdownOnce, cagr: cagrOnce }), () => (n === 0 ? tooShort(1)() : 'no drawdown'));
   put('longestDrawdownPeriods', () => (n === 0 ? Number.NaN : longestDrawdownPeriods(r, pa)), tooShort(1));
   const tailReason = () => (n === 0 ? tooShort(1)() : 'no return strictly below VaR');
   const tail95 = tailProbability(0.95, pa);

@@ -38,21 +38,22 @@ export function computeRelativeMetrics(
   const n = returns.length;
   const metrics: Record<string, number | null> = {};
   const warnings: string[] = [];
-  const put = (key: RelativeMetricKey, value: number, reason: string): void => {
+  // A reason is worked out only for a null (each reads a series once more).
+  const put = (key: RelativeMetricKey, value: number, reason: string | (() => string)): void => {
     if (Number.isFinite(value)) metrics[key] = value;
     else {
       metrics[key] = null;
-      warnings.push(`${key}: null (${reason})`);
+      warnings.push(`${key}: null (${typeof reason === 'string' ? reason : reason()})`);
     }
   };
   const short = n < 2 ? `${n} period${n === 1 ? '' : 's'}, needs at least 2` : '';
   const flatBenchmark = short || 'benchmark has zero variance';
   put('beta', beta(returns, benchmark), flatBenchmark);
   put('alpha', alpha(returns, benchmark, rf, P, pa), flatBenchmark);
-  put('correlation', correlation(returns, benchmark), short || (isConstant(benchmark) ? flatBenchmark : 'series has zero variance'));
+  put('correlation', correlation(returns, benchmark), () => short || (isConstant(benchmark) ? flatBenchmark : 'series has zero variance'));
   put('trackingError', trackingError(returns, benchmark, P), short);
   put('informationRatio', informationRatio(returns, benchmark, P, pa), short || 'zero tracking error: returns minus benchmark is constant');
-  const captureReason = (side: 1 | -1): string => {
+  const captureReason = (side: 1 | -1) => (): string => {
     if (countSide(benchmark, side) === 0) return `no periods with benchmark ${side === 1 ? 'above' : 'below'} 0`;
     return `benchmark cagr over its ${side === 1 ? 'up' : 'down'} periods is 0`;
   };

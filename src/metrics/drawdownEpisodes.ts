@@ -43,23 +43,15 @@ export function drawdownEpisodes(
   if (endDates.length !== n) throw new RangeError(`drawdownEpisodes: ${n} returns but ${endDates.length} dates`);
   const dateAt = (k: number): string => formatIsoDate(k === 0 ? startDate : (endDates[k - 1] as number));
   const extra = convention === 'performanceanalytics' ? 1 : 0;
-  const found: Array<DrawdownEpisode & { peakIndex: number }> = [];
+  // Indexes and depth per episode; the dates are formatted for the `top` episodes kept only.
+  const found: Array<{ peakIndex: number; troughIndex: number; recoveryIndex: number | null; depth: number }> = [];
   let v = 1;
   let peakIndex = 0;
   let peakValue = 1;
   let troughIndex = -1;
   let troughValue = 1;
   const close = (recoveryIndex: number | null): void => {
-    found.push({
-      peak: dateAt(peakIndex),
-      trough: dateAt(troughIndex),
-      recovery: recoveryIndex === null ? null : dateAt(recoveryIndex),
-      depth: 1 - troughValue / peakValue,
-      periodsToTrough: troughIndex - peakIndex,
-      periodsToRecovery: recoveryIndex === null ? null : recoveryIndex - troughIndex,
-      periodsUnderwater: (recoveryIndex ?? n + 1) - peakIndex - 1 + extra,
-      peakIndex,
-    });
+    found.push({ peakIndex, troughIndex, recoveryIndex, depth: 1 - troughValue / peakValue });
   };
   for (let k = 1; k <= n; k++) {
     v *= 1 + (returns[k - 1] as number);
@@ -75,5 +67,13 @@ export function drawdownEpisodes(
   }
   if (troughIndex >= 0) close(null);
   found.sort((a, b) => b.depth - a.depth || a.peakIndex - b.peakIndex);
-  return found.slice(0, Math.max(0, top)).map(({ peakIndex: _drop, ...episode }) => episode);
+  return found.slice(0, Math.max(0, top)).map((e) => ({
+    peak: dateAt(e.peakIndex),
+    trough: dateAt(e.troughIndex),
+    recovery: e.recoveryIndex === null ? null : dateAt(e.recoveryIndex),
+    depth: e.depth,
+    periodsToTrough: e.troughIndex - e.peakIndex,
+    periodsToRecovery: e.recoveryIndex === null ? null : e.recoveryIndex - e.troughIndex,
+    periodsUnderwater: (e.recoveryIndex ?? n + 1) - e.peakIndex - 1 + extra,
+  }));
 }

@@ -1,4 +1,4 @@
-import { ymdFromDay } from '../core/dates.js';
+import { dayFromYmd, ymdFromDay } from '../core/dates.js';
 
 /** A compounded calendar-month return. */
 export interface MonthlyReturn {
@@ -27,24 +27,40 @@ export function periodReturnTables(
   const yearly: YearlyReturn[] = [];
   let monthGrowth = 1;
   let yearGrowth = 1;
+  // The days [monthStart, monthEnd) of the last month in the table: a row dated inside them
+  // belongs to it without working out its date (the calendar fields only at a month's first row).
+  let monthStart = 0;
+  let monthEnd = 0;
   for (let k = 0; k < returns.length; k++) {
-    const { year, month } = ymdFromDay(endDates[k] as number);
+    const day = endDates[k] as number;
     const g = 1 + (returns[k] as number);
+    if (day >= monthStart && day < monthEnd) {
+      monthGrowth *= g;
+      yearGrowth *= g;
+      continue;
+    }
+    const { year, month } = ymdFromDay(day);
     const lastMonth = monthly[monthly.length - 1];
     if (lastMonth && lastMonth.year === year && lastMonth.month === month) monthGrowth *= g;
     else {
+      if (lastMonth) lastMonth.return = monthGrowth - 1;
       monthGrowth = g;
       monthly.push({ year, month, return: 0 });
+      monthStart = dayFromYmd(year, month, 1);
+      monthEnd = month === 12 ? dayFromYmd(year + 1, 1, 1) : dayFromYmd(year, month + 1, 1);
     }
-    (monthly[monthly.length - 1] as MonthlyReturn).return = monthGrowth - 1;
     const lastYear = yearly[yearly.length - 1];
     if (lastYear && lastYear.year === year) yearGrowth *= g;
     else {
+      if (lastYear) lastYear.return = yearGrowth - 1;
       yearGrowth = g;
       yearly.push({ year, return: 0 });
     }
-    (yearly[yearly.length - 1] as YearlyReturn).return = yearGrowth - 1;
   }
+  const lastMonth = monthly[monthly.length - 1];
+  if (lastMonth) lastMonth.return = monthGrowth - 1;
+  const lastYear = yearly[yearly.length - 1];
+  if (lastYear) lastYear.return = yearGrowth - 1;
   return { monthly, yearly };
 }
 

@@ -26,18 +26,28 @@ export function sharpeRatio(r: Float64Array, rfPerPeriod: number | Float64Array,
  * - standard: mean(r − MAR) · P / downsideDeviationAnnualized (empyrical sortino_ratio).
  * - performanceanalytics: per period, mean(r − MAR) / √(Σ_{r<MAR}(r − MAR)² / n) (SortinoRatio).
  */
-export function sortinoRatio(r: Float64Array, marPerPeriod: number, periodsPerYear: number, convention: ConventionName): number {
+export function sortinoRatio(
+  r: Float64Array,
+  marPerPeriod: number,
+  periodsPerYear: number,
+  convention: ConventionName,
+  /** The downside deviation of the convention (per period, or annualised), when the caller already has it. */
+  downside?: number,
+): number {
   const excess = mean(subtract(r, marPerPeriod));
   if (convention === 'performanceanalytics') {
-    const dd = downsideDeviationPerPeriod(r, marPerPeriod);
+    const dd = downside ?? downsideDeviationPerPeriod(r, marPerPeriod);
     return dd > 0 ? excess / dd : Number.NaN;
   }
-  const dd = downsideDeviationAnnualized(r, marPerPeriod, periodsPerYear);
+  const dd = downside ?? downsideDeviationAnnualized(r, marPerPeriod, periodsPerYear);
   return dd > 0 ? (excess * periodsPerYear) / dd : Number.NaN;
 }
 
-/** Calmar ratio cagr / maxDrawdown (CalmarRatio); NaN when there is no drawdown. */
-export function calmarRatio(r: Float64Array, periodsPerYear: number): number {
-  const dd = maxDrawdown(r);
-  return dd > 0 ? cagr(r, periodsPerYear) / dd : Number.NaN;
+/**
+ * Calmar ratio cagr / maxDrawdown (CalmarRatio); NaN when there is no drawdown. `known`: the
+ * two figures of the same returns, when the caller already has them (computeMetrics).
+ */
+export function calmarRatio(r: Float64Array, periodsPerYear: number, known?: { maxDrawdown: () => number; cagr: () => number }): number {
+  const dd = known ? known.maxDrawdown() : maxDrawdown(r);
+  return dd > 0 ? (known ? known.cagr() : cagr(r, periodsPerYear)) / dd : Number.NaN;
 }

@@ -47,56 +47,65 @@ export function rebalanceRisk(
   const skipped: Array<{ row: number; reason: string }> = [];
   let used = 0;
   const sliding = prices ? new SlidingCovariance(SlidingCovariance.intervalFor(window)) : null;
-  rebalanceIndices.forEach((t, r) => {
+  // With prices reaching before the period, the window may start before row 1.
+  const earliest = prices ? 1 - prices.offset : 1;
+  // Plain loops, no closure per rebalance: this runs once per rebalance, mostly before the
+  // optimising compiler has reached it.
+  for (let r = 0; r < rebalanceIndices.length; r++) {
+    const t = rebalanceIndices[r] as number;
     const held: number[] = [];
     for (let a = 0; a < nAssets; a++) if ((weights[a * nDates + t] as number) > 0) held.push(a);
-    if (held.length === 0) {
+    const k = held.length;
+    if (k === 0) {
       skipped.push({ row: t, reason: 'nothing held' });
-      return;
+      continue;
     }
-    // With prices reaching before the period, the window may start before row 1.
-    const earliest = prices ? 1 - prices.offset : 1;
     const lo = Math.max(earliest, t - Math.max(2, window) + 1);
     const length = t - lo + 1;
-    const k = held.length;
+    const w = new Float64Array(k);
+    for (let i = 0; i < k; i++) w[i] = weights[(held[i] as number) * nDates + t] as number;
+    let rc: Float64Array | null = null;
+    let b = Number.NaN;
     if (sliding && prices && length >= k) {
       const cov = new Float64Array(k * k);
       const rows = sliding.update(prices.values, prices.stride, held, prices.offset + lo, prices.offset + t, cov);
       if (rows >= k) {
-        const w = Float64Array.from(held, (a) => weights[a * nDates + t] as number);
-        const rc = riskContribution(cov, w);
+        rc = riskContribution(cov, w);
         if (!Number.isFinite(rc[0] as number)) {
           skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
-          return;
+          continue;
         }
-        held.forEach((a, i) => (sums[a] = (sums[a] as number) + (rc[i] as number)));
-        bets[r] = effectiveBets(cov, w);
-        used++;
-        return;
+        b = effectiveBets(cov, w);
       }
     }
-    const block = new Float64Array(k * Math.max(0, length));
-    const w = new Float64Array(k);
-    held.forEach((a, i) => {
-      w[i] = weights[a * nDates + t] as number;
-      if (length <= 0) return;
-      if (prices) {
-        simpleReturnsInto(prices.values, a * prices.stride, prices.offset + lo, length, block, i * length);
-      } else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
-    });
-    const { rowsUsed, rc, bets: b } = windowRisk(block, k, Math.max(0, length), w);
-    if (rowsUsed < 2) {
-      skipped.push({ row: t, reason: `${rowsUsed} complete return row${rowsUsed === 1 ? '' : 's'} in the trailing window` });
-      return;
+    if (rc === null) {
+      const block = new Float64Array(k * Math.max(0, length));
+      if (length > 0) {
+        for (let i = 0; i < k; i++) {
+          const a = held[i] as number;
+          if (prices) simpleReturnsInto(prices.values, a * prices.stride, prices.offset + lo, length, block, i * length);
+          else block.set(assetReturns.subarray(a * nDates + lo, a * nDates + t + 1), i * length);
+        }
+      }
+      const risk = windowRisk(block, k, Math.max(0, length), w);
+      if (risk.rowsUsed < 2) {
+        skipped.push({ row: t, reason: `${risk.rowsUsed} complete return row${risk.rowsUsed === 1 ? '' : 's'} in the trailing window` });
+        continue;
+      }
+      if (!Number.isFinite(risk.rc[0] as number)) {
+        skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
+        continue;
+      }
+      rc = risk.rc;
+      b = risk.bets;
     }
-    if (!Number.isFinite(rc[0] as number)) {
-      skipped.push({ row: t, reason: 'the held assets have zero variance over the trailing window' });
-      return;
+    for (let i = 0; i < k; i++) {
+      const a = held[i] as number;
+      sums[a] = (sums[a] as number) + (rc[i] as number);
     }
-    held.forEach((a, i) => (sums[a] = (sums[a] as number) + (rc[i] as number)));
     bets[r] = b;
     used++;
-  });
+  }
   const meanRiskContribution = new Float64Array(nAssets);
   if (used > 0) for (let a = 0; a < nAssets; a++) meanRiskContribution[a] = (sums[a] as number) / used;
   else meanRiskContribution.fill(Number.NaN);

@@ -26,23 +26,106 @@ export function returnContribution(
     const base = a * nDates;
     let sum = 0;
     let carry = 0;
-    for (let t = 1; t < nDates; t++) {
-      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1) * (coefficients ? (coefficients[t] as number) : 1);
-      if (w === 0) continue;
-      const r = assetReturns[base + t] as number;
-      if (Number.isNaN(r)) {
-        missing++;
-        continue;
+    // The first period apart (its weight scaled by V_0): the loops below then multiply by
+    // nothing else (plain) or by β_t alone (linked), the same products as w · 1 · 1 and w · 1 · β_t.
+    if (nDates > 1) {
+      const w = (weights[base] as number) * firstPeriodScale * (coefficients ? (coefficients[1] as number) : 1);
+      const r = assetReturns[base + 1] as number;
+      if (w !== 0) {
+        if (Number.isNaN(r)) missing++;
+        else {
+          // As the loop below from sum = carry = 0: next = 0 + x, and the carry stays 0.
+          sum = 0 + w * r;
+        }
       }
-      const x = w * r;
-      const next = sum + x;
-      carry += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
-      sum = next;
     }
-    // Linked sums are large (1/k(R) magnifies each day): Neumaier's compensation keeps them to the last digit.
-    contributions[a] = coefficients ? sum + carry : sum;
+    if (coefficients) {
+      for (let t = 2; t < nDates; t++) {
+        const w = (weights[base + t - 1] as number) * (coefficients[t] as number);
+        if (w === 0) continue;
+        const r = assetReturns[base + t] as number;
+        if (r !== r) {
+          missing++;
+          continue;
+        }
+        const x = w * r;
+        const next = sum + x;
+        carry += (sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - next + x : x - next + sum;
+        sum = next;
+      }
+      // Linked sums are large (1/k(R) magnifies each day): Neumaier's compensation keeps them to the last digit.
+      contributions[a] = sum + carry;
+    } else {
+      // Plain sums: no compensation (the carry is not used).
+      for (let t = 2; t < nDates; t++) {
+        const w = weights[base + t - 1] as number;
+        if (w === 0) continue;
+        const r = assetReturns[base + t] as number;
+        if (r !== r) {
+          missing++;
+          continue;
+        }
+        sum += w * r;
+      }
+      contributions[a] = sum;
+    }
   }
   return { contributions, missing };
+}
+
+/** The plain and the linked return contributions of one run (returnContributions). */
+export interface ContributionPair {
+  readonly plain: { contributions: Float64Array; missing: number };
+  /** Null without coefficients. */
+  readonly linked: { contributions: Float64Array; missing: number } | null;
+}
+
+/**
+ * returnContribution(…, firstPeriodScale) and returnContribution(…, firstPeriodScale,
+ * coefficients) in one pass over the weights and returns (the report needs both: the
+ * concentration summary's arithmetic sums and the Cariño-linked contributions); the same terms
+ * in the same order, so the same bits as the two calls.
+ */
+export function returnContributions(
+  weights: Float64Array,
+  assetReturns: Float64Array,
+  nAssets: number,
+  nDates: number,
+  firstPeriodScale: number,
+  coefficients: Float64Array | null,
+): ContributionPair {
+  if (coefficients === null) return { plain: returnContribution(weights, assetReturns, nAssets, nDates, firstPeriodScale), linked: null };
+  const plain = new Float64Array(nAssets);
+  const linked = new Float64Array(nAssets);
+  let missingPlain = 0;
+  let missingLinked = 0;
+  for (let a = 0; a < nAssets; a++) {
+    const base = a * nDates;
+    let sumPlain = 0;
+    let sum = 0;
+    let carry = 0;
+    for (let t = 1; t < nDates; t++) {
+      const w = (weights[base + t - 1] as number) * (t === 1 ? firstPeriodScale : 1);
+      const wl = w * (coefficients[t] as number);
+      if (w === 0 && wl === 0) continue;
+      const r = assetReturns[base + t] as number;
+      if (r !== r) {
+        if (w !== 0) missingPlain++;
+        if (wl !== 0) missingLinked++;
+        continue;
+      }
+      if (w !== 0) sumPlain += w * r;
+      if (wl !== 0) {
+        const x = wl * r;
+        const next = sum + x;
+        carry += (sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - next + x : x - next + sum;
+        sum = next;
+      }
+    }
+    plain[a] = sumPlain;
+    linked[a] = sum + carry;
+  }
+  return { plain: { contributions: plain, missing: missingPlain }, linked: { contributions: linked, missing: missingLinked } };
 }
 
 /**

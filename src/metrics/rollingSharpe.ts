@@ -54,8 +54,13 @@ export interface ExcessSeries {
 
 export function excessSeries(returns: Float64Array, rf: number | Float64Array, convention: ConventionName): ExcessSeries {
   const n = returns.length;
-  const x = new Float64Array(n);
-  for (let s = 0; s < n; s++) x[s] = returns[s]! - (typeof rf === 'number' ? rf : rf[s]!);
+  // r − 0 is r for every double (NaN stays NaN, −0 stays −0): with no risk-free rate, x is the returns themselves.
+  let x = returns;
+  if (typeof rf !== 'number' || rf !== 0) {
+    x = new Float64Array(n);
+    if (typeof rf === 'number') for (let s = 0; s < n; s++) x[s] = returns[s]! - rf;
+    else for (let s = 0; s < n; s++) x[s] = returns[s]! - rf[s]!;
+  }
   const logX = convention === 'performanceanalytics' ? Float64Array.from(x, (v) => (v > -1 ? Math.log1p(v) : Number.NaN)) : null;
   return { x, change: lastChange(x), logX };
 }

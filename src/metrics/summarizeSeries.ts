@@ -17,13 +17,21 @@ export function summarizeSeries(x: Float64Array): SeriesSummary {
   let count = 0;
   let argMax = -1;
   let argMin = -1;
+  let max = 0;
+  let min = 0;
   for (let t = 0; t < x.length; t++) {
     const v = x[t] as number;
-    if (!Number.isFinite(v)) continue;
+    if (v - v !== 0) continue; // not finite
     sum += v;
     count++;
-    if (argMax < 0 || v > (x[argMax] as number)) argMax = t;
-    if (argMin < 0 || v < (x[argMin] as number)) argMin = t;
+    if (argMax < 0 || v > max) {
+      argMax = t;
+      max = v;
+    }
+    if (argMin < 0 || v < min) {
+      argMin = t;
+      min = v;
+    }
   }
   const last = x.length > 0 && Number.isFinite(x[x.length - 1] as number) ? (x[x.length - 1] as number) : null;
   return {

@@ -17,37 +17,77 @@ export interface WindowSums {
 }
 
 export function windowSums(x: Float64Array, y: Float64Array | null, window: number): WindowSums {
-  const n = x.length;
   const w = Math.max(1, Math.round(window));
-  const m = y === null ? 0 : n;
-  const out: WindowSums = { count: new Float64Array(n), sx: new Float64Array(n), sxx: new Float64Array(n), sy: new Float64Array(m), syy: new Float64Array(m), sxy: new Float64Array(m) };
+  // One loop per case, each monomorphic and without a per-row closure: in a one-shot run these
+  // loops mostly execute before the optimising compiler reaches them, where every call and
+  // every type check costs.
+  return y === null ? singleSums(x, w) : pairSums(x, y, w);
+}
+
+function singleSums(x: Float64Array, w: number): WindowSums {
+  const n = x.length;
+  const count = new Float64Array(n);
+  const sxOut = new Float64Array(n);
+  const sxxOut = new Float64Array(n);
+  const none = new Float64Array(0);
+  let c = 0, sx = 0, sxx = 0;
+  for (let t = 0; t < n; t++) {
+    if ((t + 1) % w === 0) {
+      // Re-sum the window exactly.
+      c = sx = sxx = 0;
+      for (let s = Math.max(0, t - w + 1); s <= t; s++) {
+        const a = x[s]!;
+        if (a - a !== 0) continue; // not finite
+        c++; sx += a; sxx += a * a;
+      }
+    } else {
+      const a = x[t]!;
+      if (a - a === 0) {
+        c++; sx += a; sxx += a * a;
+      }
+      const old = t - w;
+      if (old >= 0) {
+        const b = x[old]!;
+        if (b - b === 0) {
+          c--; sx -= b; sxx -= b * b;
+        }
+      }
+    }
+    count[t] = c; sxOut[t] = sx; sxxOut[t] = sxx;
+  }
+  return { count, sx: sxOut, sxx: sxxOut, sy: none, syy: none, sxy: none };
+}
+
+function pairSums(x: Float64Array, y: Float64Array, w: number): WindowSums {
+  const n = x.length;
+  const out: WindowSums = { count: new Float64Array(n), sx: new Float64Array(n), sxx: new Float64Array(n), sy: new Float64Array(n), syy: new Float64Array(n), sxy: new Float64Array(n) };
   let c = 0, sx = 0, sxx = 0, sy = 0, syy = 0, sxy = 0;
-  const ok = (s: number) => Number.isFinite(x[s]!) && (y === null || Number.isFinite(y[s]!));
   for (let t = 0; t < n; t++) {
     if ((t + 1) % w === 0) {
       // Re-sum the window exactly.
       c = sx = sxx = sy = syy = sxy = 0;
       for (let s = Math.max(0, t - w + 1); s <= t; s++) {
-        if (!ok(s)) continue;
         const a = x[s]!;
-        const b = y === null ? 0 : y[s]!;
+        const b = y[s]!;
+        if (a - a !== 0 || b - b !== 0) continue; // not both finite
         c++; sx += a; sxx += a * a; sy += b; syy += b * b; sxy += a * b;
       }
     } else {
-      if (ok(t)) {
-        const a = x[t]!;
-        const b = y === null ? 0 : y[t]!;
+      const a = x[t]!;
+      const b = y[t]!;
+      if (a - a === 0 && b - b === 0) {
         c++; sx += a; sxx += a * a; sy += b; syy += b * b; sxy += a * b;
       }
       const old = t - w;
-      if (old >= 0 && ok(old)) {
-        const a = x[old]!;
-        const b = y === null ? 0 : y[old]!;
-        c--; sx -= a; sxx -= a * a; sy -= b; syy -= b * b; sxy -= a * b;
+      if (old >= 0) {
+        const p = x[old]!;
+        const q = y[old]!;
+        if (p - p === 0 && q - q === 0) {
+          c--; sx -= p; sxx -= p * p; sy -= q; syy -= q * q; sxy -= p * q;
+        }
       }
     }
-    out.count[t] = c; out.sx[t] = sx; out.sxx[t] = sxx;
-    if (y !== null) { out.sy[t] = sy; out.syy[t] = syy; out.sxy[t] = sxy; }
+    out.count[t] = c; out.sx[t] = sx; out.sxx[t] = sxx; out.sy[t] = sy; out.syy[t] = syy; out.sxy[t] = sxy;
   }
   return out;
 }

@@ -10,9 +10,11 @@ import { riskFreeStatement } from './riskFreeStatement.js';
 import type { ViewAttribution } from '../engine/viewAttribution.js';
 import { periodAssetReturns } from '../engine/assetReturns.js';
 import { attributionFigures, type FactorSeries } from '../attribution/attributionFigures.js';
+import { carinoCoefficients } from '../attribution/carinoFactor.js';
 import { ENGINE_VERSION, SCHEMA_VERSION } from '../engine/version.js';
 import { computeConcentration } from '../metrics/computeConcentration.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
+import { returnContributions } from '../metrics/returnContribution.js';
 import { computeRelativeMetrics } from '../metrics/computeRelativeMetrics.js';
 import type { MetricContext } from '../metrics/convention.js';
 import { drawdownEpisodes } from '../metrics/drawdownEpisodes.js';
@@ -86,6 +88,9 @@ export function buildReport(inputs: ReportInputs): Report {
   const tables = periodReturnTables(returns, endDates);
   const riskWindow = riskWindowOf(spec);
   const assetReturns = periodAssetReturns(result);
+  // The plain and the Cariño-linked contributions in one pass (concentration and attribution).
+  const link = carinoCoefficients(ledger.returns);
+  const contributions = returnContributions(ledger.weights, assetReturns, result.layout.assets.length, n, n > 0 ? ledger.equity[0]! : 1, link ? link.coefficients : null);
   const conc = computeConcentration({
     dates,
     assets: result.layout.assets,
@@ -99,11 +104,12 @@ export function buildReport(inputs: ReportInputs): Report {
     riskWindowSource: riskWindow.source,
     riskPrices: result.prices,
     topK: spec.reporting.topK,
+    contributions: contributions.plain,
   });
   warnings.push(...conc.warnings);
   const hedges = hedgeChecks(result, assetReturns);
   warnings.push(...hedges.warnings);
-  const attribution = attributionFigures(result, assetReturns, inputs.factors ?? null, periodsPerYear);
+  const attribution = attributionFigures(result, assetReturns, inputs.factors ?? null, periodsPerYear, { link, contributions: contributions.linked });
   warnings.push(...attribution.warnings);
 
   let totalCost = 0;

@@ -28,7 +28,10 @@ export interface RollingSeries {
 export function aligned(x: Float64Array): (number | null)[] {
   const out = new Array<number | null>(x.length + 1);
   out[0] = null;
-  for (let i = 0; i < x.length; i++) out[i + 1] = Number.isFinite(x[i]!) ? x[i]! : null;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    out[i + 1] = v - v === 0 ? v : null; // finite
+  }
   return out;
 }
 
@@ -50,7 +53,10 @@ export function buildRollingSeries(returns: Float64Array, benchmark: Float64Arra
   if (benchmark) {
     // A day without a benchmark price holds its wealth (as benchmarkEquity does).
     const held = new Float64Array(benchmark.length);
-    for (let t = 0; t < benchmark.length; t++) held[t] = Number.isFinite(benchmark[t]!) ? benchmark[t]! : 0;
+    for (let t = 0; t < benchmark.length; t++) {
+      const b = benchmark[t]!;
+      held[t] = b - b === 0 ? b : 0; // finite
+    }
     benchmarkUnderwater = prepended(0, underwaterSeries(held));
   }
   const excess = excessSeries(returns, rf, ctx.convention);

@@ -29,6 +29,16 @@ export function mapped<T>(x: Float64Array | Int32Array, f: (value: number, index
   return out;
 }
 
+/** finiteOrNull of each element, as a plain array (mapped(x, finiteOrNull) without a call per element). */
+export function finiteOrNulls(x: Float64Array): (number | null)[] {
+  const out = new Array<number | null>(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    out[i] = v - v === 0 ? v : null;
+  }
+  return out;
+}
+
 /** The daily series of a run, as plain arrays for JSON and CSV (row 0 is the start day). */
 export function buildSeries(
   result: BacktestResult,
@@ -41,11 +51,14 @@ export function buildSeries(
   const underwater = underwaterSeries(ledger.returns.subarray(1));
   let benchmarkEquity: number[] | null = null;
   if (result.benchmark) {
+    const b = result.benchmark.returns;
+    benchmarkEquity = new Array<number>(b.length);
     let v = 1;
-    benchmarkEquity = mapped(result.benchmark.returns, (r, t) => {
-      if (t > 0 && Number.isFinite(r)) v *= 1 + r;
-      return v;
-    });
+    for (let t = 0; t < b.length; t++) {
+      const r = b[t]!;
+      if (t > 0 && r - r === 0) v *= 1 + r;
+      benchmarkEquity[t] = v;
+    }
   }
   const weights = emptyRecord<number[]>();
   layout.assets.forEach((ticker, a) => {
@@ -63,16 +76,23 @@ export function buildSeries(
     equity: plain(ledger.equity),
     returns: plain(ledger.returns),
     benchmarkEquity,
-    benchmarkReturns: result.benchmark ? mapped(result.benchmark.returns, finiteOrNull) : null,
+    benchmarkReturns: result.benchmark ? finiteOrNulls(result.benchmark.returns) : null,
     underwater: prepended(0, underwater),
     weights,
     sleeveWeights,
-    cash: mapped(ledger.cash, (c, t) => c / ledger.equity[t]!),
-    hhi: mapped(conc.hhi, finiteOrNull),
-    effectiveHoldings: mapped(conc.effectiveHoldings, finiteOrNull),
-    maxWeight: mapped(conc.maxWeight, finiteOrNull),
+    cash: cashShares(ledger.cash, ledger.equity),
+    hhi: finiteOrNulls(conc.hhi),
+    effectiveHoldings: finiteOrNulls(conc.effectiveHoldings),
+    maxWeight: finiteOrNulls(conc.maxWeight),
     rollingReturn: aligned(rolling.rollingReturn),
     rollingVolatility: aligned(rolling.rollingVolatility),
     ...buildRollingSeries(ledger.returns.subarray(1), result.benchmark ? result.benchmark.returns.subarray(1) : null, ctx),
   };
+}
+
+/** cash[t] / equity[t], as a plain array. */
+function cashShares(cash: Float64Array, equity: Float64Array): number[] {
+  const out = new Array<number>(cash.length);
+  for (let t = 0; t < cash.length; t++) out[t] = cash[t]! / equity[t]!;
+  return out;
 }

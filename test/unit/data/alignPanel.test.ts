@@ -50,9 +50,18 @@ describe('alignPanel', () => {
   it('the union calendar is every date of any series, ascending, each once (against a Set and a sort)', () => {
     const offsets = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 30 }).map((a) => a.sort((x, y) => x - y));
     fc.assert(
-      fc.property(fc.array(offsets, { minLength: 1, maxLength: 6 }), fc.boolean(), (sets, repeat) => {
-        // `repeat`: every series after the first has the first one's dates (the merge's shortcut).
-        const list = sets.map((o, k) => series(`S${k}`, repeat ? sets[0]! : o, (repeat ? sets[0]! : o).map(() => 1)));
+      fc.property(fc.array(offsets, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (sets, mode, cut) => {
+        // mode 1: every series after the first has the first one's dates; 2: a run of consecutive
+        // dates of the first one (the merge's shortcut); 3: such a run with one date left out.
+        const first = sets[0]!;
+        const datesOf = (o: number[], k: number): number[] => {
+          if (k === 0 || mode === 0) return o;
+          if (mode === 1) return first;
+          const from = (cut + k) % first.length;
+          const run = first.slice(from, from + 1 + ((cut * (k + 1)) % (first.length - from)));
+          return mode === 3 && run.length > 2 ? run.filter((_, i) => i !== 1) : run;
+        };
+        const list = sets.map((o, k) => series(`S${k}`, datesOf(o, k), datesOf(o, k).map(() => 1)));
         const naive = [...new Set(list.flatMap((s) => [...s.dates]))].sort((x, y) => x - y);
         expect([...alignPanel(list).panel.dates]).toEqual(naive);
       }),
