@@ -13,6 +13,20 @@
  * never −0, so adding +0 leaves its bits, as skipping it did).
  */
 export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, hi: i32, lo: i32, eligible: usize, need: i32, w: usize): i32 {
+  return prefixDecision(count, sum, sumSq, nAssets, c0, n, hi, lo, eligible, need, w, 0, 0);
+}
+
+/**
+ * inverseVolPrefix, with the counts taken from the candidates' priced spans when `first` is not 0
+ * (n i32 at `first` and at `last`): for a column priced on every row of its span [f, l] and on no
+ * other, the finite returns are rows f + 1..l, so the count over prefix rows < r is
+ * c(r) = max(0, min(r − 1, l) − f), and a window's count c(hi) − c(lo): the same integers as
+ * the prefix counts' difference (the caller checks that each column's total count is l − f), read
+ * from two small arrays instead of two rows of the count prefix sums.
+ */
+// @ts-ignore: decorator
+@inline
+function prefixDecision(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, hi: i32, lo: i32, eligible: usize, need: i32, w: usize, first: usize, last: usize): i32 {
   const hiF = (<usize>(hi * nAssets + c0)) << 3;
   const loF = (<usize>(lo * nAssets + c0)) << 3;
   const hiI = (<usize>(hi * nAssets + c0)) << 2;
@@ -23,7 +37,7 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
   for (; a + 1 < n; a += 2) {
     const o = (<usize>a) << 3;
     const oi = (<usize>a) << 2;
-    const k = i32x4.sub(v128.load64_zero(count + hiI + oi), v128.load64_zero(count + loI + oi));
+    const k = first != 0 ? spanCounts(first + oi, last + oi, hi, lo) : i32x4.sub(v128.load64_zero(count + hiI + oi), v128.load64_zero(count + loI + oi));
     const s1 = f64x2.sub(v128.load(sum + hiF + o), v128.load(sum + loF + o));
     const s2 = f64x2.sub(v128.load(sumSq + hiF + o), v128.load(sumSq + loF + o));
     // Eligible (u8 == 1) and at least `need` returns, as an i64 mask per lane.
@@ -37,7 +51,7 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
   if (a < n) {
     const o = (<usize>a) << 3;
     const oi = (<usize>a) << 2;
-    const m = load<i32>(count + hiI + oi) - load<i32>(count + loI + oi);
+    const m = first != 0 ? i32x4.extract_lane(spanCounts(first + oi, last + oi, hi, lo), 0) : load<i32>(count + hiI + oi) - load<i32>(count + loI + oi);
     const s1 = load<f64>(sum + hiF + o) - load<f64>(sum + loF + o);
     const s2 = load<f64>(sumSq + hiF + o) - load<f64>(sumSq + loF + o);
     const centred = s2 - (s1 * s1) / <f64>m;
@@ -64,6 +78,21 @@ export function inverseVolPrefix(count: usize, sum: usize, sumSq: usize, nAssets
 }
 
 /**
+ * Window counts of two candidates (low two i32 lanes; the tail's second lane is never used) from
+ * their priced spans f and l: c(hi) − c(lo) with c(r) = max(0, min(r − 1, l) − f).
+ */
+// @ts-ignore: decorator
+@inline
+function spanCounts(first: usize, last: usize, hi: i32, lo: i32): v128 {
+  const f = v128.load64_zero(first);
+  const l = v128.load64_zero(last);
+  const zero = i32x4.splat(0);
+  const ch = i32x4.max_s(zero, i32x4.sub(i32x4.min_s(i32x4.splat(hi - 1), l), f));
+  const cl = i32x4.max_s(zero, i32x4.sub(i32x4.min_s(i32x4.splat(lo - 1), l), f));
+  return i32x4.sub(ch, cl);
+}
+
+/**
  * 1/σ of two candidates (f64x2 lanes) from their counts k (i32x4, low two lanes), Σr and Σr², or
  * +0 where `base` (i64 mask: eligible with enough returns) is clear or σ is not usable (centred
  * sum at most 1e-12 of Σr², or σ not finite and > 0): the scalar tests of plainWeights, lane by lane.
@@ -84,14 +113,15 @@ function pairWeight(k: v128, s1: v128, s2: v128, base: v128): v128 {
 /**
  * inverseVolPrefix for D decisions in one call: decision d's prefix rows his[d] and los[d]
  * (i32), eligibility n u8 at eligible + d · n, weights n f64 at w + d · n · 8, and 1 or 0 (none
- * usable) at status + d · 4. The prefix rows of decisions a few weeks apart lie on pages of their
+ * usable) at status + d · 4; with `first` not 0, the counts from the priced spans (n i32 at
+ * `first` and `last`, prefixDecision) and no count row is read. The prefix rows of decisions a few weeks apart lie on pages of their
  * own (≈ 6 per decision), whose address translations are cold after other work: a first pass
  * reads one word of each page the rows reach, all independent loads (many translations and
  * misses in flight at once, where each decision's own loads came a few at a time between its
  * divisions), so the second pass finds them translated and in cache. Returns what the first pass
  * read, combined (so that its loads are not dropped); callers ignore it.
  */
-export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, D: i32, his: usize, los: usize, eligible: usize, need: i32, w: usize, status: usize): i32 {
+export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAssets: i32, c0: i32, n: i32, D: i32, his: usize, los: usize, eligible: usize, need: i32, w: usize, status: usize, first: usize, last: usize): i32 {
   let touched: i32 = 0;
   const fBytes = (<usize>n) << 3;
   const iBytes = (<usize>n) << 2;
@@ -101,11 +131,11 @@ export function inverseVolPrefixRows(count: usize, sum: usize, sumSq: usize, nAs
     const loF = (<usize>(load<i32>(los + k) * nAssets + c0)) << 3;
     if (n <= 0) break;
     touched ^= touchPages(sum + hiF, fBytes) ^ touchPages(sum + loF, fBytes) ^ touchPages(sumSq + hiF, fBytes) ^ touchPages(sumSq + loF, fBytes);
-    touched ^= touchPages(count + (hiF >> 1), iBytes) ^ touchPages(count + (loF >> 1), iBytes);
+    if (first == 0) touched ^= touchPages(count + (hiF >> 1), iBytes) ^ touchPages(count + (loF >> 1), iBytes);
   }
   for (let d: i32 = 0; d < D; d++) {
     const k = (<usize>d) << 2;
-    const ok = inverseVolPrefix(count, sum, sumSq, nAssets, c0, n, load<i32>(his + k), load<i32>(los + k), eligible + (<usize>d) * (<usize>n), need, w + (((<usize>d) * (<usize>n)) << 3));
+    const ok = prefixDecision(count, sum, sumSq, nAssets, c0, n, load<i32>(his + k), load<i32>(los + k), eligible + (<usize>d) * (<usize>n), need, w + (((<usize>d) * (<usize>n)) << 3), first, last);
     store<i32>(status + k, ok);
   }
   return touched;

@@ -115,7 +115,7 @@ export type DecideRows = (rows: Int32Array, targets: Float64Array) => void;
  */
 export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices: Float64Array, nRows: number, prepared: { readonly data: PreparedPanel; readonly columns: readonly number[] }, general: Decide, log: DecisionRecord[]): { decide: Decide; decideRows?: DecideRows } {
   const n = layout.assets.length;
-  const { cols, spanFirst, spanLast, withHoles, kernel } = panelSide(prepared.data, prepared.columns);
+  const { cols, spanFirst, spanLast, withHoles, spanCounted, kernel } = panelSide(prepared.data, prepared.columns);
   const { firstPriced, lastPriced, holes, count: pc, sum: ps, sumSq: pq, nAssets } = prepared.data;
   const lookback = method.kind === 'inverseVol' ? method.lookback : 0;
   const eligibleInto = (row: number, into: Uint8Array, at: number): void => {
@@ -161,7 +161,9 @@ export function plainDecider(method: PlainMethod, layout: StrategyLayout, prices
         const i = withHoles[k]!;
         for (let d = 0; d < D; d++) okAll[d * n + i] = prices[i * nRows + rows[d]!]! > 0 ? 1 : 0;
       }
-      kernels.inverseVolPrefixRows(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, D, area.his, area.los, area.rowsEligible, method.need, targets.byteOffset, area.status);
+      // Every column priced on exactly its span: the counts from the spans, no count row read.
+      const spans = spanCounted ? 1 : 0;
+      kernels.inverseVolPrefixRows(pc.byteOffset, ps.byteOffset, pq.byteOffset, nAssets, c0, n, D, area.his, area.los, area.rowsEligible, method.need, targets.byteOffset, area.status, spans * area.first, spans * area.last);
       // Rows where inverse vol failed, in order: its fallback and the record makeDecider keeps.
       for (let d = 0; d < D; d++) if (status[d] === 0) log.push(plainFallback(method, sleeve, rows[d]!, n, okAll.subarray(d * n, (d + 1) * n), targets.subarray(d * n, (d + 1) * n)));
     };
@@ -198,6 +200,11 @@ interface PanelSide {
   readonly spanFirst: Int32Array;
   readonly spanLast: Int32Array;
   readonly withHoles: Int32Array;
+  /**
+   * Every column has a price on each row of its span [f, l] and a finite return on no row outside
+   * f + 1..l (its total count is l − f): a window's count then follows from the span alone.
+   */
+  readonly spanCounted: boolean;
   readonly kernel: ReturnType<typeof kernelDecision>;
 }
 
@@ -216,13 +223,16 @@ function panelSide(data: PreparedPanel, columns: readonly number[]): PanelSide {
   const spanFirst = new Int32Array(n);
   const spanLast = new Int32Array(n);
   const holed: number[] = [];
+  const total = data.nRows * data.nAssets;
+  let spanCounted = true;
   for (let i = 0; i < n; i++) {
     const c = (cols[i] = columns[i]!);
     spanFirst[i] = data.firstPriced[c]!;
     spanLast[i] = data.lastPriced[c]!;
     if (data.holes[c] !== 0) holed.push(i);
+    if (data.holes[c] !== 0 || data.count[total + c] !== Math.max(0, spanLast[i]! - spanFirst[i]!)) spanCounted = false;
   }
-  const side = { cols, spanFirst, spanLast, withHoles: Int32Array.from(holed), kernel: kernelDecision(data, cols) };
+  const side = { cols, spanFirst, spanLast, withHoles: Int32Array.from(holed), spanCounted, kernel: kernelDecision(data, cols) };
   sides.set(data, { columns, side });
   return side;
 }

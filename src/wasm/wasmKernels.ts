@@ -17,7 +17,7 @@ export interface WasmKernels {
   /** Eligibility of n columns at D decisions from their priced spans (engine/plainDecisions.ts). */
   spanEligibility(first: number, last: number, n: number, rows: number, D: number, out: number): void;
   /** inverseVolPrefix for D decisions in one call (engine/plainDecisions.ts); returns what its page-touching pass read (ignored). */
-  inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number): number;
+  inverseVolPrefixRows(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, D: number, his: number, los: number, eligible: number, need: number, w: number, status: number, first: number, last: number): number;
   /** Inverse-vol weights of one decision from a prepared panel's prefix sums (engine/plainDecisions.ts); 0 when none usable. */
   inverseVolPrefix(count: number, sum: number, sumSq: number, nAssets: number, c0: number, n: number, hi: number, lo: number, eligible: number, need: number, w: number): number;
   /** A block of rows of the prepared panel's pass, all assets (engine/prefixWasm.ts); byte addresses. */

@@ -301,6 +301,73 @@ describe.skipIf(wasmKernels === null)('plain routes', () => {
     }
   });
 
+  it('with every column priced on exactly its span, the kernel takes the window counts from the spans (the same bits; no count row read)', () => {
+    // 40 × 2,000 = 80,000 cells, in a panel memory. No holes: asset 5 lists at row 700, asset 9
+    // stops at row 1,600, asset 12 is never priced, the rest cover every row. A window's count is
+    // then c(hi) − c(lo) with c(r) = max(0, min(r − 1, l) − f): e.g. asset 5 (f = 700) over
+    // prefix rows 690..753 (a decision at row 752, lookback 63) has c(753) − c(690) = 52 − 0 = 52
+    // returns (rows 701..752).
+    const N = 2000;
+    const m = 40;
+    const build = (negativeBefore: boolean): PricePanel => {
+      const values = new Float64Array(N * m);
+      let s = 777;
+      const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+      for (let a = 0; a < m; a++) {
+        let p = 20 + a;
+        for (let t = 0; t < N; t++) {
+          p *= 1 + (rand() - 0.49) * 0.03;
+          const unpriced = (a === 5 && t < 700) || (a === 9 && t > 1600) || a === 12;
+          // A negative price is not a price, yet its ratio to the next one is a finite return.
+          values[a * N + t] = unpriced ? (negativeBefore && a === 5 && t === 699 ? -1 : Number.NaN) : p;
+        }
+      }
+      const dates = new Int32Array(N);
+      for (let t = 0, d = 11000; t < N; d++) if (((d + 4) % 7) % 6 !== 0) dates[t++] = d;
+      return { dates, assets: Array.from({ length: m }, (_, a) => `S${a}`), values };
+    };
+    for (const negativeBefore of [false, true]) {
+      const panel = build(negativeBefore);
+      const spec = strategySchema.parse({
+        version: 1,
+        name: 'spans',
+        data: { lateStart: 'redistribute' },
+        sleeves: { all: { assets: panel.assets, within: { method: 'inverseVol', lookback: 63, minObservations: 20 } } },
+        rebalance: { schedule: 'monthly', on: 'last' },
+      });
+      const layout = strategyLayout(spec);
+      const { prices, columns } = strategyPrices(spec, panel);
+      const prepared = { data: preparePanel(panel), columns };
+      const pm = panelMemoryOf(prepared.data.filled)!;
+      expect(pm).toBeDefined();
+      expect(Array.from(prepared.data.holes).every((h) => h === 0)).toBe(true);
+      const ctx = { layout, across: spec.allocation.across, prices, nRows: N, prepared, dates: panel.dates, lateStart: spec.data.lateStart };
+      const rows = Int32Array.from({ length: Math.floor(N / 21) }, (_, k) => 21 * k + 3);
+      const want = new Float64Array(rows.length * m);
+      const wantLog: DecisionRecord[] = [];
+      const general = makeDecider(ctx, wantLog);
+      rows.forEach((row, k) => general(row, want.subarray(k * m, (k + 1) * m)));
+      // The count prefix rows overwritten (all but the last, the totals the spans are checked
+      // against): the span-counted batch cannot have read them; with asset 5's negative price the
+      // spans do not give the counts (its total is l − f + 1), so the batch reads them and differs.
+      const count = prepared.data.count;
+      const saved = count.slice();
+      count.fill(3, 0, N * m);
+      try {
+        const log: DecisionRecord[] = [];
+        const targets = new Float64Array(prepared.data.filled.buffer, pm.scratch, rows.length * m);
+        plainDecider(plainMethod(spec, layout)!, layout, prices, N, prepared, makeDecider(ctx, log), log).decideRows!(rows, targets);
+        if (negativeBefore) expect(Array.from(targets)).not.toEqual(Array.from(want));
+        else {
+          expect(Array.from(targets)).toEqual(Array.from(want));
+          expect(log).toEqual(wantLog);
+        }
+      } finally {
+        count.set(saved);
+      }
+    }
+  });
+
   it('whole runs, from prices and on a prepared panel, equal the general path (1e-12)', () => {
     fc.assert(
       fc.property(caseArb, ({ panel, spec }) => {
