@@ -21,6 +21,7 @@ import type { PricePanel } from '../core/panel.js';
 import { simpleReturnsInto } from '../core/simpleReturns.js';
 import { prefixEight } from './prefixEight.js';
 import { panelBuffers, prefixWasm } from './prefixWasm.js';
+import { valuesMemoryOf, valuesScratch } from '../wasm/panelValues.js';
 
 export interface PreparedPanel {
   readonly nRows: number;
@@ -103,7 +104,7 @@ export function preparePanel(panel: PricePanel, reuse?: PanelBuffers): PreparedP
   // pass (a whole cache line of each row-major output per row), then two; an odd last asset is
   // passed twice (both halves write the same values to the same places).
   if (N > 0 && !prefixWasm(panel.values, N, m, out)) prefixTs(panel.values, N, m, out);
-  for (let c = 0; c < m; c++) spanOf(panel.values, c * N, N, c, out);
+  if (!spansInPlace(panel.values, N, m, out)) for (let c = 0; c < m; c++) spanOf(panel.values, c * N, N, c, out);
   return new Prepared(panel.values, N, m, out.count, out.sum, out.sumSq, out.filled, out.firstPriced, out.lastPriced, out.holes);
 }
 
@@ -182,6 +183,30 @@ function prefixPair(values: Float64Array, N: number, m: number, a: number, b: nu
     sum[at + b] = s1b + e1b;
     sumSq[at + b] = s2b + e2b;
   }
+}
+
+/**
+ * Every column's span (spanOf's outputs) in one kernel call (pricedSpans) when the values live in
+ * a values memory of their own (wasm/panelValues.ts) with its scratch free: a column has no price
+ * outside its span, so its priced rows counted over the whole column are those inside it. False
+ * when the values are elsewhere (the caller then scans them).
+ */
+function spansInPlace(values: Float64Array, N: number, m: number, out: Outputs): boolean {
+  const vm = valuesMemoryOf(values);
+  if (vm === undefined || N === 0 || m === 0) return false;
+  const memory = valuesScratch(vm, 12 * m, 0);
+  if (memory === null) return false;
+  memory.kernels.pricedSpans(values.byteOffset, N, m, vm.scratch);
+  const spans = new Int32Array(memory.buffer, vm.scratch, 3 * m);
+  for (let c = 0; c < m; c++) {
+    const priced = spans[c]!;
+    const first = spans[m + c]!;
+    const last = spans[2 * m + c]!;
+    out.firstPriced[c] = first;
+    out.lastPriced[c] = last;
+    out.holes[c] = last >= first ? last - first + 1 - priced : 0;
+  }
+  return true;
 }
 
 /** First and last priced rows of one column and the unpriced rows between them (reads only). */

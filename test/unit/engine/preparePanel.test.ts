@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preparePanel, windowVariance } from '../../../src/engine/preparePanel.js';
+import { valuesInMemory } from '../../../src/wasm/panelValues.js';
 
 /** Two-pass sample variance of the finite values, written plainly. */
 function twoPass(x: number[]): number {
@@ -116,6 +117,33 @@ describe('preparePanel', () => {
       for (let t = first; t <= lastRow; t++) if (!(values[a * N + t]! > 0)) holes++;
       expect([prepared.firstPriced[a], prepared.lastPriced[a], prepared.holes[a]]).toEqual([first, lastRow, holes]);
     }
+  });
+  it('a panel whose values live in a values memory takes its spans from the kernel (pricedSpans): the same as scanning a plain copy', () => {
+    // 16 assets × 5,000 rows = 80,000 cells (≥ VALUES_CELLS). Asset a lists on row 100a, asset 5
+    // has no price at all, asset 6 has a hole on rows 2,000–2,009 (10 unpriced rows, one a 0),
+    // asset 7 stops at row 4,000, asset 8 has a negative price on row 50 (not a price).
+    const N = 5000;
+    const m = 16;
+    const values = valuesInMemory(N * m);
+    expect(values).not.toBeNull();
+    for (let a = 0; a < m; a++) {
+      for (let t = 0; t < N; t++) {
+        const unpriced = t < 100 * a || a === 5 || (a === 6 && t >= 2000 && t < 2010) || (a === 7 && t > 4000);
+        values![a * N + t] = unpriced ? (a === 6 && t === 2005 ? 0 : Number.NaN) : a === 8 && t === 50 ? -3 : 10 + a + t / 1000;
+      }
+    }
+    const dates = Int32Array.from({ length: N }, (_, i) => i);
+    const assets = Array.from({ length: m }, (_, i) => `A${i}`);
+    const inMemory = preparePanel({ dates, assets, values: values! });
+    const plain = preparePanel({ dates, assets, values: Float64Array.from(values!) });
+    for (const k of ['firstPriced', 'lastPriced', 'holes'] as const) expect(Array.from(inMemory[k])).toEqual(Array.from(plain[k]));
+    // By hand: asset 6 lists on row 600, ends on row 4,999, 10 rows without a price between;
+    // asset 5 has none (first N, last −1, no holes); asset 7 ends on row 4,000; asset 8's
+    // negative price on row 50 lies before its first price (row 800) and is not counted.
+    expect([inMemory.firstPriced[6], inMemory.lastPriced[6], inMemory.holes[6]]).toEqual([600, N - 1, 10]);
+    expect([inMemory.firstPriced[5], inMemory.lastPriced[5], inMemory.holes[5]]).toEqual([N, -1, 0]);
+    expect([inMemory.firstPriced[7], inMemory.lastPriced[7], inMemory.holes[7]]).toEqual([700, 4000, 0]);
+    expect([inMemory.firstPriced[8], inMemory.lastPriced[8], inMemory.holes[8]]).toEqual([800, N - 1, 0]);
   });
 });
 
